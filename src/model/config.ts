@@ -1,0 +1,86 @@
+/** Plain settings of the three models (no tfjs here, so the page can share these types). */
+
+export type ModelName = 'base' | 'din' | 'dien';
+export const MODEL_NAMES: readonly ModelName[] = ['base', 'din', 'dien'];
+
+export type Activation = 'prelu' | 'dice';
+/** DIN activation-unit input: paper outer product, authors' diff/product, or plain dot product. */
+export type AttentionInput = 'outer' | 'diffprod' | 'dot';
+export type EvolvingCell = 'augru' | 'agru' | 'aigru';
+export type Pooling = 'sum' | 'mean';
+
+export interface Vocab {
+  /** Sizes including the padding row 0. */
+  items: number;
+  categories: number;
+  shops: number;
+}
+
+export interface ModelSettings {
+  /** Embedding size of one id field; a good's vector is 3 × this (item ⊕ category ⊕ shop). */
+  embDim: number;
+  /** Max history length T. */
+  T: number;
+  /** Hidden sizes of the final MLP. */
+  hidden: number[];
+  activation: Activation;
+  basePooling: Pooling;
+  attentionInput: AttentionInput;
+  /** Hidden sizes of DIN's activation-unit MLP (paper: one layer of 36). */
+  attentionHidden: number[];
+  /** Authors'-code masked softmax over DIN weights (paper: off). */
+  attentionSoftmax: boolean;
+  /** DIEN GRU hidden size H. */
+  gruSize: number;
+  evolving: EvolvingCell;
+  /** Weight α of DIEN's auxiliary loss (paper: 1). */
+  auxWeight: number;
+}
+
+export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
+  embDim: 6,
+  T: 20,
+  hidden: [32, 16],
+  activation: 'prelu',
+  basePooling: 'sum',
+  attentionInput: 'diffprod',
+  attentionHidden: [36],
+  attentionSoftmax: false,
+  gruSize: 18,
+  evolving: 'augru',
+  auxWeight: 1,
+};
+
+/** Everything a view may show about one (history, candidate) pair for one model. Plain numbers. */
+export interface BaseInternals {
+  ctr: number;
+  /** Pooled behavior vector (length 3·embDim). */
+  pooled: number[];
+}
+
+export interface DinInternals extends BaseInternals {
+  /** Attention weight per kept behavior. */
+  weights: number[];
+  /** Per kept behavior: w_j · e_j (its contribution to the pooled vector). */
+  contributions: number[][];
+  /** Per kept behavior, its embedding e_j; and the candidate's v_A. */
+  behaviorEmbeddings: number[][];
+  candidateEmbedding: number[];
+  /** The CTR the DIN head gives when the weights are all 1 (SUM pooling through DIN's own MLP). */
+  ctrWithEqualWeights: number;
+}
+
+export interface DienInternals extends BaseInternals {
+  /** GRU interest states h_t per kept behavior. */
+  gruStates: number[][];
+  /** Evolving-layer states h'_t per kept behavior. */
+  evolvingStates: number[][];
+  /** Attention a_t (Eq. 8) per kept behavior. */
+  attention: number[];
+  /** Mean over units of the evolving cell's update gate u'_t per kept behavior. */
+  updateGate: number[];
+  /** Mean over units of the effective gate (AUGRU: a_t·u'_t; AGRU: a_t; AIGRU: u'_t). */
+  effectiveGate: number[];
+  /** Aux scores ⟨h_t, e_{t+1}⟩ per position with a next behavior (last one NaN). */
+  auxPositiveScore: number[];
+}

@@ -1,0 +1,109 @@
+/**
+ * The typed message protocol between the page (main thread) and the training worker.
+ * Plain data only: this module is imported by both sides and must never import tfjs.
+ */
+import type { WorldConfig, Truth } from '../world/types';
+import type {
+  ModelName,
+  ModelSettings,
+  BaseInternals,
+  DinInternals,
+  DienInternals,
+} from '../model/config';
+
+export type {
+  ModelName,
+  ModelSettings,
+  BaseInternals,
+  DinInternals,
+  DienInternals,
+  WorldConfig,
+  Truth,
+};
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+export interface TrainSettings {
+  batchSize: number;
+  learningRate: number;
+  /** Seed of the model initialisation and of batch order (the world has its own seed). */
+  seed: number;
+  /** Evaluate on the test set every this many steps. */
+  evalEvery: number;
+}
+
+export interface SessionConfig {
+  world: WorldConfig;
+  model: ModelSettings;
+  train: TrainSettings;
+}
+
+export interface EvalMetrics {
+  auc: number;
+  gauc: number;
+  logloss: number;
+}
+
+export interface ScoreResult {
+  /** The history as given, and the indices of the behaviors the model keeps (the most recent T). */
+  history: number[];
+  kept: number[];
+  candidate: number;
+  /** The world's truth for the kept history. */
+  truth: Truth;
+  base: BaseInternals;
+  din: DinInternals;
+  dien: DienInternals;
+}
+
+export interface Progress {
+  step: number;
+  epoch: number;
+  samplesSeen: number;
+  /** Training loss of the last step per model (DIEN: target + α·aux). */
+  loss: Record<ModelName, number>;
+  /** DIEN's auxiliary loss alone. */
+  auxLoss: number;
+  /** Latest test metrics, when evaluated. */
+  test?: Record<ModelName, EvalMetrics>;
+  /** Step at which `test` was computed. */
+  testStep?: number;
+  playing: boolean;
+}
+
+export interface BackendInfo {
+  name: BackendName;
+  /** Human label, e.g. "WebGPU (software adapter)" or "WebGL — no WebGPU adapter". */
+  label: string;
+  /** Why earlier backends in the chain were skipped. */
+  fallbackReasons: string[];
+}
+
+/** Page → worker. */
+export type Request =
+  | { type: 'init'; config: SessionConfig; backend?: BackendName; weights?: WeightsSnapshot }
+  | { type: 'step'; count: number }
+  | { type: 'play'; stepsPerTick: number }
+  | { type: 'pause' }
+  | { type: 'reset'; config?: SessionConfig }
+  | { type: 'score'; id: number; history: number[]; candidate: number }
+  | { type: 'heatmap'; id: number; history: number[] }
+  | { type: 'evaluate' }
+  | { type: 'exportWeights'; id: number };
+
+/** Worker → page. */
+export type Response =
+  | { type: 'ready'; backend: BackendInfo; trainSize: number; testSize: number }
+  | { type: 'progress'; progress: Progress }
+  | { type: 'score'; id: number; result: ScoreResult }
+  | { type: 'heatmap'; id: number; candidates: number[]; weights: number[][] }
+  | { type: 'weights'; id: number; weights: WeightsSnapshot }
+  | { type: 'notice'; level: 'info' | 'warning'; message: string }
+  | { type: 'error'; message: string; fatal: boolean };
+
+/** Named float arrays, one per tfjs variable (shape kept for safety). */
+export interface WeightsSnapshot {
+  step: number;
+  tensors: Record<ModelName, { name: string; shape: number[]; values: Float32Array }[]>;
+}
