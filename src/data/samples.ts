@@ -1,0 +1,65 @@
+/**
+ * The papers' public-data protocol: every history prefix predicts the next purchase against one
+ * uniformly sampled negative; each shopper's last position is the test set.
+ */
+import { Rng } from '../world/random';
+import type { World } from '../world/types';
+import type { Dataset, Sample } from './types';
+
+/** Uniform over 1..N excluding `exclude`, without rejection loops (so it always terminates). */
+export function sampleOther(rng: Rng, N: number, exclude: number): number {
+  if (N < 2) throw new Error('sampleOther: need at least two goods to sample a negative');
+  const r = 1 + rng.int(N - 1);
+  return r >= exclude ? r + 1 : r;
+}
+
+export interface DatasetOptions {
+  seed: number;
+  /** Shortest prefix turned into a sample (default 1). */
+  minPrefix?: number;
+}
+
+/**
+ * Histories of the samples of one shopper share one array per prefix (the positive and the
+ * negative of a position point to the same arrays): treat Sample arrays as read-only.
+ */
+export function buildDataset(world: World, opts: DatasetOptions): Dataset {
+  const minPrefix = opts.minPrefix ?? 1;
+  if (!Number.isInteger(minPrefix) || minPrefix < 1) {
+    throw new Error(`buildDataset: minPrefix must be an integer >= 1, got ${minPrefix}`);
+  }
+  const N = world.catalogue.goods.length;
+  const root = new Rng(opts.seed);
+  const train: Sample[] = [];
+  const test: Sample[] = [];
+  for (const shopper of world.shoppers) {
+    const p = shopper.purchases;
+    const n = p.length;
+    for (const b of p) {
+      if (!Number.isInteger(b) || b < 1 || b > N) {
+        throw new Error(`buildDataset: shopper ${shopper.id} has good id ${b} outside 1..${N}`);
+      }
+    }
+    const rng = root.fork(shopper.id);
+    // One aux negative per real next behavior, shared by every prefix of this shopper so that
+    // the auxiliary task sees a consistent negative for a given position.
+    const aux = new Array<number>(n).fill(0);
+    for (let t = 0; t + 1 < n; t++) aux[t] = sampleOther(rng, N, p[t + 1]);
+    for (let k = minPrefix; k <= n - 1; k++) {
+      const history = p.slice(0, k);
+      const auxNegatives = aux.slice(0, k);
+      auxNegatives[k - 1] = 0; // history[k] is the candidate, not part of this prefix
+      const positive = p[k];
+      const negative = sampleOther(rng, N, positive);
+      const into = k === n - 1 ? test : train;
+      into.push({ user: shopper.id, history, candidate: positive, label: 1, auxNegatives });
+      into.push({ user: shopper.id, history, candidate: negative, label: 0, auxNegatives });
+    }
+  }
+  return { train, test };
+}
+
+/** A seeded Fisher–Yates shuffle of a copy. */
+export function shuffleSamples(samples: Sample[], seed: number): Sample[] {
+  return new Rng(seed).shuffle(samples.slice());
+}
