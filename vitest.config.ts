@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // tfjs-core's ESM build uses extensionless imports that plain Node rejects, and its gradients
+    // exist only there: let Vite resolve and transform the tfjs packages.
+    server: { deps: { inline: [/@tensorflow\//] } },
   },
 });

@@ -30,8 +30,7 @@ export interface ModelSettings {
   attentionHidden: number[];
   /** Authors'-code masked softmax over DIN weights (paper: off). */
   attentionSoftmax: boolean;
-  /** DIEN GRU hidden size H. */
-  gruSize: number;
+  // DIEN's GRU size H equals the behavior size 3·embDim: the auxiliary loss takes ⟨h_t, e_{t+1}⟩.
   evolving: EvolvingCell;
   /** Weight α of DIEN's auxiliary loss (paper: 1). */
   auxWeight: number;
@@ -46,7 +45,6 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
   attentionInput: 'diffprod',
   attentionHidden: [36],
   attentionSoftmax: false,
-  gruSize: 18,
   evolving: 'augru',
   auxWeight: 1,
 };
