@@ -12,7 +12,9 @@ export class ModelTrainer {
     readonly model: CtrModel,
     learningRate: number,
   ) {
-    this.optimizer = tf.train.adam(learningRate);
+    // ε pinned to 1e-7: left unset, tfjs takes the backend's epsilon, which is 1e-4 on WebGL and
+    // made WebGL's losses drift from the other backends after the first update (agreement test).
+    this.optimizer = tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
   }
 
   /**

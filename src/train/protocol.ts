@@ -61,9 +61,9 @@ export interface Progress {
   step: number;
   epoch: number;
   samplesSeen: number;
-  /** Training loss of the last step per model (DIEN: target + α·aux). */
+  /** Training loss of the last step per model (DIEN: target + α·aux); NaN before the first step. */
   loss: Record<ModelName, number>;
-  /** DIEN's auxiliary loss alone. */
+  /** DIEN's auxiliary loss alone; NaN before the first step. */
   auxLoss: number;
   /** Latest test metrics, when evaluated. */
   test?: Record<ModelName, EvalMetrics>;
@@ -82,7 +82,16 @@ export interface BackendInfo {
 
 /** Page → worker. */
 export type Request =
-  | { type: 'init'; config: SessionConfig; backend?: BackendName; weights?: WeightsSnapshot }
+  | {
+      type: 'init';
+      config: SessionConfig;
+      /** Try this backend first (URL parameter, tests); the chain continues if it fails. */
+      backend?: BackendName;
+      /** Start from these weights (a restart after a backend failure). */
+      weights?: WeightsSnapshot;
+      /** Backends not to try, with the reason to show (they failed in an earlier worker). */
+      skip?: { backend: BackendName; reason: string }[];
+    }
   | { type: 'step'; count: number }
   | { type: 'play'; stepsPerTick: number }
   | { type: 'pause' }
@@ -98,9 +107,17 @@ export type Response =
   | { type: 'progress'; progress: Progress }
   | { type: 'score'; id: number; result: ScoreResult }
   | { type: 'heatmap'; id: number; candidates: number[]; weights: number[][] }
+  /** A reply to exportWeights, or (id === CHECKPOINT_ID) a periodic checkpoint of the last good weights. */
   | { type: 'weights'; id: number; weights: WeightsSnapshot }
   | { type: 'notice'; level: 'info' | 'warning'; message: string }
-  | { type: 'error'; message: string; fatal: boolean };
+  /**
+   * `fatal`: the backend failed and the worker is done (`backend`: which one, when known).
+   * `id`: the request that failed, if it had one.
+   */
+  | { type: 'error'; message: string; fatal: boolean; id?: number; backend?: BackendName };
+
+/** The id of unsolicited 'weights' messages: the worker's periodic checkpoints. Request ids start at 1. */
+export const CHECKPOINT_ID = 0;
 
 /** Named float arrays, one per tfjs variable (shape kept for safety). */
 export interface WeightsSnapshot {

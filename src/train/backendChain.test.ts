@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chainOrder,
+  isSoftwareAdapter,
+  NoBackendError,
+  runBackendChain,
+  type TrySet,
+} from './backendChain';
+import type { BackendName } from './protocol';
+
+/** A TrySet that records the order of attempts and answers from a table. */
+function mockTry(
+  answers: Partial<
+    Record<BackendName, boolean | Error | { ok: boolean; reason?: string; note?: string }>
+  >,
+) {
+  const tried: BackendName[] = [];
+  const trySet: TrySet = async (name) => {
+    tried.push(name);
+    const a = answers[name] ?? false;
+    if (a instanceof Error) throw a;
+    return a;
+  };
+  return { tried, trySet };
+}
+
+describe('runBackendChain', () => {
+  it('takes WebGPU when it works and tries nothing else', async () => {
+    const { tried, trySet } = mockTry({ webgpu: true, webgl: true });
+    const info = await runBackendChain(trySet);
+    expect(tried).toEqual(['webgpu']);
+    expect(info).toEqual({ name: 'webgpu', label: 'WebGPU', fallbackReasons: [] });
+  });
+
+  it('labels a software adapter', async () => {
+    const { trySet } = mockTry({ webgpu: { ok: true, note: 'software adapter' } });
+    expect((await runBackendChain(trySet)).label).toBe('WebGPU (software adapter)');
+  });
+
+  it('falls back in the order webgpu → webgl → wasm → cpu and says why', async () => {
+    const { tried, trySet } = mockTry({
+      webgpu: { ok: false, reason: 'no WebGPU adapter' },
+      webgl: new Error('context creation failed'),
+      wasm: false,
+      cpu: true,
+    });
+    const info = await runBackendChain(trySet);
+    expect(tried).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(info.name).toBe('cpu');
+    expect(info.fallbackReasons).toEqual([
+      'WebGPU: no WebGPU adapter',
+      'WebGL: context creation failed',
+      'WASM: failed to initialise',
+    ]);
+    expect(info.label).toBe(
+      'CPU — no WebGPU adapter; WebGL context creation failed; WASM failed to initialise',
+    );
+  });
+
+  it('reads "WebGL — no WebGPU adapter" for the common fallback', async () => {
+    const { trySet } = mockTry({ webgpu: { ok: false, reason: 'no WebGPU adapter' }, webgl: true });
+    expect((await runBackendChain(trySet)).label).toBe('WebGL — no WebGPU adapter');
+  });
+
+  it('tries a forced backend first and labels it as forced', async () => {
+    const { tried, trySet } = mockTry({ webgpu: true, wasm: true });
+    const info = await runBackendChain(trySet, { forced: 'wasm' });
+    expect(tried).toEqual(['wasm']);
+    expect(info).toEqual({ name: 'wasm', label: 'WASM — forced', fallbackReasons: [] });
+  });
+
+  it('continues with the default chain when the forced backend fails', async () => {
+    const { tried, trySet } = mockTry({ webgl: false, webgpu: false, wasm: true });
+    const info = await runBackendChain(trySet, { forced: 'webgl' });
+    expect(tried).toEqual(['webgl', 'webgpu', 'wasm']);
+    expect(info.name).toBe('wasm');
+    expect(info.fallbackReasons).toEqual([
+      'WebGL: failed to initialise',
+      'WebGPU: failed to initialise',
+    ]);
+  });
+
+  it('does not try skipped backends and reports them first', async () => {
+    const { tried, trySet } = mockTry({ webgpu: true, webgl: true });
+    const info = await runBackendChain(trySet, {
+      forced: 'webgl',
+      skip: [{ backend: 'webgpu', reason: 'failed during training (device lost)' }],
+    });
+    expect(tried).toEqual(['webgl']);
+    expect(info.label).toBe('WebGL — WebGPU failed during training (device lost)');
+  });
+
+  it('throws NoBackendError with every reason when nothing works', async () => {
+    const { trySet } = mockTry({});
+    const err = await runBackendChain(trySet).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NoBackendError);
+    expect((err as NoBackendError).reasons).toHaveLength(4);
+  });
+
+  it('chainOrder puts the forced backend first without duplicates', () => {
+    expect(chainOrder()).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(chainOrder('wasm')).toEqual(['wasm', 'webgpu', 'webgl', 'cpu']);
+  });
+});
+
+describe('isSoftwareAdapter', () => {
+  it('detects SwiftShader by the fallback flag or by its name', () => {
+    expect(isSoftwareAdapter({ info: { isFallbackAdapter: true } })).toBe(true);
+    expect(isSoftwareAdapter({ isFallbackAdapter: true })).toBe(true);
+    expect(isSoftwareAdapter({ info: { vendor: 'google', architecture: 'swiftshader' } })).toBe(
+      true,
+    );
+    expect(isSoftwareAdapter({ info: { vendor: 'nvidia', architecture: 'ampere' } })).toBe(false);
+    expect(isSoftwareAdapter({})).toBe(false);
+  });
+});

@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { backendFromSearch, TrainerClient, type VisibilitySource, type WorkerLike } from './client';
+import type { Request, Response, SessionConfig, WeightsSnapshot } from './protocol';
+
+const CONFIG = { train: { seed: 1 } } as unknown as SessionConfig; // the client only passes it on
+
+class FakeWorker implements WorkerLike {
+  sent: Request[] = [];
+  terminated = false;
+  onmessage: ((ev: MessageEvent<Response>) => void) | null = null;
+  onerror: ((ev: ErrorEvent) => void) | null = null;
+  postMessage(m: Request): void {
+    this.sent.push(m);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  /** The worker answering. */
+  reply(r: Response): void {
+    this.onmessage?.({ data: r } as MessageEvent<Response>);
+  }
+  last(): Request {
+    return this.sent[this.sent.length - 1];
+  }
+}
+
+class FakeDocument implements VisibilitySource {
+  hidden = false;
+  private listener: (() => void) | undefined;
+  addEventListener(_: 'visibilitychange', l: () => void): void {
+    this.listener = l;
+  }
+  removeEventListener(): void {
+    this.listener = undefined;
+  }
+  set(hidden: boolean): void {
+    this.hidden = hidden;
+    this.listener?.();
+  }
+  get attached(): boolean {
+    return this.listener !== undefined;
+  }
+}
+
+function setup(backend?: 'webgpu' | 'webgl' | 'wasm' | 'cpu') {
+  const workers: FakeWorker[] = [];
+  const doc = new FakeDocument();
+  const client = new TrainerClient({
+    backend,
+    visibility: doc,
+    createWorker: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+  });
+  const seen: Response[] = [];
+  client.subscribe((r) => seen.push(r));
+  return { client, workers, doc, seen, w: () => workers[workers.length - 1] };
+}
+
+const READY = (name: 'webgpu' | 'webgl' | 'wasm' | 'cpu'): Response => ({
+  type: 'ready',
+  backend: { name, label: name, fallbackReasons: [] },
+  trainSize: 10,
+  testSize: 2,
+});
+
+const SNAPSHOT: WeightsSnapshot = { step: 40, tensors: { base: [], din: [], dien: [] } };
+
+describe('backendFromSearch', () => {
+  it('reads a valid ?backend= and ignores anything else', () => {
+    expect(backendFromSearch('?backend=wasm')).toBe('wasm');
+    expect(backendFromSearch('?x=1&backend=cpu')).toBe('cpu');
+    expect(backendFromSearch('?backend=cuda')).toBeUndefined();
+    expect(backendFromSearch('')).toBeUndefined();
+  });
+});
+
+describe('TrainerClient', () => {
+  it('init starts one worker with the forced backend and resolves on ready', async () => {
+    const t = setup('wasm');
+    const ready = t.client.init(CONFIG);
+    expect(t.workers).toHaveLength(1);
+    expect(t.w().sent).toEqual([{ type: 'init', config: CONFIG, backend: 'wasm' }]);
+    t.w().reply(READY('wasm'));
+    await expect(ready).resolves.toMatchObject({ backend: { name: 'wasm' }, trainSize: 10 });
+    expect(t.client.backend?.name).toBe('wasm');
+    expect(t.seen[0].type).toBe('ready');
+  });
+
+  it('sends step, play, pause, reset and evaluate as protocol messages', () => {
+    const t = setup();
+    void t.client.init(CONFIG);
+    t.client.step(10);
+    t.client.play(3);
+    t.client.pause();
+    t.client.reset();
+    t.client.evaluate();
+    expect(t.w().sent.slice(1)).toEqual([
+      { type: 'step', count: 10 },
+      { type: 'play', stepsPerTick: 3 },
+      { type: 'pause' },
+      { type: 'reset' },
+      { type: 'evaluate' },
+    ]);
+  });
+
+  it('matches replies to requests by id', async () => {
+    const t = setup();
+    void t.client.init(CONFIG);
+    const a = t.client.heatmap([1, 2]);
+    const b = t.client.exportWeights();
+    const [ha, hb] = t.w().sent.slice(1) as { id: number }[];
+    expect(ha.id).not.toBe(hb.id);
+    expect(ha.id).toBeGreaterThan(0);
+    t.w().reply({ type: 'weights', id: hb.id, weights: SNAPSHOT });
+    t.w().reply({ type: 'heatmap', id: ha.id, candidates: [5], weights: [[0.1, 0.9]] });
+    await expect(a).resolves.toEqual({ candidates: [5], weights: [[0.1, 0.9]] });
+    await expect(b).resolves.toBe(SNAPSHOT);
+  });
+
+  it('rejects a request whose reply is an error with its id', async () => {
+    const t = setup();
+    void t.client.init(CONFIG);
+    const s = t.client.score([1], 99);
+    const { id } = t.w().last() as { id: number };
+    t.w().reply({ type: 'error', id, message: 'bad candidate', fatal: false });
+    await expect(s).rejects.toThrow('bad candidate');
+  });
+
+  it('keeps periodic checkpoints but not replies to exportWeights', () => {
+    const t = setup();
+    void t.client.init(CONFIG);
+    t.w().reply({ type: 'weights', id: 0, weights: SNAPSHOT });
+    t.w().reply({ type: 'weights', id: 77, weights: { ...SNAPSHOT, step: 99 } });
+    expect(t.client.lastCheckpoint).toBe(SNAPSHOT);
+  });
+
+  it('on a fatal error restarts on the next backend from the last checkpoint, and says so', async () => {
+    const t = setup();
+    const ready = t.client.init(CONFIG);
+    t.w().reply(READY('webgpu'));
+    await ready;
+    t.w().reply({ type: 'weights', id: 0, weights: SNAPSHOT });
+    t.client.play(2);
+    t.w().reply({ type: 'progress', progress: { playing: true } as never });
+    const pending = t.client.score([1], 2);
+    const first = t.w();
+    first.reply({ type: 'error', message: 'device lost', fatal: true, backend: 'webgpu' });
+    expect(first.terminated).toBe(true);
+    await expect(pending).rejects.toThrow(/device lost/);
+    expect(t.workers).toHaveLength(2);
+    expect(t.w().sent).toEqual([
+      {
+        type: 'init',
+        config: CONFIG,
+        backend: 'webgl',
+        skip: [{ backend: 'webgpu', reason: 'failed during training (device lost)' }],
+        weights: SNAPSHOT,
+      },
+      { type: 'play', stepsPerTick: 2 },
+    ]);
+    const notice = t.seen.find((r) => r.type === 'notice');
+    expect(notice).toMatchObject({ level: 'warning' });
+    expect((notice as { message: string }).message).toMatch(
+      /webgpu backend failed.*webgl from the weights of step 40/i,
+    );
+    // Messages from the dead worker are ignored.
+    const before = t.seen.length;
+    first.reply(READY('webgpu'));
+    expect(t.seen.length).toBe(before);
+  });
+
+  it('walks the chain on repeated failures and stops after the last backend', () => {
+    const t = setup('wasm');
+    void t.client.init(CONFIG);
+    t.w().reply({ type: 'error', message: 'boom', fatal: true, backend: 'wasm' });
+    expect(t.w().sent[0]).toMatchObject({ backend: 'cpu' });
+    t.w().reply({ type: 'error', message: 'boom again', fatal: true, backend: 'cpu' });
+    // cpu was the last after wasm: webgpu and webgl are still untried, so the chain goes on there.
+    expect(t.workers).toHaveLength(3);
+    expect(t.w().sent[0]).toMatchObject({ type: 'init' });
+    expect((t.w().sent[0] as { backend?: string }).backend).toBeUndefined();
+    t.w().reply({ type: 'error', message: 'x', fatal: true, backend: 'webgpu' });
+    expect(t.w().sent[0]).toMatchObject({ backend: 'webgl' });
+    t.w().reply({ type: 'error', message: 'y', fatal: true, backend: 'webgl' });
+    expect(t.workers).toHaveLength(4);
+    const last = t.seen.filter((r) => r.type === 'notice').at(-1);
+    expect((last as { message: string }).message).toMatch(/No other backend is left/);
+  });
+
+  it('a worker crash (onerror) counts as a fatal failure of the current backend', () => {
+    const t = setup();
+    void t.client.init(CONFIG);
+    t.w().reply(READY('webgl'));
+    t.w().onerror?.({ message: 'script error', preventDefault: () => undefined } as ErrorEvent);
+    expect(t.workers).toHaveLength(2);
+    expect(t.w().sent[0]).toMatchObject({ backend: 'wasm' });
+  });
+
+  it('pauses in a hidden tab and resumes when visible, only if it was playing', () => {
+    const t = setup();
+    void t.client.init(CONFIG);
+    t.doc.set(true);
+    t.doc.set(false);
+    expect(t.w().sent).toHaveLength(1); // not playing: nothing sent
+    t.client.play(4);
+    t.doc.set(true);
+    expect(t.w().last()).toEqual({ type: 'pause' });
+    expect(t.client.isPlaying).toBe(false);
+    t.doc.set(false);
+    expect(t.w().last()).toEqual({ type: 'play', stepsPerTick: 4 });
+    // A user pause while hidden is respected on return.
+    t.doc.set(true);
+    t.client.pause();
+    const n = t.w().sent.length;
+    t.doc.set(false);
+    expect(t.w().sent).toHaveLength(n);
+  });
+
+  it('dispose terminates the worker, rejects pending requests and detaches', async () => {
+    const t = setup();
+    void t.client.init(CONFIG);
+    const p = t.client.exportWeights();
+    t.client.dispose();
+    expect(t.w().terminated).toBe(true);
+    await expect(p).rejects.toThrow(/disposed/);
+    expect(t.doc.attached).toBe(false);
+  });
+});
