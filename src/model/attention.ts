@@ -31,7 +31,9 @@ export function createActivationUnit(
   softmax: boolean,
 ): ActivationUnit {
   const mlp =
-    input === 'dot' ? undefined : createMlp(p, 'att', interactionSize(input, D), hidden, activation);
+    input === 'dot'
+      ? undefined
+      : createMlp(p, 'att', interactionSize(input, D), hidden, activation);
   return { input, softmax, mlp, D };
 }
 

@@ -11,7 +11,12 @@ const arr = (t: tf.Tensor) => Array.from(t.dataSync());
 const sig = (x: number) => 1 / (1 + Math.exp(-x));
 
 describe('activation unit inputs', () => {
-  const hist = tf.tensor3d([[[1, 2], [3, -1]]]); // B=1, T=2, D=2
+  const hist = tf.tensor3d([
+    [
+      [1, 2],
+      [3, -1],
+    ],
+  ]); // B=1, T=2, D=2
   const cand = tf.tensor2d([[0.5, 4]]);
 
   it("authors' variant feeds [e, v, e − v, e ⊙ v]", () => {
@@ -20,7 +25,7 @@ describe('activation unit inputs', () => {
     expect(f.slice(8)).toEqual([3, -1, 0.5, 4, 2.5, -5, 1.5, -4]);
   });
 
-  it("paper variant feeds [e, v, flatten(e ⊗ v)]", () => {
+  it('paper variant feeds [e, v, flatten(e ⊗ v)]', () => {
     const f = arr(interactionFeatures('outer', hist, cand));
     expect(f.slice(0, 8)).toEqual([1, 2, 0.5, 4, 0.5, 4, 1, 8]);
   });

@@ -81,4 +81,8 @@ export interface DienInternals extends BaseInternals {
   effectiveGate: number[];
   /** Aux scores ⟨h_t, e_{t+1}⟩ per position with a next behavior (last one NaN). */
   auxPositiveScore: number[];
+  /** The sampled good ê_{t+1} per position (0 where there is no next behavior). */
+  auxNegatives: number[];
+  /** Aux scores ⟨h_t, ê_{t+1}⟩ (last one NaN). */
+  auxNegativeScore: number[];
 }

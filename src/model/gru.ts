@@ -41,7 +41,7 @@ export interface GruStep {
   h: tf.Tensor2D;
   /** Update gate u_t, [B, H]. */
   u: tf.Tensor2D;
-  /** Effective update actually applied (u, a·u, or a), [B, H]. */
+  /** Effective update actually applied (u, a·u, or a; times the mask), [B, H]. */
   effective: tf.Tensor2D;
 }
 
@@ -52,6 +52,8 @@ export interface GruStep {
  *   augru:        ũ = a·u;  h' = (1 − ũ) ⊙ h + ũ ⊙ h̃
  *   agru:         h' = (1 − a) · h + a · h̃
  * `x` holds the precomputed W·x + b per gate; `a` is a_t broadcast to [B, H] (augru/agru only).
+ * `m` (the padding mask broadcast to [B, H]) zeroes the effective gate, so a padded step keeps
+ * the state exactly: one multiply instead of a separate carry-forward blend.
  */
 export function gruCellStep(
   g: GruWeights,
@@ -59,6 +61,7 @@ export function gruCellStep(
   h: tf.Tensor2D,
   cell: EvolvingCell | 'gru',
   a?: tf.Tensor2D,
+  m?: tf.Tensor2D,
 ): GruStep {
   const hs = gates(
     tf.matMul(tf.tile(tf.expandDims(h, 0), [3, 1, 1]), g.U as tf.Tensor3D) as tf.Tensor3D,
@@ -70,6 +73,7 @@ export function gruCellStep(
   if (cell === 'augru') effective = tf.mul(a!, u);
   else if (cell === 'agru') effective = a!;
   else effective = u;
+  if (m) effective = tf.mul(effective, m);
   const next = tf.add(h, tf.mul(effective, tf.sub(cand, h))) as tf.Tensor2D;
   return { h: next, u, effective };
 }
@@ -117,17 +121,16 @@ export function runSequence(
   const us: tf.Tensor2D[] = [];
   const effs: tf.Tensor2D[] = [];
   for (let t = 0; t < T; t++) {
-    const step = gruCellStep(g, gates(byStep[t]), h, cell, as[t]);
-    const m = ms[t];
-    h = tf.add(h, tf.mul(m, tf.sub(step.h, h))) as tf.Tensor2D;
+    const step = gruCellStep(g, gates(byStep[t]), h, cell, as[t], ms[t]);
+    h = step.h;
     states.push(h);
-    us.push(tf.mul(step.u, m) as tf.Tensor2D);
-    effs.push(tf.mul(step.effective, m) as tf.Tensor2D);
+    us.push(step.u);
+    effs.push(step.effective);
   }
   return {
     states: tf.stack(states, 1) as tf.Tensor3D,
     last: h,
-    updateGates: tf.stack(us, 1) as tf.Tensor3D,
+    updateGates: tf.mul(tf.stack(us, 1), tf.expandDims(mask, 2)) as tf.Tensor3D,
     effectiveGates: tf.stack(effs, 1) as tf.Tensor3D,
   };
 }

@@ -100,10 +100,7 @@ export function embedBatch(
   x: BatchTensors,
 ): { hist: tf.Tensor3D; cand: tf.Tensor2D } {
   const flat = embedGoods(e, x.hist);
-  const hist = tf.mul(
-    tf.reshape(flat, [x.B, x.T, e.dim]),
-    tf.expandDims(x.mask, 2),
-  ) as tf.Tensor3D;
+  const hist = tf.mul(tf.reshape(flat, [x.B, x.T, e.dim]), tf.expandDims(x.mask, 2)) as tf.Tensor3D;
   return { hist, cand: embedGoods(e, x.cand) };
 }
 
@@ -111,7 +108,10 @@ export function embedBatch(
 export function bceWithLogits(logits: tf.Tensor1D, labels: tf.Tensor1D): tf.Scalar {
   // max(z,0) − z·y + log(1 + e^{−|z|})
   return tf.mean(
-    tf.add(tf.sub(tf.relu(logits), tf.mul(logits, labels)), tf.log1p(tf.exp(tf.neg(tf.abs(logits))))),
+    tf.add(
+      tf.sub(tf.relu(logits), tf.mul(logits, labels)),
+      tf.log1p(tf.exp(tf.neg(tf.abs(logits)))),
+    ),
   ) as tf.Scalar;
 }
 

@@ -12,10 +12,18 @@ const sig = (x: number) => 1 / (1 + Math.exp(-x));
 
 describe('embedding lookup', () => {
   it('returns the rows and scatters gradients back, summing duplicate ids like tf.gather', () => {
-    const table = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+    const table = tf.tensor2d([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     const ids = tf.tensor1d([2, 0, 2], 'int32');
     expect(arr(embeddingLookup(table, ids))).toEqual([5, 6, 1, 2, 5, 6]);
-    const w = tf.tensor2d([[1, 10], [100, 1000], [2, 3]]);
+    const w = tf.tensor2d([
+      [1, 10],
+      [100, 1000],
+      [2, 3],
+    ]);
     const f = (t: tf.Tensor) => tf.sum(tf.mul(embeddingLookup(t as tf.Tensor2D, ids), w));
     const g = tf.grad(f)(table);
     // Row 2 is read twice (weights rows 0 and 2) and row 0 once (weights row 1).
@@ -27,7 +35,13 @@ describe('embedding lookup', () => {
 
 describe('PReLU', () => {
   it('is identity for positive inputs and α·s for negative ones', () => {
-    const y = prelu(tf.tensor2d([[2, -2], [-1, 3]]), tf.tensor1d([0.5, 0.1]));
+    const y = prelu(
+      tf.tensor2d([
+        [2, -2],
+        [-1, 3],
+      ]),
+      tf.tensor1d([0.5, 0.1]),
+    );
     expect(arr(y)).toEqual([2, -0.2, -0.5, 3].map((v) => expect.closeTo(v, 6)) as never);
   });
 });
@@ -77,7 +91,12 @@ describe('MLP', () => {
   it('computes Linear → PReLU → Linear with the given weights', () => {
     const p = new ParamStore(1);
     const mlp = createMlp(p, 'm', 2, [2], 'prelu');
-    mlp.layers[0].w.assign(tf.tensor2d([[1, -1], [2, 0]]));
+    mlp.layers[0].w.assign(
+      tf.tensor2d([
+        [1, -1],
+        [2, 0],
+      ]),
+    );
     mlp.layers[0].b.assign(tf.tensor1d([0, 0.5]));
     mlp.prelu[0].assign(tf.tensor1d([0.1, 0.1]));
     mlp.out.w.assign(tf.tensor2d([[1], [2]]));

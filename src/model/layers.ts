@@ -75,14 +75,8 @@ export function dice(
       mean = m.mean;
       variance = m.variance;
     }
-    const newMean = tf.add(
-      tf.mul(d.movingMean, DICE_MOMENTUM),
-      tf.mul(mean, 1 - DICE_MOMENTUM),
-    );
-    const newVar = tf.add(
-      tf.mul(d.movingVar, DICE_MOMENTUM),
-      tf.mul(variance, 1 - DICE_MOMENTUM),
-    );
+    const newMean = tf.add(tf.mul(d.movingMean, DICE_MOMENTUM), tf.mul(mean, 1 - DICE_MOMENTUM));
+    const newVar = tf.add(tf.mul(d.movingVar, DICE_MOMENTUM), tf.mul(variance, 1 - DICE_MOMENTUM));
     d.movingMean.assign(newMean);
     d.movingVar.assign(newVar);
   } else {

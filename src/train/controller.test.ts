@@ -88,7 +88,12 @@ class FakeSession implements TrainingSessionLike {
   }
   async score(history: number[], candidate: number): Promise<ScoreResult> {
     if (this.failScore) throw new Error('bad candidate');
-    return { history, candidate, kept: [] } as unknown as ScoreResult; // only the echo is checked
+    // Only the echo and the step of the weights in use are checked.
+    return { history, candidate, kept: [], step: this.counters.step } as unknown as ScoreResult;
+  }
+  async embeddingMap() {
+    const v = [[this.counters.step]];
+    return { goods: [1], vectors: { base: v, din: v, dien: v } };
   }
   async heatmap(history: number[]) {
     return { candidates: [1, 2], weights: [history.map(() => 0.5), history.map(() => 0.25)] };
@@ -425,6 +430,28 @@ describe('WorkerController', () => {
     expect(t.posted).toEqual([
       { type: 'error', message: "'score' before 'init'", fatal: false, id: 1 },
     ]);
+  });
+
+  it('rewind: keeps bounded snapshots; replays an earlier step and puts the live weights back', async () => {
+    const t = setup({ maxStepsPerRead: 10 });
+    await t.ctl.handle({ type: 'init', config: CONFIG });
+    await t.ctl.handle({ type: 'step', count: 100 });
+    await until(() => t.session().counters.step === 100 && t.progress().at(-1)?.step === 100);
+    const steps = t.ofType('snapshots').at(-1)!.steps;
+    expect(steps[0]).toBe(0);
+    expect(steps).toContain(40);
+    await t.ctl.handle({ type: 'score', id: 7, history: [1], candidate: 2, atStep: 45 });
+    const scored = t.ofType('score').at(-1)!;
+    expect(scored.result.step).toBe(40);
+    expect(t.session().counters.step).toBe(100);
+    await t.ctl.handle({ type: 'embeddings', id: 8, atStep: 20 });
+    const emb = t.ofType('embeddings').at(-1)!;
+    expect(emb).toMatchObject({ id: 8, step: 20, vectors: { din: [[20]] } });
+    await t.ctl.handle({ type: 'score', id: 9, history: [1], candidate: 2 });
+    expect(t.ofType('score').at(-1)!.result.step).toBe(100);
+    // Training continues from the latest state.
+    await t.ctl.handle({ type: 'step', count: 1 });
+    await until(() => t.progress().at(-1)?.step === 101);
   });
 
   it('a device loss reported by the backend is fatal', async () => {

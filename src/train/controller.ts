@@ -3,6 +3,7 @@
  * tests with a fake session. worker.ts wires it to `self` and to the real TrainingSession.
  */
 import { MODEL_NAMES } from '../model/config';
+import { SnapshotStore } from './snapshots';
 import {
   CHECKPOINT_ID,
   type BackendInfo,
@@ -26,6 +27,7 @@ export interface TrainingSessionLike {
   evaluate(): Promise<Record<ModelName, EvalMetrics>>;
   score(history: number[], candidate: number): Promise<ScoreResult>;
   heatmap(history: number[]): Promise<{ candidates: number[]; weights: number[][] }>;
+  embeddingMap(): Promise<{ goods: number[]; vectors: Record<ModelName, number[][]> }>;
   exportWeights(): Promise<WeightsSnapshot>;
   importWeights(s: WeightsSnapshot): void;
   dispose(): void;
@@ -48,6 +50,8 @@ export interface ControllerOptions {
   maxStepsPerRead?: number;
   /** Keep a snapshot of good weights (and post it as a checkpoint) at most this often (ms). */
   checkpointIntervalMs?: number;
+  /** Rewind snapshots (default: 32 kept, first every 20 steps). */
+  snapshots?: SnapshotStore;
 }
 
 /** Thrown by session work whose failure means the backend is broken (posted with fatal: true). */
@@ -107,9 +111,11 @@ export class WorkerController {
   private lastProgress: Progress | undefined;
   private lastGood: WeightsSnapshot | undefined;
   private lastSnapshotAt = -Infinity;
+  private readonly rewind: SnapshotStore;
 
   constructor(opts: ControllerOptions) {
     this.opts = opts;
+    this.rewind = opts.snapshots ?? new SnapshotStore();
     this.post = opts.post;
     this.schedule = opts.schedule ?? ((fn) => setTimeout(fn, 0));
     this.now =
@@ -174,13 +180,27 @@ export class WorkerController {
       case 'reset':
         return await this.exclusive(() => this.reset(req.config ?? this.config));
       case 'score': {
-        const result = await this.exclusive(() => this.session!.score(req.history, req.candidate));
+        const result = await this.exclusive(() =>
+          this.atStep(req.atStep, (s) => s.score(req.history, req.candidate)),
+        );
         this.post({ type: 'score', id: req.id, result });
         return;
       }
       case 'heatmap': {
-        const r = await this.exclusive(() => this.session!.heatmap(req.history));
+        const r = await this.exclusive(() =>
+          this.atStep(req.atStep, (s) => s.heatmap(req.history)),
+        );
         this.post({ type: 'heatmap', id: req.id, candidates: r.candidates, weights: r.weights });
+        return;
+      }
+      case 'embeddings': {
+        const r = await this.exclusive(() =>
+          this.atStep(req.atStep, async (s) => ({
+            ...(await s.embeddingMap()),
+            step: s.counters.step,
+          })),
+        );
+        this.post({ type: 'embeddings', id: req.id, ...r });
         return;
       }
       case 'evaluate':
@@ -218,6 +238,26 @@ export class WorkerController {
   backendLost(reason: string): void {
     if (this.dead) return;
     this.fail(new BackendFailure(reason));
+  }
+
+  /**
+   * Runs `fn` with the rewind snapshot at or before `step` loaded, then puts the live weights
+   * back: replaying an earlier step never disturbs training, which continues from the latest.
+   */
+  private async atStep<T>(
+    step: number | undefined,
+    fn: (s: TrainingSessionLike) => Promise<T>,
+  ): Promise<T> {
+    const session = this.session!;
+    const snap = step === undefined ? undefined : this.rewind.at(step);
+    if (!snap || snap.step >= session.counters.step) return fn(session);
+    const live = await this.backendWork(() => session.exportWeights());
+    await this.backendWork(() => session.importWeights(snap));
+    try {
+      return await fn(session);
+    } finally {
+      await this.backendWork(() => session.importWeights(live));
+    }
   }
 
   private exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
@@ -285,6 +325,7 @@ export class WorkerController {
     this.lastEvalStep = session.counters.step;
     this.lastGood = undefined;
     this.lastSnapshotAt = -Infinity;
+    this.rewind.clear();
     const test = await this.backendWork(() => session.evaluate());
     this.lastProgress = {
       ...this.counters(),
@@ -390,6 +431,8 @@ export class WorkerController {
       return this.recoverFromDivergence(loss, auxLoss);
     }
 
+    if (this.rewind.due(session.counters.step)) await this.snapshot();
+
     let test = this.lastProgress?.test;
     let testStep = this.lastProgress?.testStep;
     if (forceEval || this.evalDue()) {
@@ -409,7 +452,10 @@ export class WorkerController {
     this.post({ type: 'progress', progress: this.lastProgress });
   }
 
-  /** Keep the current weights as the last good ones (if finite) and post them as a checkpoint. */
+  /**
+   * Keep the current weights as the last good ones (if finite), post them as a checkpoint, and
+   * file them as a rewind snapshot when one is due.
+   */
   private async snapshot(): Promise<void> {
     const session = this.session!;
     const weights = await this.backendWork(() => session.exportWeights());
@@ -417,6 +463,10 @@ export class WorkerController {
     if (!allFinite(weights)) return;
     this.lastGood = weights;
     this.post({ type: 'weights', id: CHECKPOINT_ID, weights });
+    if (this.rewind.due(weights.step)) {
+      this.rewind.add(weights);
+      this.post({ type: 'snapshots', steps: this.rewind.steps() });
+    }
   }
 
   private async recoverFromDivergence(

@@ -46,6 +46,8 @@ export interface EvalMetrics {
 }
 
 export interface ScoreResult {
+  /** The training step whose weights produced this result (earlier than now when rewound). */
+  step: number;
   /** The history as given, and the indices of the behaviors the model keeps (the most recent T). */
   history: number[];
   kept: number[];
@@ -96,8 +98,11 @@ export type Request =
   | { type: 'play'; stepsPerTick: number }
   | { type: 'pause' }
   | { type: 'reset'; config?: SessionConfig }
-  | { type: 'score'; id: number; history: number[]; candidate: number }
-  | { type: 'heatmap'; id: number; history: number[] }
+  /** `atStep`: use the rewind snapshot at or before this step instead of the live weights. */
+  | { type: 'score'; id: number; history: number[]; candidate: number; atStep?: number }
+  | { type: 'heatmap'; id: number; history: number[]; atStep?: number }
+  /** Every good's vector in each model, for the embedding map. */
+  | { type: 'embeddings'; id: number; atStep?: number }
   | { type: 'evaluate' }
   | { type: 'exportWeights'; id: number };
 
@@ -107,6 +112,15 @@ export type Response =
   | { type: 'progress'; progress: Progress }
   | { type: 'score'; id: number; result: ScoreResult }
   | { type: 'heatmap'; id: number; candidates: number[]; weights: number[][] }
+  | {
+      type: 'embeddings';
+      id: number;
+      step: number;
+      goods: number[];
+      vectors: Record<ModelName, number[][]>;
+    }
+  /** The steps that rewind snapshots exist for (posted whenever the set changes). */
+  | { type: 'snapshots'; steps: number[] }
   /** A reply to exportWeights, or (id === CHECKPOINT_ID) a periodic checkpoint of the last good weights. */
   | { type: 'weights'; id: number; weights: WeightsSnapshot }
   | { type: 'notice'; level: 'info' | 'warning'; message: string }

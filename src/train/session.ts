@@ -3,7 +3,9 @@ import { simulateWorld } from '../world/simulator';
 import { truth } from '../world/truth';
 import type { World } from '../world/types';
 import { buildDataset } from '../data/samples';
-import { BatchIterator, evalBatches, keptIndices, makeBatch, singleBatch } from '../data/batch';
+import { BatchIterator, evalBatches, keptIndices, makeBatch } from '../data/batch';
+import { sampleOther } from '../data/samples';
+import { Rng } from '../world/random';
 import type { Dataset, Sample } from '../data/types';
 import { auc, gauc, logloss } from '../metrics';
 import { MODEL_NAMES, type ModelName, type Vocab } from '../model/config';
@@ -156,13 +158,28 @@ export class TrainingSession {
     }));
   }
 
+  /**
+   * A sample for scoring: label 0, and one sampled aux negative per position (seeded by the
+   * history and candidate, so re-scoring the same input shows the same negative).
+   */
+  private scoringSample(history: number[], candidate: number): Sample {
+    const rng = new Rng(history.reduce((h, g) => (h * 31 + g) >>> 0, candidate));
+    const N = this.world.catalogue.goods.length;
+    const auxNegatives = history.map((_, t) =>
+      t + 1 < history.length ? sampleOther(rng, N, history[t + 1]) : 0,
+    );
+    return { user: 0, history, candidate, label: 0, auxNegatives };
+  }
+
   /** Every model's CTR and internals for one (history, candidate) pair, plus the truth. */
   async score(history: number[], candidate: number): Promise<ScoreResult> {
     const T = this.config.model.T;
     const kept = keptIndices(history.length, T);
     const keptHistory = kept.map((i) => history[i]);
     const L = kept.length;
-    const batch = singleBatch(history, candidate, this.world.catalogue, T);
+    const sample = this.scoringSample(history, candidate);
+    const auxNegatives = sample.auxNegatives;
+    const batch = makeBatch([sample], this.world.catalogue, T);
     const tensors = tf.tidy(() => {
       const x = toTensors(batch, this.layout);
       const base = this.models.base.forward(x, { training: false });
@@ -186,6 +203,7 @@ export class TrainingSession {
         u: tf.mean(firstL(dien.updateGates!, D), 2),
         eff: tf.mean(firstL(dien.effectiveGates!, D), 2),
         auxPos: tf.slice(dien.auxPositive!, [0, 0], [1, L]),
+        auxNeg: tf.slice(dien.auxNegative!, [0, 0], [1, L]),
       };
       disposeTensors(x);
       return out;
@@ -202,8 +220,9 @@ export class TrainingSession {
     const D = this.models.din.D;
     const behaviorEmbeddings = rows(v.dinHist, D);
     const weights = v.dinWeights;
-    const auxPositive = v.auxPos.map((s, t) => (t + 1 < L ? s : NaN));
+    const lastOnly = (xs: number[]) => xs.map((s, t) => (t + 1 < L ? s : NaN));
     return {
+      step: this.steps,
       history: [...history],
       kept,
       candidate,
@@ -226,7 +245,9 @@ export class TrainingSession {
         attention: v.a,
         updateGate: v.u,
         effectiveGate: v.eff,
-        auxPositiveScore: auxPositive,
+        auxPositiveScore: lastOnly(v.auxPos),
+        auxNegatives: kept.map((i) => auxNegatives[i]),
+        auxNegativeScore: lastOnly(v.auxNeg),
       },
     };
   }
@@ -236,13 +257,7 @@ export class TrainingSession {
     const T = this.config.model.T;
     const L = keptIndices(history.length, T).length;
     const candidates = this.world.catalogue.goods.map((g) => g.id);
-    const samples: Sample[] = candidates.map((c) => ({
-      user: 0,
-      history,
-      candidate: c,
-      label: 0,
-      auxNegatives: history.map(() => 0),
-    }));
+    const samples = candidates.map((c) => this.scoringSample(history, c));
     const batch = makeBatch(samples, this.world.catalogue, T);
     const w = tf.tidy(() => {
       const x = toTensors(batch, this.layout);
@@ -257,6 +272,29 @@ export class TrainingSession {
       candidates,
       weights: candidates.map((_, i) => flat.slice(i * L, (i + 1) * L)),
     };
+  }
+
+  /** Every good's vector (item ⊕ category ⊕ shop) in each model, one readback. */
+  async embeddingMap(): Promise<{ goods: number[]; vectors: PerModel<number[][]> }> {
+    const goods = this.world.catalogue.goods.map((g) => g.id);
+    const stacked = tf.tidy(() => {
+      const b = makeBatch(
+        goods.map((g) => ({ user: 0, history: [], candidate: g, label: 0, auxNegatives: [] })),
+        this.world.catalogue,
+        1,
+      );
+      const x = toTensors(b, this.layout);
+      const out = tf.stack(MODEL_NAMES.map((n) => this.models[n].goodEmbeddings(x.cand)));
+      disposeTensors(x);
+      return out;
+    });
+    const flat = Array.from(await stacked.data());
+    stacked.dispose();
+    const D = this.models.base.D;
+    const N = goods.length;
+    const rowsOf = (m: number) =>
+      goods.map((_, i) => flat.slice((m * N + i) * D, (m * N + i + 1) * D));
+    return { goods, vectors: perModel((name) => rowsOf(MODEL_NAMES.indexOf(name))) };
   }
 
   async exportWeights(): Promise<WeightsSnapshot> {
