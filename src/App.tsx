@@ -1,0 +1,334 @@
+/**
+ * The explainer page: one shopper's history, three models training in a worker, and the views
+ * of what they learn, in the lesson's order. State that a reader may want to share (history,
+ * candidate, settings, seeds) lives in the URL.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+// config.ts is plain data (no tfjs); only its defaults are used here, never the model code.
+import { DEFAULT_MODEL_SETTINGS } from './model/config';
+import type { ModelSettings, SessionConfig, TrainSettings, WorldConfig } from './train/protocol';
+import { DEFAULT_WORLD } from './world/simulator';
+import { ActivationUnit } from './ui/ActivationUnit';
+import { AttentionTable } from './ui/AttentionTable';
+import { DienGates } from './ui/DienGates';
+import { goodName, GOODS } from './ui/goods';
+import { Heatmap } from './ui/Heatmap';
+import { HistoryEditor } from './ui/HistoryEditor';
+import { goodsOf, historyReducer, initHistory } from './ui/historyReducer';
+import { STRINGS } from './ui/i18n';
+import { ModelCards } from './ui/ModelCards';
+import { NARRATIVE } from './ui/narrative';
+import { Notices } from './ui/Notices';
+import { PoolingView } from './ui/PoolingView';
+import { interestShiftPreset, lessonPreset, randomShopperPreset, type Preset } from './ui/presets';
+import { ResultsTable } from './ui/ResultsTable';
+import { Settings } from './ui/Settings';
+import { CandidatePicker, Shop } from './ui/Shop';
+import { Story } from './ui/Story';
+import { TrainingControls } from './ui/TrainingControls';
+import { TrainingCurves } from './ui/TrainingCurves';
+import { Trajectories } from './ui/Trajectories';
+import { parseUrlState, serializeUrlState, type Lang, type PageState } from './ui/urlState';
+import { useScores, useTrainer } from './ui/useTrainer';
+
+const DEFAULT_TRAIN: TrainSettings = { batchSize: 64, learningRate: 0.005, seed: 1, evalEvery: 25 };
+
+const LESSON = lessonPreset();
+
+export const DEFAULT_PAGE: PageState = {
+  history: LESSON.history,
+  candidate: LESSON.candidate,
+  world: DEFAULT_WORLD,
+  model: DEFAULT_MODEL_SETTINGS,
+  train: DEFAULT_TRAIN,
+  speed: 5,
+  lang: 'en',
+};
+
+// Read once, before the first render, so the first paint already shows the linked state.
+const INITIAL = parseUrlState(window.location.search, DEFAULT_PAGE, GOODS.length);
+
+interface Config {
+  world: WorldConfig;
+  model: ModelSettings;
+  train: TrainSettings;
+}
+
+export function App() {
+  const [config, setConfig] = useState<Config>({
+    world: INITIAL.state.world,
+    model: INITIAL.state.model,
+    train: INITIAL.state.train,
+  });
+  const [speed, setSpeed] = useState(INITIAL.state.speed);
+  const [lang, setLang] = useState<Lang>(INITIAL.state.lang);
+  const [history, dispatch] = useReducer(historyReducer, INITIAL.state.history, initHistory);
+  const [candidate, setCandidate] = useState(INITIAL.state.candidate);
+  const [inspected, setInspected] = useState<number | null>(null);
+  const t = STRINGS[lang];
+  const story = NARRATIVE[lang];
+
+  const session: SessionConfig = useMemo(
+    () => ({ world: config.world, model: config.model, train: config.train }),
+    [config],
+  );
+  const trainer = useTrainer(session, INITIAL.state.backend);
+  const { client, ready, progress, say } = trainer;
+
+  const goods = goodsOf(history);
+  const uids = history.entries.map((e) => e.uid);
+  const { current, previous, heatmap, heatmapError } = useScores(trainer, goods, uids, candidate);
+
+  // Tell the reader once what of the link could not be used.
+  useEffect(() => {
+    if (INITIAL.problems.length > 0)
+      say('warning', STRINGS[INITIAL.state.lang].urlProblems(INITIAL.problems.join('; ')));
+  }, [say]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = STRINGS[lang].title;
+  }, [lang]);
+
+  // The URL follows the state (replaceState: editing should not flood the back button).
+  const search = serializeUrlState(
+    {
+      history: goods,
+      candidate,
+      world: config.world,
+      model: config.model,
+      train: config.train,
+      speed,
+      lang,
+      backend: INITIAL.state.backend,
+    },
+    DEFAULT_PAGE,
+  );
+  useEffect(() => {
+    if (search === window.location.search) return;
+    const t0 = setTimeout(
+      () =>
+        window.history.replaceState(
+          null,
+          '',
+          `${window.location.pathname}${search}${window.location.hash}`,
+        ),
+      50,
+    );
+    return () => clearTimeout(t0);
+  }, [search]);
+
+  const changeSettings = useCallback(
+    (
+      patch: {
+        world?: Partial<WorldConfig>;
+        model?: Partial<ModelSettings>;
+        train?: Partial<TrainSettings>;
+      },
+      what: string,
+    ) => {
+      setConfig((c) => ({
+        world: { ...c.world, ...patch.world },
+        model: { ...c.model, ...patch.model },
+        train: { ...c.train, ...patch.train },
+      }));
+      say('info', t.resetSaid(what));
+    },
+    [say, t],
+  );
+
+  const applyPreset = (p: Preset | null) => {
+    if (!p) return;
+    dispatch({ type: 'set', goods: p.history });
+    setCandidate(p.candidate);
+  };
+
+  const playing = progress?.playing ?? false;
+  const onSpeed = (s: number) => {
+    setSpeed(s);
+    if (playing) client?.play(s);
+  };
+  const stepsPerEpoch = Math.max(
+    1,
+    Math.ceil(trainer.trainSize / Math.max(1, config.train.batchSize)),
+  );
+
+  // The activation unit shows the inspected purchase, or the most recent one by default.
+  const keptIndex = (() => {
+    if (!current) return 0;
+    const { kept } = current.result;
+    const k = inspected === null ? -1 : kept.findIndex((h) => current.uids[h] === inspected);
+    return k >= 0 ? k : kept.length - 1;
+  })();
+  const keptGoods = current ? current.result.kept.map((h) => current.result.history[h]) : [];
+
+  return (
+    <div className="page">
+      <header className="masthead">
+        <div className="masthead-text">
+          <h1>{t.title}</h1>
+          <p className="subtitle">{t.subtitle}</p>
+        </div>
+        <div className="masthead-tools">
+          <label className="lang">
+            <span>{t.language}</span>
+            <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+              <option value="en">English</option>
+              <option value="zh">中文</option>
+            </select>
+          </label>
+          <div className="backend">
+            <span aria-hidden="true">{t.backend}: </span>
+            <span
+              role="status"
+              aria-label="Backend"
+              title={trainer.backend?.fallbackReasons.join('; ')}
+            >
+              {trainer.backend ? trainer.backend.label : t.backendLoading}
+            </span>
+          </div>
+        </div>
+      </header>
+
+      <Notices notices={trainer.notices} dismiss={trainer.dismiss} t={t} />
+
+      {/* Three regions: on phones the training panel sits right after the history (Step stays
+          close at hand); on wide screens it is a sticky column beside the whole story. */}
+      <main className="layout">
+        <div className="first">
+          <Story id="attention" section={story.attention} t={t}>
+            <div className="workbench">
+              <div className="workbench-head">
+                <h3>{t.history}</h3>
+                <div className="toolbar" role="group" aria-label={t.presets}>
+                  <button type="button" onClick={() => applyPreset(lessonPreset())}>
+                    {t.presetLesson}
+                  </button>
+                  <button type="button" onClick={() => applyPreset(interestShiftPreset())}>
+                    {t.presetShift}
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => applyPreset(randomShopperPreset(config.world, Math.random()))}
+                  >
+                    {t.presetRandom}
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => dispatch({ type: 'clear' })}
+                    disabled={history.entries.length === 0}
+                  >
+                    {t.clear}
+                  </button>
+                  {history.undo && (
+                    <button type="button" onClick={() => dispatch({ type: 'undo' })}>
+                      {t.undo}
+                    </button>
+                  )}
+                </div>
+              </div>
+              <CandidatePicker value={candidate} onChange={setCandidate} t={t} />
+              <HistoryEditor
+                history={history}
+                dispatch={dispatch}
+                T={config.model.T}
+                current={current}
+                previous={previous}
+                inspected={inspected}
+                onInspect={setInspected}
+                t={t}
+              />
+              <p className="caption">{t.attentionCaption}</p>
+              <AttentionTable current={current} previous={previous} t={t} />
+            </div>
+            <details className="shop-details" open>
+              <summary>{t.shop}</summary>
+              <Shop onAdd={(g) => dispatch({ type: 'add', good: g })} t={t} />
+            </details>
+          </Story>
+        </div>
+
+        <aside className="side" aria-label={t.training}>
+          <section className="panel" aria-labelledby="training-h">
+            <h2 id="training-h">{t.training}</h2>
+            <TrainingControls
+              ready={ready}
+              progress={progress}
+              stepsPerEpoch={stepsPerEpoch}
+              speed={speed}
+              onSpeed={onSpeed}
+              onStep={(n) => client?.step(n)}
+              onPlay={() => client?.play(speed)}
+              onPause={() => client?.pause()}
+              onReset={() => client?.reset()}
+              t={t}
+            />
+          </section>
+          <section className="panel" aria-labelledby="models-h">
+            <h2 id="models-h">{t.models}</h2>
+            <ModelCards ready={ready} scored={current} progress={progress} t={t} />
+          </section>
+          <details className="panel settings-panel">
+            <summary>{t.settings}</summary>
+            <Settings
+              world={config.world}
+              model={config.model}
+              train={config.train}
+              onChange={changeSettings}
+              t={t}
+            />
+          </details>
+        </aside>
+
+        <div className="rest">
+          <Story id="base" section={story.base} t={t}>
+            <h3>{t.pooling}</h3>
+            <PoolingView scored={current} t={t} />
+          </Story>
+
+          <Story id="din" section={story.din} t={t} />
+
+          <Story id="unit" section={story.unit} t={t}>
+            <h3>
+              {t.unit}
+              {current && current.result.kept.length > 0
+                ? `: ${goodName(current.result.history[current.result.kept[keptIndex]])} → ${goodName(candidate)}`
+                : ''}
+            </h3>
+            <ActivationUnit scored={current} keptIndex={keptIndex} settings={config.model} t={t} />
+          </Story>
+
+          <Story id="heatmap" section={story.heatmap} t={t}>
+            <Heatmap
+              heatmap={heatmap}
+              keptGoods={keptGoods}
+              candidate={candidate}
+              onPick={setCandidate}
+              error={heatmapError}
+              t={t}
+            />
+          </Story>
+
+          <Story id="sequence" section={story.sequence} t={t} />
+
+          <Story id="dien" section={story.dien} t={t}>
+            <h3>{t.dienGates}</h3>
+            <DienGates scored={current} t={t} />
+            <h3>{t.trajectory}</h3>
+            <p className="caption">{t.trajectoryCaption}</p>
+            <Trajectories scored={current} t={t} />
+          </Story>
+
+          <Story id="results" section={story.results} t={t}>
+            <h3>{t.curves}</h3>
+            <TrainingCurves curves={trainer.curves} t={t} />
+            <h3>{t.results}</h3>
+            <ResultsTable progress={progress} t={t} />
+          </Story>
+
+          <Story id="takeaway" section={story.takeaway} t={t} />
+        </div>
+      </main>
+    </div>
+  );
+}
