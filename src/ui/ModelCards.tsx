@@ -21,6 +21,7 @@ export function ModelCards({
       {MODELS.map((m: ModelName) => {
         const test: EvalMetrics | undefined = progress?.test?.[m];
         const ctr = scored?.result[m].ctr;
+        const loss = progress?.loss[m];
         return (
           <article
             key={m}
@@ -40,6 +41,10 @@ export function ModelCards({
                 <div>
                   <dt>{t.trueCtr}</dt>
                   <dd>{scored ? pct(scored.result.truth.ctr) : '–'}</dd>
+                </div>
+                <div>
+                  <dt>{t.trainingLoss}</dt>
+                  <dd>{loss !== undefined && Number.isFinite(loss) ? fmt(loss, 4) : '–'}</dd>
                 </div>
                 <div>
                   <dt>{t.testAuc}</dt>
