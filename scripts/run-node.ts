@@ -19,6 +19,7 @@ const name = basename(entry).replace(/\.ts$/, '');
 await build({
   configFile: false,
   logLevel: 'warn',
+  publicDir: false,
   ssr: { noExternal: true },
   build: {
     ssr: resolve(entry),
