@@ -20,7 +20,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@tensorflow/*', 'react', 'react-dom', '**/model/*', '**/train/*', '**/ui/*'] },
+        {
+          patterns: ['@tensorflow/*', 'react', 'react-dom', '**/model/*', '**/train/*', '**/ui/*'],
+        },
       ],
     },
   },
@@ -29,7 +31,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@tensorflow/*', '**/model/*'], message: 'tfjs never runs on the main thread: talk to the worker.' }] },
+        {
+          patterns: [
+            {
+              group: ['@tensorflow/*', '**/model/*'],
+              message: 'tfjs never runs on the main thread: talk to the worker.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -35,13 +35,20 @@ export async function main(): Promise<void> {
         const aucs = models.map((m) => {
           const out: number[] = [];
           for (const { batch, valid } of evalBatches(data.test, world.catalogue, 20, 256)) {
-            const p = tf.tidy(() => tf.sigmoid(m.forward(toTensors(batch, m.layout), { training: false }).logits));
+            const p = tf.tidy(() =>
+              tf.sigmoid(m.forward(toTensors(batch, m.layout), { training: false }).logits),
+            );
             out.push(...Array.from(p.dataSync()).slice(0, valid));
             p.dispose();
           }
-          return auc(data.test.map((x) => x.label), out);
+          return auc(
+            data.test.map((x) => x.label),
+            out,
+          );
         });
-        report.push(`${s}: base ${aucs[0].toFixed(4)} din ${aucs[1].toFixed(4)} gap ${(aucs[1] - aucs[0]).toFixed(4)}`);
+        report.push(
+          `${s}: base ${aucs[0].toFixed(4)} din ${aucs[1].toFixed(4)} gap ${(aucs[1] - aucs[0]).toFixed(4)}`,
+        );
       }
     }
     console.log(`seed ${seed} noise ${noise}`, report.join(' | '));
