@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { AttentionInput, Activation } from './config';
 import type { ParamStore } from './params';
-import { applyMlp, createMlp, type Mlp } from './layers';
+import { applyMlpWithHidden, createMlp, type Mlp } from './layers';
 import { maskedSoftmax } from './inputs';
 
 /**
@@ -58,6 +58,35 @@ export function interactionFeatures(
   throw new Error('dot product has no feature vector');
 }
 
+/**
+ * Weights w [B, T] (padded positions exactly 0) and the unit's hidden activations per layer,
+ * [B*T, h] (none for the dot product).
+ */
+export function attentionDetails(
+  unit: ActivationUnit,
+  hist: tf.Tensor3D,
+  cand: tf.Tensor2D,
+  mask: tf.Tensor2D,
+  training: boolean,
+): { weights: tf.Tensor2D; hidden: tf.Tensor2D[] } {
+  const [B, T] = mask.shape;
+  let scores: tf.Tensor2D;
+  let hidden: tf.Tensor2D[] = [];
+  if (unit.input === 'dot') {
+    scores = tf.sum(tf.mul(hist, tf.expandDims(cand, 1)), 2);
+  } else {
+    const feats = interactionFeatures(unit.input, hist, cand);
+    const rowWeights = tf.reshape(mask, [B * T]) as tf.Tensor1D;
+    const out = applyMlpWithHidden(unit.mlp!, feats, training, rowWeights);
+    scores = tf.reshape(out.logits, [B, T]);
+    hidden = out.hidden;
+  }
+  const weights = unit.softmax
+    ? maskedSoftmax(scores, mask)
+    : (tf.mul(scores, mask) as tf.Tensor2D);
+  return { weights, hidden };
+}
+
 /** Weights w [B, T]; padded positions are exactly 0. */
 export function attentionWeights(
   unit: ActivationUnit,
@@ -66,16 +95,7 @@ export function attentionWeights(
   mask: tf.Tensor2D,
   training: boolean,
 ): tf.Tensor2D {
-  const [B, T] = mask.shape;
-  let scores: tf.Tensor2D;
-  if (unit.input === 'dot') {
-    scores = tf.sum(tf.mul(hist, tf.expandDims(cand, 1)), 2);
-  } else {
-    const feats = interactionFeatures(unit.input, hist, cand);
-    const rowWeights = tf.reshape(mask, [B * T]) as tf.Tensor1D;
-    scores = tf.reshape(applyMlp(unit.mlp!, feats, training, rowWeights), [B, T]);
-  }
-  return unit.softmax ? maskedSoftmax(scores, mask) : (tf.mul(scores, mask) as tf.Tensor2D);
+  return attentionDetails(unit, hist, cand, mask, training).weights;
 }
 
 /** Σ_j w_j · e_j → [B, D]. */

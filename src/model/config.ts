@@ -64,6 +64,11 @@ export interface DinInternals extends BaseInternals {
   /** Per kept behavior, its embedding e_j; and the candidate's v_A. */
   behaviorEmbeddings: number[][];
   candidateEmbedding: number[];
+  /**
+   * Inside the activation unit: per hidden layer, per kept behavior, the layer's activations
+   * (empty for the dot-product unit, which has no MLP).
+   */
+  unitHidden: number[][][];
   /** The CTR the DIN head gives when the weights are all 1 (SUM pooling through DIN's own MLP). */
   ctrWithEqualWeights: number;
 }

@@ -130,6 +130,26 @@ export function createMlp(
   };
 }
 
+/** Logits [N] and each hidden layer's activations [N, h] (the latter for the views). */
+export function applyMlpWithHidden(
+  mlp: Mlp,
+  x: tf.Tensor2D,
+  training: boolean,
+  rowWeights?: tf.Tensor1D,
+): { logits: tf.Tensor1D; hidden: tf.Tensor2D[] } {
+  let h = x;
+  const hidden: tf.Tensor2D[] = [];
+  mlp.layers.forEach((layer, i) => {
+    const s = applyDense(layer, h);
+    h =
+      mlp.activation === 'prelu'
+        ? prelu(s, mlp.prelu[i])
+        : dice(s, mlp.dice[i], training, rowWeights);
+    hidden.push(h);
+  });
+  return { logits: tf.reshape(applyDense(mlp.out, h), [-1]) as tf.Tensor1D, hidden };
+}
+
 /** Returns the logits, shape [N]. */
 export function applyMlp(
   mlp: Mlp,
@@ -137,13 +157,5 @@ export function applyMlp(
   training: boolean,
   rowWeights?: tf.Tensor1D,
 ): tf.Tensor1D {
-  let h = x;
-  mlp.layers.forEach((layer, i) => {
-    const s = applyDense(layer, h);
-    h =
-      mlp.activation === 'prelu'
-        ? prelu(s, mlp.prelu[i])
-        : dice(s, mlp.dice[i], training, rowWeights);
-  });
-  return tf.reshape(applyDense(mlp.out, h), [-1]) as tf.Tensor1D;
+  return applyMlpWithHidden(mlp, x, training, rowWeights).logits;
 }

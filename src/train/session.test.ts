@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCpu } from '../model/testing';
 import { TrainingSession } from './session';
+import type { DinModel } from '../model/models';
 import { DEFAULT_WORLD } from '../world/simulator';
 import { DEFAULT_MODEL_SETTINGS } from '../model/config';
 import { goodByName } from '../world/catalogue';
@@ -56,6 +57,24 @@ describe('TrainingSession.score', () => {
     });
     expect(r.dien.auxPositiveScore[3]).toBeNaN();
     for (const m of [r.base, r.din, r.dien]) expect(m.ctr).toBeGreaterThan(0);
+    s.dispose();
+  });
+
+  it("exposes the activation unit's hidden layer, from which its output gives DIN's weight", async () => {
+    const s = TrainingSession.create(CONFIG);
+    for (let i = 0; i < 3; i++) s.step();
+    const r = await s.score([id('mouse'), id('T-shirt')], id('keyboard'));
+    const [layer] = r.din.unitHidden;
+    expect(r.din.unitHidden).toHaveLength(CONFIG.model.attentionHidden.length);
+    expect(layer).toHaveLength(2);
+    expect(layer[0]).toHaveLength(CONFIG.model.attentionHidden[0]);
+    const out = (s.models.din as DinModel).unit.mlp!.out;
+    const w = out.w.dataSync();
+    const b = out.b.dataSync()[0];
+    layer.forEach((h, j) => {
+      const weight = h.reduce((acc, x, k) => acc + x * w[k], b);
+      expect(weight).toBeCloseTo(r.din.weights[j], 5);
+    });
     s.dispose();
   });
 

@@ -10,6 +10,7 @@ import type { Dataset, Sample } from '../data/types';
 import { auc, gauc, logloss } from '../metrics';
 import { MODEL_NAMES, type ModelName, type Vocab } from '../model/config';
 import { createModel, type CtrModel, DinModel, DienModel } from '../model/models';
+import { attentionDetails } from '../model/attention';
 import { ModelTrainer } from '../model/trainer';
 import { disposeTensors, toTensors, type TableLayout } from '../model/inputs';
 import type { EvalMetrics, ScoreResult, SessionConfig, WeightsSnapshot } from './protocol';
@@ -180,7 +181,7 @@ export class TrainingSession {
     const sample = this.scoringSample(history, candidate);
     const auxNegatives = sample.auxNegatives;
     const batch = makeBatch([sample], this.world.catalogue, T);
-    const tensors = tf.tidy(() => {
+    const { tensors, unitHidden } = tf.tidy(() => {
       const x = toTensors(batch, this.layout);
       const base = this.models.base.forward(x, { training: false });
       const din = this.models.din.forward(x, { training: false });
@@ -205,9 +206,16 @@ export class TrainingSession {
         auxPos: tf.slice(dien.auxPositive!, [0, 0], [1, L]),
         auxNeg: tf.slice(dien.auxNegative!, [0, 0], [1, L]),
       };
+      // Rows 0..L−1 of the unit's hidden layers are this history's kept behaviors (B = 1).
+      const unit = (this.models.din as DinModel).unit;
+      const hidden = attentionDetails(unit, din.hist, din.cand, x.mask, false).hidden.map((h) =>
+        tf.slice(h, [0, 0], [L, h.shape[1]]),
+      );
       disposeTensors(x);
-      return out;
+      return { tensors: out, unitHidden: hidden };
     });
+    const hiddenValues = await Promise.all(unitHidden.map((h) => h.array()));
+    unitHidden.forEach((h) => h.dispose());
     const entries = Object.entries(tensors) as [keyof typeof tensors, tf.Tensor][];
     const values = await Promise.all(entries.map(([, t]) => t.data()));
     entries.forEach(([, t]) => t.dispose());
@@ -235,6 +243,7 @@ export class TrainingSession {
         contributions: behaviorEmbeddings.map((e, j) => e.map((x) => x * weights[j])),
         behaviorEmbeddings,
         candidateEmbedding: v.dinCand,
+        unitHidden: hiddenValues,
         ctrWithEqualWeights: v.ctr[2],
       },
       dien: {
