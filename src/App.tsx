@@ -4,14 +4,23 @@
  * candidate, settings, seeds) lives in the URL.
  */
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import type { EmbeddingsResult } from './train/client';
 // config.ts is plain data (no tfjs); only its defaults are used here, never the model code.
 import { DEFAULT_MODEL_SETTINGS } from './model/config';
-import type { ModelSettings, SessionConfig, TrainSettings, WorldConfig } from './train/protocol';
+import type {
+  ModelName,
+  ModelSettings,
+  SessionConfig,
+  TrainSettings,
+  WorldConfig,
+} from './train/protocol';
 import { DEFAULT_WORLD } from './world/simulator';
 import { ActivationUnit } from './ui/ActivationUnit';
 import { AttentionTable } from './ui/AttentionTable';
+import { AuxLoss } from './ui/AuxLoss';
 import { DienGates } from './ui/DienGates';
-import { goodName, GOODS } from './ui/goods';
+import { EmbeddingMap } from './ui/EmbeddingMap';
+import { goodName, GOODS, idsOf } from './ui/goods';
 import { Heatmap } from './ui/Heatmap';
 import { HistoryEditor } from './ui/HistoryEditor';
 import { goodsOf, historyReducer, initHistory } from './ui/historyReducer';
@@ -27,13 +36,22 @@ import { CandidatePicker, Shop } from './ui/Shop';
 import { Story } from './ui/Story';
 import { TrainingControls } from './ui/TrainingControls';
 import { TrainingCurves } from './ui/TrainingCurves';
-import { Trajectories } from './ui/Trajectories';
+import { MODELS } from './ui/palette';
+import { keepOrFit, pcaBasis } from './ui/projection';
+import { Rewind } from './ui/Rewind';
+import { ShiftCompare, type CompareData } from './ui/ShiftCompare';
+import { Trajectories, type FittedProjection } from './ui/Trajectories';
 import { parseUrlState, serializeUrlState, type Lang, type PageState } from './ui/urlState';
+import { useRequest } from './ui/useRequest';
 import { useScores, useTrainer } from './ui/useTrainer';
 
 const DEFAULT_TRAIN: TrainSettings = { batchSize: 64, learningRate: 0.005, seed: 1, evalEvery: 25 };
 
 const LESSON = lessonPreset();
+const [KEYBOARD, BASKETBALL_SHOES] = idsOf(['keyboard', 'basketball shoes']);
+
+type Fitted = Record<ModelName, FittedProjection | null> & { generation: number };
+const NO_FIT: Fitted = { base: null, din: null, dien: null, generation: -1 };
 
 export const DEFAULT_PAGE: PageState = {
   history: LESSON.history,
@@ -65,6 +83,14 @@ export function App() {
   const [history, dispatch] = useReducer(historyReducer, INITIAL.state.history, initHistory);
   const [candidate, setCandidate] = useState(INITIAL.state.candidate);
   const [inspected, setInspected] = useState<number | null>(null);
+  // Rewind: the snapshot step the views replay (null = live weights).
+  const [atStep, setAtStep] = useState<number | null>(null);
+  // Bumped whenever training restarts with new weights: the frozen projections are refitted then.
+  const [generation, setGeneration] = useState(0);
+  const [fitted, setFitted] = useState<Fitted>(NO_FIT);
+  const [mapModel, setMapModel] = useState<ModelName>('dien');
+  const [cmpCurrent, setCmpCurrent] = useState(KEYBOARD);
+  const [cmpOld, setCmpOld] = useState(BASKETBALL_SHOES);
   const t = STRINGS[lang];
   const story = NARRATIVE[lang];
 
@@ -77,7 +103,62 @@ export function App() {
 
   const goods = goodsOf(history);
   const uids = history.entries.map((e) => e.uid);
-  const { current, previous, heatmap, heatmapError } = useScores(trainer, goods, uids, candidate);
+  const { current, previous, heatmap, heatmapError } = useScores(
+    trainer,
+    goods,
+    uids,
+    candidate,
+    atStep,
+  );
+  const live = atStep === null;
+  const at = atStep ?? undefined;
+  // While rewound nothing changes with training: no need to re-request on progress.
+  const tick = live ? progress : atStep;
+
+  // Every good's embedding per model (embedding map, trajectory context); the projections are
+  // fitted on the first reply after (re)start and then frozen until the reader refits them.
+  const embeddings = useRequest<EmbeddingsResult>(
+    ready && client !== null,
+    `${atStep}|${generation}`,
+    () => client!.embeddings(at),
+    tick,
+    1500,
+    (emb) =>
+      setFitted((prev) => {
+        const next: Fitted = { ...prev, generation };
+        let changed = prev.generation !== generation;
+        for (const m of MODELS) {
+          const old = prev.generation === generation ? prev[m] : null;
+          const p = keepOrFit(old?.projection ?? null, emb.vectors[m]);
+          if (p !== (old?.projection ?? null)) changed = true;
+          next[m] =
+            p === null ? null : p === old?.projection ? old : { projection: p, step: emb.step };
+        }
+        return changed ? next : prev;
+      }),
+  ).value;
+  const refit = (m: ModelName) => {
+    if (!embeddings) return;
+    setFitted((prev) => ({
+      ...prev,
+      [m]: { projection: pcaBasis(embeddings.vectors[m]), step: embeddings.step },
+    }));
+  };
+
+  // DIN versus DIEN: the same history scored for a current-interest and an old-interest candidate.
+  const compare = useRequest<CompareData>(
+    ready && client !== null,
+    `${goods.join()}|${cmpCurrent}|${cmpOld}|${atStep}|${generation}`,
+    async () => {
+      const [a, b] = await Promise.all([
+        client!.score(goods, cmpCurrent, at),
+        client!.score(goods, cmpOld, at),
+      ]);
+      return { current: a, old: b };
+    },
+    tick,
+    1000,
+  ).value;
 
   // Tell the reader once what of the link could not be used.
   useEffect(() => {
@@ -132,6 +213,8 @@ export function App() {
         model: { ...c.model, ...patch.model },
         train: { ...c.train, ...patch.train },
       }));
+      setAtStep(null);
+      setGeneration((g) => g + 1);
       say('info', t.resetSaid(what));
     },
     [say, t],
@@ -257,10 +340,28 @@ export function App() {
               stepsPerEpoch={stepsPerEpoch}
               speed={speed}
               onSpeed={onSpeed}
-              onStep={(n) => client?.step(n)}
-              onPlay={() => client?.play(speed)}
+              onStep={(n) => {
+                setAtStep(null);
+                client?.step(n);
+              }}
+              onPlay={() => {
+                setAtStep(null);
+                client?.play(speed);
+              }}
               onPause={() => client?.pause()}
-              onReset={() => client?.reset()}
+              onReset={() => {
+                setAtStep(null);
+                setGeneration((g) => g + 1);
+                client?.reset();
+              }}
+              t={t}
+            />
+            <Rewind
+              snapshots={trainer.snapshots}
+              liveStep={progress?.step ?? 0}
+              atStep={atStep}
+              shownStep={current?.result.step ?? null}
+              onRewind={setAtStep}
               t={t}
             />
           </section>
@@ -312,11 +413,45 @@ export function App() {
           <Story id="sequence" section={story.sequence} t={t} />
 
           <Story id="dien" section={story.dien} t={t}>
+            <h3>{t.compare}</h3>
+            <ShiftCompare
+              data={compare}
+              currentGood={cmpCurrent}
+              oldGood={cmpOld}
+              onCurrent={setCmpCurrent}
+              onOld={setCmpOld}
+              t={t}
+            />
             <h3>{t.dienGates}</h3>
-            <DienGates scored={current} t={t} />
+            <DienGates scored={current} evolving={config.model.evolving} t={t} />
+          </Story>
+
+          <Story id="evolution" section={story.evolution} t={t}>
             <h3>{t.trajectory}</h3>
             <p className="caption">{t.trajectoryCaption}</p>
-            <Trajectories scored={current} t={t} />
+            <Trajectories
+              scored={current}
+              fitted={fitted.generation === generation ? fitted.dien : null}
+              context={embeddings}
+              onRefit={() => refit('dien')}
+              t={t}
+            />
+            <h3>{t.auxHeading}</h3>
+            <p className="caption">{t.auxCaption}</p>
+            <AuxLoss scored={current} alpha={config.model.auxWeight} t={t} />
+          </Story>
+
+          <Story id="embeddings" section={story.embeddings} t={t}>
+            <h3>{t.embeddingMap}</h3>
+            <p className="caption">{t.embeddingMapCaption}</p>
+            <EmbeddingMap
+              embeddings={embeddings}
+              model={mapModel}
+              onModel={setMapModel}
+              fitted={fitted.generation === generation ? fitted[mapModel] : null}
+              onRefit={() => refit(mapModel)}
+              t={t}
+            />
           </Story>
 
           <Story id="results" section={story.results} t={t}>

@@ -120,6 +120,47 @@ describe('TrainerClient', () => {
     await expect(b).resolves.toBe(SNAPSHOT);
   });
 
+  it('sends atStep only when given, and resolves embeddings by id', async () => {
+    const t = setup();
+    void t.client.init(CONFIG);
+    void t.client.score([1, 2], 3);
+    void t.client.score([1, 2], 3, 40);
+    void t.client.heatmap([1], 0);
+    void t.client.heatmap([1]);
+    const e = t.client.embeddings(40);
+    const live = t.client.embeddings();
+    const sent = t.w().sent.slice(1) as (Request & { id: number })[];
+    expect(sent.map(({ id: _, ...rest }) => rest)).toEqual([
+      { type: 'score', history: [1, 2], candidate: 3 },
+      { type: 'score', history: [1, 2], candidate: 3, atStep: 40 },
+      { type: 'heatmap', history: [1], atStep: 0 },
+      { type: 'heatmap', history: [1] },
+      { type: 'embeddings', atStep: 40 },
+      { type: 'embeddings' },
+    ]);
+    expect(new Set(sent.map((r) => r.id)).size).toBe(sent.length);
+    const vectors = { base: [[1]], din: [[2]], dien: [[3]] };
+    t.w().reply({ type: 'embeddings', id: sent[5].id, step: 90, goods: [7], vectors });
+    t.w().reply({ type: 'embeddings', id: sent[4].id, step: 40, goods: [7], vectors });
+    await expect(e).resolves.toEqual({ step: 40, goods: [7], vectors });
+    await expect(live).resolves.toEqual({ step: 90, goods: [7], vectors });
+  });
+
+  it('surfaces snapshot steps to subscribers and keeps the latest; reset clears them', () => {
+    const t = setup();
+    void t.client.init(CONFIG);
+    expect(t.client.snapshotSteps).toEqual([]);
+    t.w().reply({ type: 'snapshots', steps: [0, 20] });
+    t.w().reply({ type: 'snapshots', steps: [0, 20, 40] });
+    expect(t.seen.filter((r) => r.type === 'snapshots')).toEqual([
+      { type: 'snapshots', steps: [0, 20] },
+      { type: 'snapshots', steps: [0, 20, 40] },
+    ]);
+    expect(t.client.snapshotSteps).toEqual([0, 20, 40]);
+    t.client.reset();
+    expect(t.client.snapshotSteps).toEqual([]);
+  });
+
   it('rejects a request whose reply is an error with its id', async () => {
     const t = setup();
     void t.client.init(CONFIG);

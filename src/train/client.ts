@@ -43,7 +43,14 @@ export interface ReadyInfo {
   testSize: number;
 }
 
+export type EmbeddingsResult = Omit<Extract<Response, { type: 'embeddings' }>, 'type' | 'id'>;
+
 const BACKEND_NAMES = new Set<string>(BACKEND_ORDER);
+
+/** Only send `atStep` when there is one (a live request stays exactly as before). */
+function at(atStep: number | undefined): { atStep?: number } {
+  return atStep === undefined ? {} : { atStep };
+}
 
 /** `?backend=wasm` → 'wasm'; anything else → undefined. */
 export function backendFromSearch(search: string): BackendName | undefined {
@@ -79,6 +86,7 @@ export class TrainerClient {
   private stepsPerTick = 1;
   private resumeWhenVisible = false;
   private disposed = false;
+  private snapshots: number[] = [];
 
   constructor(options: TrainerClientOptions = {}) {
     this.forced = options.backend;
@@ -110,6 +118,7 @@ export class TrainerClient {
   init(config: SessionConfig): Promise<ReadyInfo> {
     this.config = config;
     this.checkpoint = undefined;
+    this.snapshots = [];
     const ready = new Promise<ReadyInfo>((resolve, reject) =>
       this.readyWaiters.push({ resolve, reject }),
     );
@@ -143,6 +152,7 @@ export class TrainerClient {
     if (config) this.config = config;
     this.playing = false;
     this.checkpoint = undefined;
+    this.snapshots = [];
     this.send({ type: 'reset', ...(config ? { config } : {}) });
   }
 
@@ -150,16 +160,32 @@ export class TrainerClient {
     this.send({ type: 'evaluate' });
   }
 
-  async score(history: number[], candidate: number): Promise<ScoreResult> {
-    const r = await this.request({ type: 'score', id: 0, history, candidate });
+  /** `atStep`: replay with the rewind snapshot at or before that step (result.step says which). */
+  async score(history: number[], candidate: number, atStep?: number): Promise<ScoreResult> {
+    const r = await this.request({ type: 'score', id: 0, history, candidate, ...at(atStep) });
     if (r.type !== 'score') throw new Error(`unexpected reply ${r.type}`);
     return r.result;
   }
 
-  async heatmap(history: number[]): Promise<{ candidates: number[]; weights: number[][] }> {
-    const r = await this.request({ type: 'heatmap', id: 0, history });
+  async heatmap(
+    history: number[],
+    atStep?: number,
+  ): Promise<{ candidates: number[]; weights: number[][] }> {
+    const r = await this.request({ type: 'heatmap', id: 0, history, ...at(atStep) });
     if (r.type !== 'heatmap') throw new Error(`unexpected reply ${r.type}`);
     return { candidates: r.candidates, weights: r.weights };
+  }
+
+  /** Every good's vector (item ⊕ category ⊕ shop) in each model, live or at a rewind step. */
+  async embeddings(atStep?: number): Promise<EmbeddingsResult> {
+    const r = await this.request({ type: 'embeddings', id: 0, ...at(atStep) });
+    if (r.type !== 'embeddings') throw new Error(`unexpected reply ${r.type}`);
+    return { step: r.step, goods: r.goods, vectors: r.vectors };
+  }
+
+  /** The steps rewind snapshots exist for (the worker's latest 'snapshots' message; [] before). */
+  get snapshotSteps(): readonly number[] {
+    return this.snapshots;
   }
 
   async exportWeights(): Promise<WeightsSnapshot> {
@@ -252,6 +278,9 @@ export class TrainerClient {
         break;
       case 'weights':
         if (r.id === CHECKPOINT_ID) this.checkpoint = r.weights;
+        break;
+      case 'snapshots':
+        this.snapshots = [...r.steps];
         break;
       case 'error':
         if (r.fatal) return this.recover(r);

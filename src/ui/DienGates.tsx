@@ -2,7 +2,15 @@
 import { fmt } from './format';
 import { goodLabel, goodName } from './goods';
 import type { Strings } from './i18n';
+import type { ModelSettings } from '../train/protocol';
 import type { Scored } from './useTrainer';
+
+/** What the effective gate is for each evolving cell (MODEL_SPEC: AUGRU a_t·u′_t, AGRU a_t, AIGRU u′_t). */
+export const EFFECTIVE_FORMULA: Record<ModelSettings['evolving'], string> = {
+  augru: 'a_t·u′_t',
+  agru: 'a_t',
+  aigru: 'u′_t',
+};
 
 function Meter({ value, label, kind }: { value: number; label: string; kind: string }) {
   const v = Number.isFinite(value) ? Math.max(0, Math.min(1, value)) : 0;
@@ -21,21 +29,30 @@ function Meter({ value, label, kind }: { value: number; label: string; kind: str
   );
 }
 
-export function DienGates({ scored, t }: { scored: Scored | null; t: Strings }) {
+export function DienGates({
+  scored,
+  evolving,
+  t,
+}: {
+  scored: Scored | null;
+  evolving: ModelSettings['evolving'];
+  t: Strings;
+}) {
   if (!scored) return <p className="loading">{t.loading}</p>;
   const { result } = scored;
   const d = result.dien;
+  const formula = EFFECTIVE_FORMULA[evolving];
   return (
     <div className="table-scroll">
       <table className="gates">
-        <caption>{t.dienGatesCaption}</caption>
+        <caption>{t.dienGatesCaption(evolving.toUpperCase(), formula)}</caption>
         <thead>
           <tr>
             <th scope="col">t</th>
             <th scope="col">{t.behavior}</th>
             <th scope="col">a_t</th>
             <th scope="col">{t.updateGate}</th>
-            <th scope="col">{t.effectiveGate}</th>
+            <th scope="col">{t.effectiveGate(formula)}</th>
           </tr>
         </thead>
         <tbody>
@@ -63,7 +80,7 @@ export function DienGates({ scored, t }: { scored: Scored | null; t: Strings }) 
                   <Meter
                     kind="e"
                     value={d.effectiveGate[k]}
-                    label={`${name}: a_t·u′_t ${fmt(d.effectiveGate[k], 2)}`}
+                    label={`${name}: effective gate (${formula}) ${fmt(d.effectiveGate[k], 2)}`}
                   />
                 </td>
               </tr>

@@ -53,7 +53,10 @@ function Chart({
     .y(([, v]) => y(v));
   const last = (s: Series) => s.points[s.points.length - 1];
   const summary = series
-    .map((s) => `${s.model === 'aux' ? 'DIEN aux' : t.modelNames[s.model]} ${fmt(last(s)?.[1], 4)}`)
+    .map(
+      (s) =>
+        `${s.model === 'aux' ? t.auxLossLegend : t.modelNames[s.model]} ${fmt(last(s)?.[1], 4)}`,
+    )
     .join(', ');
   return (
     <figure className="chart">
@@ -141,7 +144,7 @@ export function TrainingCurves({ curves, t }: { curves: Curves; t: Strings }) {
               strokeWidth="2.5"
             />
           </svg>
-          DIEN aux loss
+          {t.auxLossLegend}
         </li>
       </ul>
       <div className="chart-row">

@@ -100,15 +100,67 @@ const en = {
   unitMlp: (hidden: number[], act: string) => `MLP ${hidden.join(' → ')} (${act}) → 1`,
   unitWeight: 'weight w_j',
   dienGates: 'DIEN: which purchases move the interest',
-  dienGatesCaption:
-    'Per purchase, oldest first: the attention a_t between the GRU interest h_t and the ad, the AUGRU update gate u′_t, and the effective gate a_t·u′_t. Near zero, the evolving interest skips that purchase.',
+  dienGatesCaption: (cell: string, formula: string) =>
+    `Per purchase, oldest first: the attention a_t between the GRU interest h_t and the ad, the evolving cell’s update gate u′_t (mean over units), and the effective gate — for ${cell}: ${formula}. Near zero, the evolving interest skips that purchase.`,
   updateGate: 'u′_t',
-  effectiveGate: 'a_t·u′_t',
+  effectiveGate: (formula: string) => `effective gate (${formula})`,
   trajectory: 'Interest trajectories',
   trajectoryCaption:
-    'GRU states h_t (interest extractor) and AUGRU states h′_t (interest evolution) of this history, projected onto two fixed random directions that do not change while training runs: motion means learning, not a new projection. The ring marks h′(T), the interest DIEN feeds to its MLP.',
+    'GRU states h_t (interest extractor, dashed) and evolving states h′_t (interest evolution, solid) of this history, with every good’s DIEN embedding as a pale context point coloured by category. The 2-D projection is a PCA of DIEN’s item embeddings fitted once and then frozen: it does not change while training runs or when you rewind, so motion means learning, not a new projection. The ring marks h′(T), the interest DIEN feeds to its MLP. Hover or focus a square to name its purchase.',
+  trajectoryLabel: (n: number, last: string) =>
+    `Interest trajectories: ${n} points per path, one per purchase; h′(T) at ${last}`,
   gruPath: 'GRU h_t',
-  augruPath: 'AUGRU h′_t',
+  augruPath: 'evolving h′_t',
+  contextPoints: 'goods (DIEN embeddings)',
+  categoriesLegend: 'Categories',
+  projectionFrozen: (step: number, explained: number | null) =>
+    `Projection frozen: PCA fitted on the item embeddings of step ${step}${explained !== null ? ` (its two axes held ${explained}% of their variance then)` : ''}. It stays fixed so that motion is learning; refit it to see what the embeddings have become.`,
+  refitProjection: 'Refit projection',
+  refitMapProjection: 'Refit map projection',
+  embeddingMap: 'Embedding map',
+  embeddingMapCaption:
+    'Every good’s embedding (item ⊕ category ⊕ shop) in the chosen model, in a frozen PCA projection, coloured by category. Training pulls goods that are bought together into groups: press Play and watch them gather; rewind to see where they started.',
+  mapModel: 'Embedding map model',
+  mapLabel: (model: string, step: number, n: number) =>
+    `Embedding map: ${n} goods of ${model} at step ${step}, coloured by category (table below)`,
+  mapSpreadCaption:
+    'Per category: mean distance of its goods to the category’s centre on the map (smaller = tighter group), and each good’s position.',
+  mapSpread: 'Spread',
+  category: 'Category',
+  goodsCol: 'Goods (x, y)',
+  auxHeading: 'The auxiliary loss: does h_t predict the next purchase?',
+  auxCaption:
+    'For step t, the GRU state h_t scores the next real purchase and a good sampled from the catalogue by an inner product; σ of the score is the probability the loss pushes up for the real one and down for the sampled one.',
+  auxNeedTwo: 'The auxiliary loss needs at least two purchases.',
+  auxStep: 'Auxiliary-loss step t',
+  auxStateIs: (t: number, good: string) => `h_${t}: the interest after ${good}`,
+  auxReal: 'Next real purchase',
+  auxSampled: 'Sampled negative',
+  auxRealLabel: (name: string, p: number) => `next real ${name}: σ ${p.toFixed(2)}`,
+  auxSampledLabel: (name: string, p: number) => `sampled ${name}: σ ${p.toFixed(2)}`,
+  auxTerm: (loss: string, mean: string, alpha: number) =>
+    `Loss term at this step: −log σ(⟨h_t, e⟩) − log(1 − σ(⟨h_t, ê⟩)) = ${loss}. Mean over this history’s steps: ${mean}. DIEN trains on L_target + α·L_aux with α = ${alpha} (the curve below shows L_aux on the training batches).`,
+  auxTableCaption: 'Every step of this history',
+  auxLossCol: 'Loss term',
+  auxLossLegend: 'DIEN aux loss',
+  compare: 'DIN versus DIEN when interests shift',
+  compareCaption: (step: number) =>
+    `Predicted CTR for the current history at step ${step}, and the world’s truth`,
+  compareCurrent: 'Current-interest candidate',
+  compareOld: 'Old-interest candidate',
+  compareGap: 'Difference',
+  compareVerdict: (a: string, b: string, din: string, dien: string, dienWins: boolean) =>
+    dienWins
+      ? `DIEN separates ${a} from ${b} by ${dien}, DIN by ${din}: DIEN follows the current interest more closely.`
+      : `Right now DIN separates ${a} from ${b} by ${din} and DIEN by ${dien}: DIEN does not (yet) follow the current interest better — train longer, or raise the interest drift in the settings.`,
+  rewind: 'Rewind to step',
+  rewindLive: (step: number) => `Live: step ${step}`,
+  rewindAt: (step: number, live: number) => `step ${step} of ${live}`,
+  rewindShowing: (step: number, live: number) =>
+    `Replaying the weights of step ${step} (training is at step ${live})`,
+  backToLive: 'Back to live',
+  rewindHint: (n: number) =>
+    `${n} snapshot${n === 1 ? '' : 's'} kept (at most 32; the spacing doubles as training goes on). Scrubbing replays the bars, cards, heatmap, trajectories and embedding map; Step or Play continues from the latest state.`,
   curves: 'Training curves',
   lossCurve: 'Training loss',
   aucCurve: 'Test AUC',
@@ -228,15 +280,65 @@ const zh: Strings = {
   unitMlp: (hidden: number[], act: string) => `MLP ${hidden.join(' → ')}（${act}）→ 1`,
   unitWeight: '权重 w_j',
   dienGates: 'DIEN：哪些购买推动了兴趣',
-  dienGatesCaption:
-    '按时间顺序的每次购买：GRU 兴趣 h_t 与广告之间的注意力 a_t、AUGRU 更新门 u′_t，以及有效门 a_t·u′_t。接近零时，演化中的兴趣会跳过这次购买。',
+  dienGatesCaption: (cell: string, formula: string) =>
+    `按时间顺序的每次购买：GRU 兴趣 h_t 与广告之间的注意力 a_t、演化单元的更新门 u′_t（各单元平均），以及有效门——${cell} 中为 ${formula}。接近零时，演化中的兴趣会跳过这次购买。`,
   updateGate: 'u′_t',
-  effectiveGate: 'a_t·u′_t',
+  effectiveGate: (formula: string) => `有效门（${formula}）`,
   trajectory: '兴趣轨迹',
   trajectoryCaption:
-    '这段历史的 GRU 状态 h_t（兴趣抽取层）和 AUGRU 状态 h′_t（兴趣演化层），投影到训练中保持不变的两个固定随机方向：移动代表学习，而不是换了投影。圆环标出 h′(T)，即 DIEN 送入 MLP 的兴趣。',
+    '这段历史的 GRU 状态 h_t（兴趣抽取层，虚线）和演化状态 h′_t（兴趣演化层，实线），以及每件商品的 DIEN Embedding（浅色背景点，按类目着色）。二维投影是对 DIEN 商品 Embedding 做一次 PCA 后冻结的：训练或回放时都不变，所以移动代表学习，而不是换了投影。圆环标出 h′(T)，即 DIEN 送入 MLP 的兴趣。悬停或聚焦方块可看到对应的购买。',
+  trajectoryLabel: (n: number, last: string) =>
+    `兴趣轨迹：每条路径 ${n} 个点，每次购买一个；h′(T) 位于 ${last}`,
   gruPath: 'GRU h_t',
-  augruPath: 'AUGRU h′_t',
+  augruPath: '演化 h′_t',
+  contextPoints: '商品（DIEN Embedding）',
+  categoriesLegend: '类目',
+  projectionFrozen: (step: number, explained: number | null) =>
+    `投影已冻结：在第 ${step} 步的商品 Embedding 上拟合的 PCA${explained !== null ? `（当时两个轴占方差的 ${explained}%）` : ''}。保持不变，移动才代表学习；重新拟合可看到 Embedding 现在的样子。`,
+  refitProjection: '重新拟合投影',
+  refitMapProjection: '重新拟合地图投影',
+  embeddingMap: 'Embedding 地图',
+  embeddingMapCaption:
+    '所选模型中每件商品的 Embedding（商品 ⊕ 类目 ⊕ 店铺），在冻结的 PCA 投影中按类目着色。训练会把经常一起购买的商品聚到一起：按“播放”看它们聚拢；回放可看它们从哪里开始。',
+  mapModel: 'Embedding 地图模型',
+  mapLabel: (model: string, step: number, n: number) =>
+    `Embedding 地图：${model} 在第 ${step} 步的 ${n} 件商品，按类目着色（见下表）`,
+  mapSpreadCaption: '每个类目：其商品到类目中心的平均距离（越小越紧凑），以及每件商品的位置。',
+  mapSpread: '分散度',
+  category: '类目',
+  goodsCol: '商品 (x, y)',
+  auxHeading: '辅助损失：h_t 能预测下一次购买吗？',
+  auxCaption:
+    '对第 t 步，GRU 状态 h_t 用内积给下一次真实购买和一个从商品目录中采样的商品打分；分数的 σ 就是损失要对真实购买推高、对采样商品压低的概率。',
+  auxNeedTwo: '辅助损失至少需要两次购买。',
+  auxStep: '辅助损失的步 t',
+  auxStateIs: (t: number, good: string) => `h_${t}：买了 ${good} 之后的兴趣`,
+  auxReal: '下一次真实购买',
+  auxSampled: '采样的负例',
+  auxRealLabel: (name: string, p: number) => `下一次真实购买 ${name}：σ ${p.toFixed(2)}`,
+  auxSampledLabel: (name: string, p: number) => `采样 ${name}：σ ${p.toFixed(2)}`,
+  auxTerm: (loss: string, mean: string, alpha: number) =>
+    `这一步的损失项：−log σ(⟨h_t, e⟩) − log(1 − σ(⟨h_t, ê⟩)) = ${loss}。这段历史各步的平均：${mean}。DIEN 训练的是 L_target + α·L_aux，α = ${alpha}（下方曲线显示训练批上的 L_aux）。`,
+  auxTableCaption: '这段历史的每一步',
+  auxLossCol: '损失项',
+  auxLossLegend: 'DIEN 辅助损失',
+  compare: '兴趣转移时的 DIN 与 DIEN',
+  compareCaption: (step: number) => `第 ${step} 步对当前历史预测的 CTR，以及世界的真实值`,
+  compareCurrent: '当前兴趣的候选',
+  compareOld: '旧兴趣的候选',
+  compareGap: '差值',
+  compareVerdict: (a: string, b: string, din: string, dien: string, dienWins: boolean) =>
+    dienWins
+      ? `DIEN 把 ${a} 与 ${b} 拉开 ${dien}，DIN 只拉开 ${din}：DIEN 更贴近当前兴趣。`
+      : `目前 DIN 把 ${a} 与 ${b} 拉开 ${din}，DIEN 拉开 ${dien}：DIEN（还）没有更好地跟上当前兴趣——多训练一会儿，或在设置中调高兴趣漂移。`,
+  rewind: '回放到某一步',
+  rewindLive: (step: number) => `实时：第 ${step} 步`,
+  rewindAt: (step: number, live: number) => `第 ${step} 步，共 ${live} 步`,
+  rewindShowing: (step: number, live: number) =>
+    `正在回放第 ${step} 步的权重（训练在第 ${live} 步）`,
+  backToLive: '回到实时',
+  rewindHint: (n: number) =>
+    `保留 ${n} 个快照（最多 32 个；随训练进行间隔加倍）。拖动可回放柱状图、卡片、热力图、轨迹和 Embedding 地图；“单步”或“播放”会从最新状态继续训练。`,
   curves: '训练曲线',
   lossCurve: '训练损失',
   aucCurve: '测试 AUC',

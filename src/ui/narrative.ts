@@ -16,7 +16,17 @@ export interface Section {
 }
 
 export type SectionId =
-  'attention' | 'base' | 'din' | 'heatmap' | 'unit' | 'sequence' | 'dien' | 'results' | 'takeaway';
+  | 'attention'
+  | 'base'
+  | 'din'
+  | 'heatmap'
+  | 'unit'
+  | 'sequence'
+  | 'dien'
+  | 'evolution'
+  | 'embeddings'
+  | 'results'
+  | 'takeaway';
 
 type Narrative = Record<SectionId, Section>;
 
@@ -105,33 +115,55 @@ const en: Narrative = {
     paragraphs: [
       'Interests move: last week basketball shoes, this week a mechanical keyboard. DIN has no notion of order — shuffle the history and its weights just follow the purchases. Try the interest-shift preset and reorder it.',
     ],
-    qa: [
-      {
-        q: 'Can time intervals between purchases be encoded, like position encodings?',
-        a: 'Yes: bucketised time gaps can be embedded and added to each behavior (as in later models such as BST); this toy world has no timestamps, only order, which DIEN’s GRU reads.',
-      },
-    ],
+    qa: [],
   },
   dien: {
     heading: '5. DIEN: interest extraction and evolution',
     paragraphs: [
       'DIEN keeps the behavior layer and adds two layers. The interest extractor, a GRU over the purchases in time order, turns each purchase into an interest state h_t; an auxiliary loss makes each h_t predict the next real purchase against a sampled one. The interest-evolving layer, an AUGRU, is a GRU whose update gate is scaled by the attention between h_t and the ad: purchases unrelated to the ad barely move it. Its last state h′(T) is the current interest, fed to the MLP.',
       'RNN, LSTM and GRU cells form a chain, each taking an input and the previous state; they predict the next purchase, the next video, the next song.',
+      'Press “Interest shift” above (four sports purchases, then a mouse, a headset and a monitor) and train. The panel below scores this history for a keyboard (the current interest) and for basketball shoes (the old one). DIN weighs purchases by relevance to the ad but ignores their order, so the old sports phase still lifts the basketball shoes; DIEN reads the order and should separate the two by more. If it does not yet, train longer or raise “Interest drift” in the settings: a world whose interests shift more often rewards following them.',
+      'The table under it shows, per purchase, DIEN’s attention a_t, the update gate u′_t and the effective gate that actually moves the evolving state. Switch the evolving cell in the settings (AUGRU, AGRU, AIGRU): training restarts and the effective gate changes meaning — AGRU replaces the update gate by a_t, AIGRU scales the input by a_t and keeps u′_t.',
     ],
     qa: [
       {
-        q: 'Will Transformers replace the GRU for behavior sequences?',
-        a: 'Largely, yes: BERT4Rec and the behavior-sequence transformer use self-attention over the history, which trains in parallel and relates any two purchases directly.',
+        q: 'RNN, LSTM or GRU?',
+        a: 'A plain RNN forgets quickly (vanishing gradients). LSTM adds a memory cell with input, forget and output gates; GRU merges them into an update gate and a reset gate — fewer parameters, similar quality — which is why DIEN uses GRUs, and why its attention can act on the one update gate.',
       },
       {
-        q: 'DIEN’s GRU is serial: is inference latency acceptable for ads?',
-        a: 'It costs one step per purchase (the benchmark measures a linear slope). In production the heavy, candidate-independent part — the GRU interest states — is precomputed per user before the request, so only the AUGRU and the MLP run per ad.',
+        q: 'Will Transformers replace the GRU for behavior sequences?',
+        a: 'Largely, yes: BERT4Rec and Alibaba’s behavior-sequence transformer (BST) use self-attention over the history, which trains in parallel, relates any two purchases directly and needs position (or time) encodings for order. The GRU’s strength — a cheap running state — is also what makes it serial.',
+      },
+      {
+        q: 'DIEN’s GRU is serial: is inference latency acceptable for ads, and how is it served?',
+        a: 'Cost grows linearly with the history length (the benchmark measures the slope). In production the candidate-independent part — the embeddings and the GRU interest states h_t — is precomputed per user before the request (or updated incrementally as purchases arrive), so per ad only the attention, the AUGRU over T short steps and the MLP run; histories are also capped (T here).',
       },
       {
         q: 'Can DIEN discover interests outside the user’s history?',
-        a: 'Only through the embeddings: an ad close to the evolving interest in embedding space scores high even if never bought, which is how related categories get picked up. Interests with no trace in the history stay invisible.',
+        a: 'Only through the embeddings: an ad close to the evolving interest in embedding space scores high even if its category was never bought, which is how related categories (electronics ↔ gaming here) get picked up — see the embedding map. An interest with no trace in the history, and no neighbour there, stays invisible.',
       },
     ],
+  },
+  evolution: {
+    heading: 'Watching interest evolve',
+    paragraphs: [
+      'The trajectory plots every interest state of this history in two dimensions. The orange dashed path is the GRU (one state per purchase, candidate-independent); the blue path is the evolving layer, which moves only where the effective gate is open. The projection is fitted once on DIEN’s item embeddings and then frozen: a fresh PCA at every step would rotate and flip the picture, and you could not tell learning from re-projection. When the embeddings have changed a lot, press “Refit projection”.',
+      'The auxiliary loss is what makes h_t an interest at all: without it the GRU states only get a weak signal through the final click. Pick a step and see how the state scores the next real purchase against a sampled one; the curve in section 6 shows this loss next to the main loss.',
+      'Drag “Rewind to step” in the training panel to replay any snapshot: bars, cards, heatmap, trajectories and embedding map all switch to that step’s weights, while training itself keeps its latest state.',
+    ],
+    qa: [
+      {
+        q: 'Can time intervals between behaviors be encoded, like position encodings?',
+        a: 'Yes. DIEN itself only sees order; bucketised time gaps can be embedded and added to each behavior (as BST and time-aware models do), or used to decay the GRU state. This world has no timestamps, so the trajectory moves one step per purchase.',
+      },
+    ],
+  },
+  embeddings: {
+    heading: 'What the embeddings learn',
+    paragraphs: [
+      'Every good is the concatenation of its item, category and shop embeddings. At the start they are random; training pulls together goods that predict each other’s purchases. Choose the model: DIEN’s auxiliary loss gives its embeddings a direct next-purchase signal, so its categories often gather sooner.',
+    ],
+    qa: [],
   },
   results: {
     heading: '6. Training curves and results',
@@ -242,21 +274,48 @@ const zh: Narrative = {
     paragraphs: [
       'DIEN 保留行为层，再加两层。兴趣抽取层是一个按时间顺序读取购买的 GRU，把每次购买变成兴趣状态 h_t；辅助损失让每个 h_t 去预测下一次真实购买（对比一个采样的负例）。兴趣演化层 AUGRU 是更新门被 h_t 与广告之间的注意力缩放的 GRU：与广告无关的购买几乎不会推动它。它的最后状态 h′(T) 就是当前兴趣，送入 MLP。',
       'RNN、LSTM、GRU 单元串成一条链，每个单元接收一个输入和上一个状态；它们用于预测下一次购买、下一个视频、下一首歌。',
+      '按上面的“兴趣转移”（四次运动类购买，然后是鼠标、耳机和显示器）并训练。下面的面板用这段历史给键盘（当前兴趣）和篮球鞋（旧兴趣）打分。DIN 按与广告的相关度加权购买，但不看顺序，所以旧的运动阶段仍会抬高篮球鞋；DIEN 读取顺序，应该把两者拉得更开。如果还没有，就多训练一会儿，或在设置中调高“兴趣漂移”：兴趣变化越频繁的世界，越奖励跟上变化的模型。',
+      '下面的表格给出每次购买的 DIEN 注意力 a_t、更新门 u′_t，以及真正推动演化状态的有效门。在设置中切换演化单元（AUGRU、AGRU、AIGRU）：训练会重新开始，有效门的含义也随之改变——AGRU 用 a_t 代替更新门，AIGRU 用 a_t 缩放输入并保留 u′_t。',
     ],
     qa: [
       {
-        q: 'Transformer 会取代行为序列中的 GRU 吗？',
-        a: '很大程度上会：BERT4Rec 和行为序列 Transformer 对历史做自注意力，可以并行训练，并直接关联任意两次购买。',
+        q: 'RNN、LSTM 还是 GRU？',
+        a: '普通 RNN 遗忘很快（梯度消失）。LSTM 增加了记忆单元以及输入门、遗忘门、输出门；GRU 把它们合并为更新门和重置门——参数更少、效果相近——所以 DIEN 用 GRU，注意力也正好作用在这一个更新门上。',
       },
       {
-        q: 'DIEN 的 GRU 是串行的：广告推理的延迟能接受吗？',
-        a: '每次购买一步（基准测试测得线性斜率）。线上会在请求前为每个用户预先计算与候选无关的重计算部分——GRU 兴趣状态——每个广告只需运行 AUGRU 和 MLP。',
+        q: 'Transformer 会取代行为序列中的 GRU 吗？',
+        a: '很大程度上会：BERT4Rec 和阿里的行为序列 Transformer（BST）对历史做自注意力，可以并行训练、直接关联任意两次购买，但需要位置（或时间）编码来表示顺序。GRU 的长处——廉价的滚动状态——也正是它串行的原因。',
+      },
+      {
+        q: 'DIEN 的 GRU 是串行的：广告推理的延迟能接受吗？线上如何部署？',
+        a: '开销随历史长度线性增长（基准测试测得斜率）。线上会在请求前为每个用户预先计算与候选无关的部分——Embedding 和 GRU 兴趣状态 h_t（或在新购买到来时增量更新），每个广告只需运行注意力、T 个短步的 AUGRU 和 MLP；历史长度也有上限（这里是 T）。',
       },
       {
         q: 'DIEN 能发现用户历史之外的兴趣吗？',
-        a: '只能通过 Embedding：与演化兴趣在 Embedding 空间里接近的广告，即使从未买过也会得高分，相关类目就是这样被发现的。历史中毫无痕迹的兴趣仍然看不见。',
+        a: '只能通过 Embedding：与演化兴趣在 Embedding 空间里接近的广告，即使其类目从未买过也会得高分，相关类目（这里是电子产品 ↔ 游戏）就是这样被发现的——见 Embedding 地图。历史中毫无痕迹、也没有近邻的兴趣仍然看不见。',
       },
     ],
+  },
+  evolution: {
+    heading: '观察兴趣的演化',
+    paragraphs: [
+      '轨迹图把这段历史的每个兴趣状态画在二维平面上。橙色虚线是 GRU（每次购买一个状态，与候选无关）；蓝色路径是演化层，只在有效门打开时移动。投影在 DIEN 的商品 Embedding 上拟合一次后冻结：每一步都重新做 PCA 会让画面旋转、翻转，就分不清是学习还是重新投影。当 Embedding 变化很大时，按“重新拟合投影”。',
+      '辅助损失让 h_t 真正成为“兴趣”：没有它，GRU 状态只能从最终的点击里得到微弱的信号。选一个步 t，看状态如何给下一次真实购买和一个采样商品打分；第 6 节的曲线把这个损失画在主损失旁边。',
+      '拖动训练面板中的“回放到某一步”可重放任一快照：柱状图、卡片、热力图、轨迹和 Embedding 地图都会切换到那一步的权重，而训练本身保持最新状态。',
+    ],
+    qa: [
+      {
+        q: '能像位置编码那样编码行为之间的时间间隔吗？',
+        a: '可以。DIEN 本身只看顺序；可以把分桶后的时间间隔做成 Embedding 加到每个行为上（如 BST 和各种时间感知模型），或用它来衰减 GRU 状态。这个世界没有时间戳，所以轨迹每次购买走一步。',
+      },
+    ],
+  },
+  embeddings: {
+    heading: 'Embedding 学到了什么',
+    paragraphs: [
+      '每件商品是其商品、类目、店铺 Embedding 的拼接。一开始是随机的；训练会把能互相预测购买的商品拉到一起。选择模型：DIEN 的辅助损失给它的 Embedding 直接的“下一次购买”信号，所以它的类目往往更早聚拢。',
+    ],
+    qa: [],
   },
   results: {
     heading: '6. 训练曲线与结果',

@@ -51,6 +51,8 @@ export interface Trainer {
   backend: BackendInfo | null;
   trainSize: number;
   progress: Progress | null;
+  /** Steps the worker keeps rewind snapshots for (oldest first). */
+  snapshots: number[];
   curves: Curves;
   notices: Notice[];
   dismiss: (id: number) => void;
@@ -65,6 +67,7 @@ export function useTrainer(config: SessionConfig, backend: BackendName | undefin
   const [backendInfo, setBackendInfo] = useState<BackendInfo | null>(null);
   const [trainSize, setTrainSize] = useState(0);
   const [progress, setProgress] = useState<Progress | null>(null);
+  const [snapshots, setSnapshots] = useState<number[]>([]);
   const [curves, setCurves] = useState<Curves>({ loss: [], test: [] });
   const [notices, setNotices] = useState<Notice[]>([]);
   const configRef = useRef(config);
@@ -129,6 +132,9 @@ export function useTrainer(config: SessionConfig, backend: BackendName | undefin
           });
           break;
         }
+        case 'snapshots':
+          setSnapshots(r.steps);
+          break;
         case 'notice':
           say(r.level, r.message);
           break;
@@ -168,6 +174,7 @@ export function useTrainer(config: SessionConfig, backend: BackendName | undefin
     backend: backendInfo,
     trainSize,
     progress,
+    snapshots,
     curves,
     notices,
     dismiss,
@@ -195,6 +202,8 @@ export function useScores(
   history: number[],
   uids: number[],
   candidate: number,
+  /** Replay at this rewind step (null: the live weights). */
+  atStep: number | null = null,
   trainingIntervalMs = 200,
 ): {
   current: Scored | null;
@@ -207,7 +216,7 @@ export function useScores(
   const [previous, setPrevious] = useState<Scored | null>(null);
   const [heatmap, setHeatmap] = useState<HeatmapData | null>(null);
   const [heatmapError, setHeatmapError] = useState<string | null>(null);
-  const want = useRef({ history, uids, candidate });
+  const want = useRef({ history, uids, candidate, atStep });
   const pumps = useRef<{
     score: () => void;
     heat: () => void;
@@ -255,9 +264,11 @@ export function useScores(
       return { run, last: () => last };
     };
     const sameEntries = (a: typeof want.current, b: typeof want.current) =>
-      a.uids.join() === b.uids.join() && a.history.join() === b.history.join();
+      a.uids.join() === b.uids.join() &&
+      a.history.join() === b.history.join() &&
+      a.atStep === b.atStep;
     const score = loop(
-      (w) => client.score(w.history, w.candidate),
+      (w) => client.score(w.history, w.candidate, w.atStep ?? undefined),
       (req, result) => {
         const latest = want.current;
         if (latest.candidate !== req.candidate || !sameEntries(latest, req)) return; // a newer edit is on its way
@@ -273,7 +284,7 @@ export function useScores(
       },
     );
     const heat = loop(
-      (w) => client.heatmap(w.history),
+      (w) => client.heatmap(w.history, w.atStep ?? undefined),
       (req, h) => {
         if (sameEntries(want.current, req)) {
           setHeatmap(h);
@@ -297,9 +308,9 @@ export function useScores(
   }, [client, ready]);
 
   // Edits: score almost at once (the short timer merges a burst of edits into one request).
-  const editKey = `${uids.join()}|${history.join()}|${candidate}`;
+  const editKey = `${uids.join()}|${history.join()}|${candidate}|${atStep}`;
   useEffect(() => {
-    want.current = { history, uids, candidate };
+    want.current = { history, uids, candidate, atStep };
     const t = setTimeout(() => {
       pumps.current?.score();
       pumps.current?.heat();
@@ -308,8 +319,8 @@ export function useScores(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- editKey captures history, uids and candidate
   }, [editKey]);
 
-  // Training progress: re-score, throttled, so the bars follow the weights as they learn.
-  const step = progress?.step ?? 0;
+  // Training progress: re-score, throttled, so the bars follow the weights as they learn. Every
+  // progress message counts (not only a changed step): a reset at step 0 brings new weights too.
   useEffect(() => {
     const p = pumps.current;
     if (!p) return;
@@ -325,7 +336,7 @@ export function useScores(
       clearTimeout(t);
       clearTimeout(th);
     };
-  }, [step, trainingIntervalMs]);
+  }, [progress, trainingIntervalMs]);
 
   return { current, previous, heatmap, heatmapError };
 }
