@@ -13,8 +13,13 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
-      // harness.html is a test-only page for the cross-backend agreement e2e test.
-      input: { main: root('index.html'), harness: root('harness.html') },
+      // harness.html is a test-only page for the cross-backend agreement e2e test; bench.html
+      // drives the engine per backend for `npm run bench`. Neither is linked from the site.
+      input: {
+        main: root('index.html'),
+        harness: root('harness.html'),
+        bench: root('bench.html'),
+      },
     },
   },
   server: { port: 5173 },

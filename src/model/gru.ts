@@ -97,6 +97,8 @@ function perStep(v: tf.Tensor2D, H: number): tf.Tensor2D[] {
 /**
  * Runs a cell over a left-aligned, masked sequence x [B, T, in] from h_0 = 0.
  * Padded steps carry the state forward unchanged, so the final state is the last valid one.
+ *
+ * For AUGRU/AGRU the mask is folded into a_t once, outside the loop (one multiply less per step).
  */
 export function runSequence(
   g: GruWeights,
@@ -105,6 +107,31 @@ export function runSequence(
   cell: EvolvingCell | 'gru',
   attention?: tf.Tensor2D,
 ): SequenceResult {
+  return runCells(g, x, mask, cell, attention, true) as SequenceResult;
+}
+
+/**
+ * runSequence's last state only (training): skips stacking the per-step states and gates that
+ * only the views read. The same ops on the path to the last state, so the same value.
+ */
+export function runSequenceLast(
+  g: GruWeights,
+  x: tf.Tensor3D,
+  mask: tf.Tensor2D,
+  cell: EvolvingCell | 'gru',
+  attention?: tf.Tensor2D,
+): tf.Tensor2D {
+  return runCells(g, x, mask, cell, attention, false).last;
+}
+
+function runCells(
+  g: GruWeights,
+  x: tf.Tensor3D,
+  mask: tf.Tensor2D,
+  cell: EvolvingCell | 'gru',
+  attention: tf.Tensor2D | undefined,
+  collect: boolean,
+): Partial<SequenceResult> & { last: tf.Tensor2D } {
   const [B, T, I] = x.shape;
   const H = g.H;
   const flat = tf.tile(tf.reshape(x, [1, B * T, I]), [3, 1, 1]);
@@ -114,19 +141,25 @@ export function runSequence(
     tf.transpose(tf.reshape(proj, [3, B, T, H]), [2, 0, 1, 3]),
     0,
   ) as tf.Tensor3D[];
-  const ms = perStep(mask, H);
-  const as = attention ? perStep(attention, H) : [];
+  // The mask folded into a_t once (augru, agru): (a·m)·u = (a·u)·m exactly, as m ∈ {0, 1}.
+  const folded = attention && (cell === 'augru' || cell === 'agru');
+  const gate = perStep(folded ? (tf.mul(attention, mask) as tf.Tensor2D) : mask, H);
   let h = tf.zeros([B, H]) as tf.Tensor2D;
   const states: tf.Tensor2D[] = [];
   const us: tf.Tensor2D[] = [];
   const effs: tf.Tensor2D[] = [];
   for (let t = 0; t < T; t++) {
-    const step = gruCellStep(g, gates(byStep[t]), h, cell, as[t], ms[t]);
+    const step = folded
+      ? gruCellStep(g, gates(byStep[t]), h, cell, gate[t])
+      : gruCellStep(g, gates(byStep[t]), h, cell, undefined, gate[t]);
     h = step.h;
-    states.push(h);
-    us.push(step.u);
-    effs.push(step.effective);
+    if (collect) {
+      states.push(h);
+      us.push(step.u);
+      effs.push(step.effective);
+    }
   }
+  if (!collect) return { last: h };
   return {
     states: tf.stack(states, 1) as tf.Tensor3D,
     last: h,

@@ -18,7 +18,13 @@ import {
   weightedPool,
   type ActivationUnit,
 } from './attention';
-import { createGru, runSequence, type GruWeights } from './gru';
+import {
+  createGru,
+  runSequence,
+  runSequenceLast,
+  type GruWeights,
+  type SequenceResult,
+} from './gru';
 
 export interface ForwardOptions {
   training: boolean;
@@ -180,13 +186,12 @@ export class DienModel extends CtrModel {
 
     const cell = this.settings.evolving;
     const evolveInput = cell === 'aigru' ? (tf.mul(h, tf.expandDims(a, 2)) as tf.Tensor3D) : h;
-    const evolved = runSequence(
-      this.evolver,
-      evolveInput,
-      x.mask,
-      cell === 'aigru' ? 'gru' : cell,
-      cell === 'aigru' ? undefined : a,
-    );
+    const evolverCell = cell === 'aigru' ? 'gru' : cell;
+    const evolverAttention = cell === 'aigru' ? undefined : a;
+    // Training reads only the last evolved state; the per-step stacks are for the views.
+    const evolved: Partial<SequenceResult> & { last: tf.Tensor2D } = opts.training
+      ? { last: runSequenceLast(this.evolver, evolveInput, x.mask, evolverCell, evolverAttention) }
+      : runSequence(this.evolver, evolveInput, x.mask, evolverCell, evolverAttention);
 
     // Auxiliary scores: state h_t against the real next behavior e_{t+1} and a sampled one.
     const next = tf.concat([tf.slice(hist, [0, 1, 0], [B, T - 1, D]), tf.zeros([B, 1, D])], 1);

@@ -1,0 +1,137 @@
+/** The GRU of commit c9ec6ae (before the bench-driven optimisation), kept for the interleaved A/B in bench/ab.ts. */
+import * as tf from '@tensorflow/tfjs-core';
+import type { EvolvingCell } from '../../src/model/config';
+import type { ParamStore } from '../../src/model/params';
+
+/**
+ * GRU weights with the three gates stacked on a leading axis, order (u, r, h̃):
+ * W [3, in, H], U [3, H, H], b [3, 1, H]. The input part is one batched matMul over all steps,
+ * hoisted out of the time loop, and the recurrent part one batched matMul per step (per-op
+ * overhead dominates small RNNs, TFJS_NOTES.md). Gates on the leading axis make every per-step
+ * slice contiguous, which the cpu backend slices far faster than a column split.
+ */
+export interface GruWeights {
+  W: tf.Variable;
+  U: tf.Variable;
+  b: tf.Variable;
+  H: number;
+}
+
+export function createGru(p: ParamStore, name: string, inputSize: number, H: number): GruWeights {
+  return {
+    W: p.glorot(`${name}/W`, inputSize, H, 3),
+    U: p.glorot(`${name}/U`, H, H, 3),
+    b: p.constant(`${name}/b`, [3, 1, H], 0),
+    H,
+  };
+}
+
+export interface GateSet {
+  u: tf.Tensor2D;
+  r: tf.Tensor2D;
+  h: tf.Tensor2D;
+}
+
+/** Splits a [3, B, H] gate stack into its three [B, H] parts (contiguous slices). */
+export function gates(stack: tf.Tensor3D): GateSet {
+  const [u, r, h] = tf.unstack(stack, 0) as tf.Tensor2D[];
+  return { u, r, h };
+}
+
+export interface GruStep {
+  h: tf.Tensor2D;
+  /** Update gate u_t, [B, H]. */
+  u: tf.Tensor2D;
+  /** Effective update actually applied (u, a·u, or a; times the mask), [B, H]. */
+  effective: tf.Tensor2D;
+}
+
+/**
+ * One step of the chosen cell (MODEL_SPEC.md):
+ *   u = σ(xu + hu), r = σ(xr + hr), h̃ = tanh(xh + r ⊙ hh)   with [hu, hr, hh] = h·U
+ *   gru / aigru:  h' = (1 − u) ⊙ h + u ⊙ h̃
+ *   augru:        ũ = a·u;  h' = (1 − ũ) ⊙ h + ũ ⊙ h̃
+ *   agru:         h' = (1 − a) · h + a · h̃
+ * `x` holds the precomputed W·x + b per gate; `a` is a_t broadcast to [B, H] (augru/agru only).
+ * `m` (the padding mask broadcast to [B, H]) zeroes the effective gate, so a padded step keeps
+ * the state exactly: one multiply instead of a separate carry-forward blend.
+ */
+export function gruCellStep(
+  g: GruWeights,
+  x: GateSet,
+  h: tf.Tensor2D,
+  cell: EvolvingCell | 'gru',
+  a?: tf.Tensor2D,
+  m?: tf.Tensor2D,
+): GruStep {
+  const hs = gates(
+    tf.matMul(tf.tile(tf.expandDims(h, 0), [3, 1, 1]), g.U as tf.Tensor3D) as tf.Tensor3D,
+  );
+  const u = tf.sigmoid(tf.add(x.u, hs.u)) as tf.Tensor2D;
+  const r = tf.sigmoid(tf.add(x.r, hs.r));
+  const cand = tf.tanh(tf.add(x.h, tf.mul(r, hs.h)));
+  let effective: tf.Tensor2D;
+  if (cell === 'augru') effective = tf.mul(a!, u);
+  else if (cell === 'agru') effective = a!;
+  else effective = u;
+  if (m) effective = tf.mul(effective, m);
+  const next = tf.add(h, tf.mul(effective, tf.sub(cand, h))) as tf.Tensor2D;
+  return { h: next, u, effective };
+}
+
+export interface SequenceResult {
+  /** States after each step, [B, T, H]; padded steps repeat the previous state. */
+  states: tf.Tensor3D;
+  /** The last valid state, [B, H]. */
+  last: tf.Tensor2D;
+  updateGates: tf.Tensor3D;
+  effectiveGates: tf.Tensor3D;
+}
+
+/** [B, T] → T tensors of [B, H] (the per-step value repeated over the units). */
+function perStep(v: tf.Tensor2D, H: number): tf.Tensor2D[] {
+  const [B, T] = v.shape;
+  const tb = tf.reshape(tf.transpose(v), [T, B, 1]);
+  return tf.unstack(tf.tile(tb, [1, 1, H]), 0) as tf.Tensor2D[];
+}
+
+/**
+ * Runs a cell over a left-aligned, masked sequence x [B, T, in] from h_0 = 0.
+ * Padded steps carry the state forward unchanged, so the final state is the last valid one.
+ */
+export function runSequence(
+  g: GruWeights,
+  x: tf.Tensor3D,
+  mask: tf.Tensor2D,
+  cell: EvolvingCell | 'gru',
+  attention?: tf.Tensor2D,
+): SequenceResult {
+  const [B, T, I] = x.shape;
+  const H = g.H;
+  const flat = tf.tile(tf.reshape(x, [1, B * T, I]), [3, 1, 1]);
+  const proj = tf.add(tf.matMul(flat, g.W as tf.Tensor3D), g.b); // [3, B*T, H]
+  // → [T, 3, B, H] so that each step's gate stack is one contiguous slice.
+  const byStep = tf.unstack(
+    tf.transpose(tf.reshape(proj, [3, B, T, H]), [2, 0, 1, 3]),
+    0,
+  ) as tf.Tensor3D[];
+  const ms = perStep(mask, H);
+  const as = attention ? perStep(attention, H) : [];
+  let h = tf.zeros([B, H]) as tf.Tensor2D;
+  const states: tf.Tensor2D[] = [];
+  const us: tf.Tensor2D[] = [];
+  const effs: tf.Tensor2D[] = [];
+  for (let t = 0; t < T; t++) {
+    const step = gruCellStep(g, gates(byStep[t]), h, cell, as[t], ms[t]);
+    h = step.h;
+    states.push(h);
+    us.push(step.u);
+    effs.push(step.effective);
+  }
+  return {
+    states: tf.stack(states, 1) as tf.Tensor3D,
+    last: h,
+    updateGates: tf.mul(tf.stack(us, 1), tf.expandDims(mask, 2)) as tf.Tensor3D,
+    effectiveGates: tf.stack(effs, 1) as tf.Tensor3D,
+  };
+}

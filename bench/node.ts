@@ -1,0 +1,85 @@
+/**
+ * The Node half of the benchmark (run through scripts/run-node.ts so tfjs-core's ESM gradients
+ * load): throughput on cpu and wasm, the T and batch-size sweeps, DIEN's cost vs T, memory over
+ * 1,000 steps and time to insight. Writes one JSON file.
+ * Usage: tsx scripts/run-node.ts bench/node.ts <out.json> [--quick]
+ */
+import { writeFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs-core';
+import { useNodeBackend } from '../scripts/node-backend';
+import {
+  insightSession,
+  memoryRun,
+  throughput,
+  type InsightResult,
+  type MemorySample,
+  type ThroughputResult,
+} from '../src/harness/benchCore';
+import { DEFAULT_MODEL_SETTINGS, MODEL_NAMES } from '../src/model/config';
+import { INSIGHT_MARGIN, plan, type Plan } from './plan';
+
+export interface NodeResults {
+  throughput: Record<string, ThroughputResult[]>;
+  sweepT: ThroughputResult[];
+  sweepB: ThroughputResult[];
+  sweepBackend: string;
+  memory: { backend: string; samples: MemorySample[] };
+  insight: Record<string, InsightResult>;
+}
+
+function log(m: string): void {
+  console.log(`[node] ${m}`);
+}
+
+export async function main(): Promise<void> {
+  const out = process.argv[2];
+  const p: Plan = plan(process.argv.includes('--quick'));
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+  const res: NodeResults = {
+    throughput: {},
+    sweepT: [],
+    sweepB: [],
+    sweepBackend: 'wasm',
+    memory: { backend: 'wasm', samples: [] },
+    insight: {},
+  };
+  const T0 = DEFAULT_MODEL_SETTINGS.T;
+  const B0 = 64;
+  for (const backend of ['wasm', 'cpu']) {
+    await useNodeBackend(backend);
+    res.throughput[backend] = await throughput(
+      { B: B0, T: T0, models: [...MODEL_NAMES], ...p.node.default },
+      true,
+      log,
+    );
+  }
+  await useNodeBackend('wasm');
+  if (only !== 'throughput') {
+    for (const T of p.sweepT) {
+      res.sweepT.push(
+        ...(await throughput({ B: B0, T, models: [...MODEL_NAMES], ...p.node.sweep }, false, log)),
+      );
+    }
+    for (const B of p.sweepB) {
+      res.sweepB.push(
+        ...(await throughput({ B, T: T0, models: [...MODEL_NAMES], ...p.node.sweep }, false, log)),
+      );
+    }
+    res.memory.samples = await memoryRun(
+      p.node.memorySteps,
+      p.node.memoryEvery,
+      () => process.memoryUsage().heapUsed,
+      log,
+    );
+    for (const backend of p.node.insightBackends) {
+      await useNodeBackend(backend);
+      res.insight[backend] = await insightSession(INSIGHT_MARGIN, p.node.insightBoundMs);
+      const r = res.insight[backend];
+      log(
+        `insight ${backend}: ${r.reached ? 'reached' : 'not reached'} at step ${r.step}, ${r.ms.toFixed(0)} ms`,
+      );
+    }
+  }
+  log(`tensors left: ${tf.memory().numTensors}`);
+  writeFileSync(out, JSON.stringify(res, null, 1));
+}

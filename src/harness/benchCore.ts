@@ -1,0 +1,234 @@
+/**
+ * Benchmark measurements shared by the browser bench worker (benchWorker.ts) and the Node bench
+ * (bench/node.ts): per-model training step time, lockstep session steps, memory over many steps
+ * and time to insight. tfjs-core and the session only: no DOM, no worker globals.
+ * The caller selects the tfjs backend first.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { TrainingSession } from '../train/session';
+import { DEFAULT_WORLD } from '../world/simulator';
+import { DEFAULT_MODEL_SETTINGS, MODEL_NAMES, type ModelName } from '../model/config';
+import { disposeTensors, toTensors } from '../model/inputs';
+import { ModelTrainer } from '../model/trainer';
+import { makeBatch } from '../data/batch';
+import type { SessionConfig } from '../train/protocol';
+
+/** The page's defaults (src/App.tsx DEFAULT_TRAIN, urlState speed): what a reader gets. */
+export const PAGE_TRAIN = { batchSize: 64, learningRate: 0.005, seed: 1, evalEvery: 25 };
+export const PAGE_SPEED = 5;
+export const PAGE_CONFIG: SessionConfig = {
+  world: DEFAULT_WORLD,
+  model: DEFAULT_MODEL_SETTINGS,
+  train: PAGE_TRAIN,
+};
+
+export interface ThroughputCase {
+  B: number;
+  T: number;
+  models: ModelName[];
+  /** Timed steps per repeat. */
+  steps: number;
+  /** Untimed steps first (shader compilation, allocator warm-up). */
+  warmup: number;
+  reps: number;
+}
+
+export interface ThroughputResult {
+  B: number;
+  T: number;
+  model: ModelName | 'lockstep';
+  /** Median over repeats of (wall time of `steps` steps + one readback) / steps. */
+  msPerStep: number;
+  samplesPerSec: number;
+  repsMs: number[];
+  /** Wall time of the first (warm-up) step: shader compilation on GPU backends. */
+  firstStepMs: number;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const i = Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1));
+  return s[i];
+}
+
+const now = (): number => performance.now();
+
+/** Small world for pure speed runs: enough training samples for B = 512. */
+function speedSession(B: number, T: number): TrainingSession {
+  return TrainingSession.create({
+    world: { ...DEFAULT_WORLD, shoppers: 300 },
+    model: { ...DEFAULT_MODEL_SETTINGS, T },
+    train: { ...PAGE_TRAIN, batchSize: B },
+  });
+}
+
+/** ms per training step of each model alone on one fixed batch, then of the lockstep session. */
+export async function throughput(
+  c: ThroughputCase,
+  lockstep: boolean,
+  log: (m: string) => void = () => undefined,
+): Promise<ThroughputResult[]> {
+  const s = speedSession(c.B, c.T);
+  const out: ThroughputResult[] = [];
+  const x = toTensors(
+    makeBatch(s.dataset.train.slice(0, c.B), s.world.catalogue, c.T),
+    s.models.base.layout,
+  );
+  try {
+    for (const name of c.models) {
+      const tr = new ModelTrainer(s.models[name], PAGE_TRAIN.learningRate);
+      const run = async (n: number): Promise<number> => {
+        const t0 = now();
+        let last: tf.Scalar | undefined;
+        for (let i = 0; i < n; i++) {
+          last?.dispose();
+          const r = tr.step(x);
+          r.aux?.dispose();
+          last = r.total;
+        }
+        await last!.data(); // waits for the GPU queue
+        last!.dispose();
+        return now() - t0;
+      };
+      const firstStepMs = await run(1);
+      if (c.warmup > 1) await run(c.warmup - 1);
+      const reps: number[] = [];
+      for (let r = 0; r < c.reps; r++) reps.push((await run(c.steps)) / c.steps);
+      tr.dispose();
+      const ms = median(reps);
+      out.push({
+        B: c.B,
+        T: c.T,
+        model: name,
+        msPerStep: ms,
+        samplesPerSec: (1000 * c.B) / ms,
+        repsMs: reps,
+        firstStepMs,
+      });
+      log(`${tf.getBackend()} B=${c.B} T=${c.T} ${name}: ${ms.toFixed(1)} ms/step`);
+    }
+    if (lockstep) {
+      const run = async (n: number): Promise<number> => {
+        const t0 = now();
+        for (let i = 0; i < n; i++) s.step();
+        await s.readLosses();
+        return now() - t0;
+      };
+      const firstStepMs = await run(1);
+      if (c.warmup > 1) await run(c.warmup - 1);
+      const reps: number[] = [];
+      for (let r = 0; r < c.reps; r++) reps.push((await run(c.steps)) / c.steps);
+      const ms = median(reps);
+      out.push({
+        B: c.B,
+        T: c.T,
+        model: 'lockstep',
+        msPerStep: ms,
+        samplesPerSec: (1000 * c.B) / ms,
+        repsMs: reps,
+        firstStepMs,
+      });
+      log(`${tf.getBackend()} B=${c.B} T=${c.T} lockstep: ${ms.toFixed(1)} ms/step`);
+    }
+  } finally {
+    disposeTensors(x);
+    s.dispose();
+  }
+  return out;
+}
+
+export interface MemorySample {
+  step: number;
+  numTensors: number;
+  numBytes: number;
+  /** JS heap in bytes where the runtime tells (Node: heapUsed; Chromium: performance.memory). */
+  heapBytes: number | null;
+  msPerStep: number;
+}
+
+/**
+ * Lockstep session at the page defaults for `steps` steps, with a loss readback and (like the
+ * worker) a test evaluation every `evalEvery` steps; samples memory every `every` steps.
+ */
+export async function memoryRun(
+  steps: number,
+  every: number,
+  heap: () => number | null,
+  log: (m: string) => void = () => undefined,
+): Promise<MemorySample[]> {
+  const s = TrainingSession.create(PAGE_CONFIG);
+  const out: MemorySample[] = [];
+  try {
+    let t0 = now();
+    for (let i = 1; i <= steps; i++) {
+      s.step();
+      if (i % 10 === 0) await s.readLosses();
+      if (i % every === 0 || i === 1) {
+        await s.readLosses();
+        const m = tf.memory();
+        const ms = (now() - t0) / (i === 1 ? 1 : every);
+        out.push({
+          step: i,
+          numTensors: m.numTensors,
+          numBytes: m.numBytes,
+          heapBytes: heap(),
+          msPerStep: ms,
+        });
+        log(`memory step ${i}: ${m.numTensors} tensors, ${ms.toFixed(1)} ms/step`);
+        t0 = now();
+      }
+    }
+  } finally {
+    s.dispose();
+  }
+  return out;
+}
+
+export interface InsightResult {
+  reached: boolean;
+  /** Wall ms from the first step until DIN's test AUC ≥ Base's + margin (or the bound). */
+  ms: number;
+  step: number;
+  boundMs: number;
+  margin: number;
+  /** Test AUC history: [step, ms, base, din, dien]. */
+  curve: [number, number, number, number, number][];
+}
+
+/** Time to insight on the session directly (Node): steps + an evaluation every evalEvery steps. */
+export async function insightSession(
+  margin: number,
+  boundMs: number,
+  config: SessionConfig = PAGE_CONFIG,
+): Promise<InsightResult> {
+  const s = TrainingSession.create(config);
+  const curve: InsightResult['curve'] = [];
+  try {
+    const t0 = now();
+    const every = config.train.evalEvery;
+    for (let i = 1; ; i++) {
+      s.step();
+      if (i % every !== 0) continue;
+      await s.readLosses();
+      const m = await s.evaluate();
+      const ms = now() - t0;
+      curve.push([i, ms, m.base.auc, m.din.auc, m.dien.auc]);
+      if (m.din.auc >= m.base.auc + margin) {
+        return { reached: true, ms, step: i, boundMs, margin, curve };
+      }
+      if (ms > boundMs) return { reached: false, ms, step: i, boundMs, margin, curve };
+    }
+  } finally {
+    s.dispose();
+  }
+}
+
+export { MODEL_NAMES };
