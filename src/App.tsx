@@ -45,7 +45,8 @@ import { parseUrlState, serializeUrlState, type Lang, type PageState } from './u
 import { useRequest } from './ui/useRequest';
 import { useScores, useTrainer } from './ui/useTrainer';
 
-const DEFAULT_TRAIN: TrainSettings = { batchSize: 64, learningRate: 0.005, seed: 1, evalEvery: 25 };
+// Test-set evaluation costs about 15 training steps at the default world size: every 50 steps.
+const DEFAULT_TRAIN: TrainSettings = { batchSize: 64, learningRate: 0.005, seed: 1, evalEvery: 50 };
 
 const LESSON = lessonPreset();
 const [KEYBOARD, BASKETBALL_SHOES] = idsOf(['keyboard', 'basketball shoes']);

@@ -230,6 +230,21 @@ describe('WorkerController', () => {
     ]);
   });
 
+  it('a Play slice ends at its time budget, so requests wait about one step, not `speed` steps', async () => {
+    // 30 ms per fake step, 40 ms budget: a tick of 10 requested steps runs 2.
+    const t = setup({ stepMs: 30 });
+    await t.ctl.handle({
+      type: 'init',
+      config: { ...CONFIG, train: { ...CONFIG.train, evalEvery: 1000 } },
+    });
+    await t.ctl.handle({ type: 'play', stepsPerTick: 10 });
+    await until(() => t.session().counters.step >= 2, 'first slice');
+    const before = t.session().counters.step;
+    await t.ctl.handle({ type: 'score', id: 5, history: [1], candidate: 2 });
+    expect(t.session().counters.step - before).toBeLessThanOrEqual(2);
+    await t.ctl.handle({ type: 'pause' });
+  });
+
   it('Play reads back at a bounded rate, never every step, and Pause stops it', async () => {
     // 10 ms per fake step, reads at most every 250 ms → about one read per 25 steps.
     const t = setup({ stepMs: 10 });

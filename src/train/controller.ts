@@ -50,6 +50,8 @@ export interface ControllerOptions {
   maxStepsPerRead?: number;
   /** Keep a snapshot of good weights (and post it as a checkpoint) at most this often (ms). */
   checkpointIntervalMs?: number;
+  /** Stop a Play slice early once it has run this long (ms; default 40). */
+  sliceBudgetMs?: number;
   /** Rewind snapshots (default: 32 kept, first every 20 steps). */
   snapshots?: SnapshotStore;
 }
@@ -89,6 +91,7 @@ export class WorkerController {
   private readonly progressIntervalMs: number;
   private readonly maxStepsPerRead: number;
   private readonly checkpointIntervalMs: number;
+  private readonly sliceBudgetMs: number;
 
   private backend: BackendInfo | undefined;
   private session: TrainingSessionLike | undefined;
@@ -123,6 +126,7 @@ export class WorkerController {
     this.progressIntervalMs = opts.progressIntervalMs ?? 250;
     this.maxStepsPerRead = opts.maxStepsPerRead ?? 50;
     this.checkpointIntervalMs = opts.checkpointIntervalMs ?? 5000;
+    this.sliceBudgetMs = opts.sliceBudgetMs ?? 40;
   }
 
   get isPlaying(): boolean {
@@ -375,10 +379,14 @@ export class WorkerController {
         await this.exclusive(async () => {
           if (!current()) return;
           const n = this.playing ? this.stepsPerTick : 1;
+          // A slice ends after `speed` steps or once it has used its time budget, whichever is
+          // first, so a Score or Pause from the page waits for at most about one step.
+          const sliceStart = this.now();
           await this.backendWork(() => {
             for (let i = 0; i < n; i++) {
               this.session!.step();
               this.stepsSinceRead++;
+              if (this.now() - sliceStart >= this.sliceBudgetMs) break;
             }
           });
           if (manual) this.pendingSteps = Math.max(0, this.pendingSteps - 1);
