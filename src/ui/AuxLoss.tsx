@@ -8,6 +8,7 @@ import { fmt } from './format';
 import { goodLabel, goodName } from './goods';
 import type { Strings } from './i18n';
 import type { Scored } from './useTrainer';
+import { TableAlternative } from './TableAlternative';
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const softplus = (x: number) => (x > 30 ? x : Math.log1p(Math.exp(x)));
@@ -111,38 +112,32 @@ export function AuxLoss({
         </div>
         <p className="hint">{t.auxTerm(fmt(row.loss, 3), fmt(mean, 3), alpha)}</p>
       </div>
-      <details>
-        <summary>{t.showTable}</summary>
-        <div className="table-scroll">
-          <table>
-            <caption>{t.auxTableCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">t</th>
-                <th scope="col">{t.behavior}</th>
-                <th scope="col">{t.auxReal}</th>
-                <th scope="col">⟨h_t, e⟩</th>
-                <th scope="col">{t.auxSampled}</th>
-                <th scope="col">⟨h_t, ê⟩</th>
-                <th scope="col">{t.auxLossCol}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.t}>
-                  <td className="num">{r.t}</td>
-                  <th scope="row">{goodName(r.current)}</th>
-                  <td>{goodName(r.next)}</td>
-                  <td className="num">{fmt(r.pos, 2)}</td>
-                  <td>{goodName(r.negative)}</td>
-                  <td className="num">{fmt(r.neg, 2)}</td>
-                  <td className="num">{fmt(r.loss, 3)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <TableAlternative summary={t.showTable} caption={t.auxTableCaption}>
+        <thead>
+          <tr>
+            <th scope="col">t</th>
+            <th scope="col">{t.behavior}</th>
+            <th scope="col">{t.auxReal}</th>
+            <th scope="col">⟨h_t, e⟩</th>
+            <th scope="col">{t.auxSampled}</th>
+            <th scope="col">⟨h_t, ê⟩</th>
+            <th scope="col">{t.auxLossCol}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.t}>
+              <td className="num">{r.t}</td>
+              <th scope="row">{goodName(r.current)}</th>
+              <td>{goodName(r.next)}</td>
+              <td className="num">{fmt(r.pos, 2)}</td>
+              <td>{goodName(r.negative)}</td>
+              <td className="num">{fmt(r.neg, 2)}</td>
+              <td className="num">{fmt(r.loss, 3)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </TableAlternative>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import type { Strings } from './i18n';
 import { categoryColor, MODELS } from './palette';
 import { project, snappedExtent } from './projection';
 import { CategoryLegend, ProjectionNote, type FittedProjection } from './Trajectories';
+import { TableAlternative } from './TableAlternative';
 
 const W = 420;
 const H = 360;
@@ -110,35 +111,29 @@ export function EmbeddingMap({
       </figure>
       <CategoryLegend t={t} />
       <ProjectionNote fitted={fitted} onRefit={onRefit} label={t.refitMapProjection} t={t} />
-      <details>
-        <summary>{t.showTable}</summary>
-        <div className="table-scroll">
-          <table>
-            <caption>{t.mapSpreadCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.category}</th>
-                <th scope="col">{t.mapSpread}</th>
-                <th scope="col">{t.goodsCol}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {spread.map((s, c) => (
-                <tr key={c}>
-                  <th scope="row">{categoryName(c + 1)}</th>
-                  <td className="num">{fmt(s, 2)}</td>
-                  <td>
-                    {pts
-                      .filter((x) => x.cat === c + 1)
-                      .map((x) => `${goodName(x.g)} (${fmt(x.p[0], 2)}, ${fmt(x.p[1], 2)})`)
-                      .join('; ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <TableAlternative summary={t.showTable} caption={t.mapSpreadCaption}>
+        <thead>
+          <tr>
+            <th scope="col">{t.category}</th>
+            <th scope="col">{t.mapSpread}</th>
+            <th scope="col">{t.goodsCol}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {spread.map((s, c) => (
+            <tr key={c}>
+              <th scope="row">{categoryName(c + 1)}</th>
+              <td className="num">{fmt(s, 2)}</td>
+              <td>
+                {pts
+                  .filter((x) => x.cat === c + 1)
+                  .map((x) => `${goodName(x.g)} (${fmt(x.p[0], 2)}, ${fmt(x.p[1], 2)})`)
+                  .join('; ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </TableAlternative>
     </div>
   );
 }

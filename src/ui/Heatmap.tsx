@@ -7,6 +7,7 @@ import { interpolateCividis } from 'd3-scale-chromatic';
 import { fmt } from './format';
 import { good, goodLabel, goodName } from './goods';
 import type { Strings } from './i18n';
+import { TableAlternative } from './TableAlternative';
 
 interface Props {
   heatmap: { candidates: number[]; weights: number[][] } | null;
@@ -85,38 +86,32 @@ export function Heatmap({ heatmap, keptGoods, candidate, onPick, error, t }: Pro
         <span className="legend-ramp cividis" aria-hidden="true" />
         <span>{fmt(hi, 2)}</span>
       </p>
-      <details>
-        <summary>{t.showTable}</summary>
-        <div className="table-scroll">
-          <table>
-            <caption>{t.heatmap}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.candidate}</th>
-                {colGoods.map((g, j) => (
-                  <th scope="col" key={j}>
-                    {goodLabel(g)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {heatmap.candidates.map((c, r) => (
-                <tr key={c}>
-                  <th scope="row">
-                    {good(c)?.emoji} {goodName(c)}
-                  </th>
-                  {(heatmap.weights[r] ?? []).map((w, j) => (
-                    <td key={j} className="num">
-                      {fmt(w, 2)}
-                    </td>
-                  ))}
-                </tr>
+      <TableAlternative summary={t.showTable} caption={t.heatmap}>
+        <thead>
+          <tr>
+            <th scope="col">{t.candidate}</th>
+            {colGoods.map((g, j) => (
+              <th scope="col" key={j}>
+                {goodLabel(g)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {heatmap.candidates.map((c, r) => (
+            <tr key={c}>
+              <th scope="row">
+                {good(c)?.emoji} {goodName(c)}
+              </th>
+              {(heatmap.weights[r] ?? []).map((w, j) => (
+                <td key={j} className="num">
+                  {fmt(w, 2)}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+            </tr>
+          ))}
+        </tbody>
+      </TableAlternative>
     </div>
   );
 }

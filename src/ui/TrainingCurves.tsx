@@ -7,6 +7,7 @@ import { fmt } from './format';
 import type { Strings } from './i18n';
 import { MODEL_COLOR, MODEL_DASH, MODELS } from './palette';
 import type { Curves } from './useTrainer';
+import { TableAlternative } from './TableAlternative';
 
 const W = 420;
 const H = 200;
@@ -151,36 +152,30 @@ export function TrainingCurves({ curves, t }: { curves: Curves; t: Strings }) {
         <Chart title={t.lossCurve} series={loss} yLabel="loss" t={t} />
         <Chart title={t.aucCurve} series={auc} yLabel="AUC" t={t} />
       </div>
-      <details>
-        <summary>{t.showTable}</summary>
-        <div className="table-scroll">
-          <table>
-            <caption>{t.aucCurve}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.stepAxis}</th>
-                {MODELS.map((m) => (
-                  <th scope="col" key={m}>
-                    {t.modelNames[m]} AUC
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.step}>
-                  <th scope="row">{p.step}</th>
-                  {MODELS.map((m) => (
-                    <td key={m} className="num">
-                      {fmt(p.test[m].auc, 4)}
-                    </td>
-                  ))}
-                </tr>
+      <TableAlternative summary={t.showTable} caption={t.aucCurve}>
+        <thead>
+          <tr>
+            <th scope="col">{t.stepAxis}</th>
+            {MODELS.map((m) => (
+              <th scope="col" key={m}>
+                {t.modelNames[m]} AUC
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr key={p.step}>
+              <th scope="row">{p.step}</th>
+              {MODELS.map((m) => (
+                <td key={m} className="num">
+                  {fmt(p.test[m].auc, 4)}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+            </tr>
+          ))}
+        </tbody>
+      </TableAlternative>
     </div>
   );
 }

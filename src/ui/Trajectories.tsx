@@ -14,6 +14,7 @@ import { categoryColor, OKABE_ITO } from './palette';
 import { project, snappedExtent, type Projection } from './projection';
 import type { Scored } from './useTrainer';
 import type { EmbeddingsResult } from '../train/client';
+import { TableAlternative } from './TableAlternative';
 
 const W = 380;
 const H = 320;
@@ -222,34 +223,28 @@ export function Trajectories({
       </figcaption>
       <CategoryLegend t={t} />
       <ProjectionNote fitted={fitted} onRefit={onRefit} label={t.refitProjection} t={t} />
-      <details>
-        <summary>{t.showTable}</summary>
-        <div className="table-scroll">
-          <table>
-            <caption>{t.trajectory}</caption>
-            <thead>
-              <tr>
-                <th scope="col">t</th>
-                <th scope="col">{t.behavior}</th>
-                <th scope="col">{t.gruPath} (x, y)</th>
-                <th scope="col">{t.augruPath} (x, y)</th>
-                <th scope="col">a_t</th>
-              </tr>
-            </thead>
-            <tbody>
-              {names.map((n, i) => (
-                <tr key={i}>
-                  <td className="num">{i + 1}</td>
-                  <th scope="row">{n}</th>
-                  <td className="num">{xy(pg[i])}</td>
-                  <td className="num">{pe[i] ? xy(pe[i]) : '–'}</td>
-                  <td className="num">{fmt(result.dien.attention[i], 2)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <TableAlternative summary={t.showTable} caption={t.trajectory}>
+        <thead>
+          <tr>
+            <th scope="col">t</th>
+            <th scope="col">{t.behavior}</th>
+            <th scope="col">{t.gruPath} (x, y)</th>
+            <th scope="col">{t.augruPath} (x, y)</th>
+            <th scope="col">a_t</th>
+          </tr>
+        </thead>
+        <tbody>
+          {names.map((n, i) => (
+            <tr key={i}>
+              <td className="num">{i + 1}</td>
+              <th scope="row">{n}</th>
+              <td className="num">{xy(pg[i])}</td>
+              <td className="num">{pe[i] ? xy(pe[i]) : '–'}</td>
+              <td className="num">{fmt(result.dien.attention[i], 2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </TableAlternative>
     </figure>
   );
 }

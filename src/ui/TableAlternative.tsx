@@ -1,0 +1,25 @@
+/** The text alternative every chart carries: a collapsible table under the chart. */
+import type { ReactNode } from 'react';
+
+export function TableAlternative({
+  summary,
+  caption,
+  children,
+}: {
+  summary: string;
+  caption: ReactNode;
+  /** The table's thead/tbody. */
+  children: ReactNode;
+}) {
+  return (
+    <details>
+      <summary>{summary}</summary>
+      <div className="table-scroll">
+        <table>
+          <caption>{caption}</caption>
+          {children}
+        </table>
+      </div>
+    </details>
+  );
+}
