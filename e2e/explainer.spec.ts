@@ -68,6 +68,8 @@ test('first paint shows the shop, the lesson history and the narrative; cards lo
   await expect(backend(page)).toContainText(/wasm|WASM/);
   await expect(page.getByRole('img', { name: /^mouse: attention -?\d/ })).toBeVisible();
   await expect(page.getByRole('article', { name: 'DIN' })).toContainText('%');
+  // Inside the activation unit: the MLP's hidden activations for the inspected purchase.
+  await expect(page.getByRole('img', { name: /^hidden layer 1 \(36 units\): \[/ })).toBeVisible();
 });
 
 test('editing by mouse and keyboard changes the list and the predictions', async ({ page }) => {

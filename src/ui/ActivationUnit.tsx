@@ -98,12 +98,30 @@ export function ActivationUnit({ scored, keptIndex, settings, t }: Props) {
           {variant === 'dot' ? (
             <p>{t.unitDot}</p>
           ) : (
-            <p>
-              {t.unitMlp(
-                settings.attentionHidden,
-                settings.activation === 'dice' ? 'Dice' : 'PReLU',
-              )}
-            </p>
+            <>
+              <p>
+                {t.unitMlp(
+                  settings.attentionHidden,
+                  settings.activation === 'dice' ? 'Dice' : 'PReLU',
+                )}
+              </p>
+              {din.unitHidden.map((layer, i) => {
+                const h = layer[keptIndex];
+                if (!h) return null;
+                const label = t.unitHiddenLayer(i + 1, h.length);
+                return (
+                  <div className="vec-row" key={i}>
+                    <span className="vec-label">{label}</span>
+                    <VectorStrip
+                      values={h}
+                      scale={divergingScale(maxAbs(h))}
+                      label={label}
+                      cell={cell}
+                    />
+                  </div>
+                );
+              })}
+            </>
           )}
           {settings.attentionSoftmax && <p>softmax</p>}
         </div>

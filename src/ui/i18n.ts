@@ -98,6 +98,7 @@ const en = {
   unitOuter: 'e_j ⊗ v_A (outer product)',
   unitDot: 'e_j · v_A',
   unitMlp: (hidden: number[], act: string) => `MLP ${hidden.join(' → ')} (${act}) → 1`,
+  unitHiddenLayer: (layer: number, size: number) => `hidden layer ${layer} (${size} units)`,
   unitWeight: 'weight w_j',
   dienGates: 'DIEN: which purchases move the interest',
   dienGatesCaption: (cell: string, formula: string) =>
@@ -278,6 +279,7 @@ const zh: Strings = {
   unitOuter: 'e_j ⊗ v_A（外积）',
   unitDot: 'e_j · v_A',
   unitMlp: (hidden: number[], act: string) => `MLP ${hidden.join(' → ')}（${act}）→ 1`,
+  unitHiddenLayer: (layer: number, size: number) => `隐藏层 ${layer}（${size} 个单元）`,
   unitWeight: '权重 w_j',
   dienGates: 'DIEN：哪些购买推动了兴趣',
   dienGatesCaption: (cell: string, formula: string) =>
