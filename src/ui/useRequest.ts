@@ -1,9 +1,11 @@
 /**
- * A worker request that follows the page: sent at once when `key` changes, again (throttled) when
+ * A worker request that follows the page: sent shortly after `key` changes, again (throttled) when
  * `tick` changes (training progress), with at most one request in flight — when it returns, the
  * newest wanted state is sent if anything changed meanwhile. A reply to an outdated key is dropped.
  */
 import { useEffect, useRef, useState } from 'react';
+
+const SECONDARY_DELAY_MS = 120;
 
 export interface Requested<T> {
   value: T | null;
@@ -65,9 +67,11 @@ export function useRequest<T>(
     };
   }, [enabled]);
 
-  // A new key: at once (a short timer merges a burst of changes).
+  // A new key: soon. These are the secondary views (comparison, embedding map): waiting a little
+  // longer than the primary re-score (16 ms, useTrainer) queues them behind it in the worker, so
+  // an edit's attention bars and cards come back first.
   useEffect(() => {
-    const t = setTimeout(() => runRef.current(), 16);
+    const t = setTimeout(() => runRef.current(), SECONDARY_DELAY_MS);
     return () => clearTimeout(t);
   }, [key]);
 
