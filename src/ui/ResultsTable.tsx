@@ -64,49 +64,56 @@ export function ResultsTable({ progress, t }: { progress: Progress | null; t: St
       </div>
       <div className="papers">
         <p className="papers-label">{t.papers}</p>
-        <div className="table-scroll">
-          <table className="paper">
-            <caption>{t.dinPaper}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.model}</th>
-                <th scope="col">MovieLens</th>
-                <th scope="col">Amazon (Electronics)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {DIN_PAPER.map(([m, a, b]) => (
-                <tr key={m}>
-                  <th scope="row">{m}</th>
-                  <td className="num">{a}</td>
-                  <td className="num">{b}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div className="table-scroll">
-          <table className="paper">
-            <caption>{t.dienPaper}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.model}</th>
-                <th scope="col">Electronics</th>
-                <th scope="col">Books</th>
-              </tr>
-            </thead>
-            <tbody>
-              {DIEN_PAPER.map(([m, a, b]) => (
-                <tr key={m}>
-                  <th scope="row">{m}</th>
-                  <td className="num">{a}</td>
-                  <td className="num">{b}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PaperTable
+          caption={t.dinPaper}
+          model={t.model}
+          columns={['MovieLens', 'Amazon (Electronics)']}
+          rows={DIN_PAPER}
+        />
+        <PaperTable
+          caption={t.dienPaper}
+          model={t.model}
+          columns={['Electronics', 'Books']}
+          rows={DIEN_PAPER}
+        />
       </div>
+    </div>
+  );
+}
+
+/** One of the papers' published tables, verbatim (MODEL_SPEC.md). */
+function PaperTable({
+  caption,
+  model,
+  columns,
+  rows,
+}: {
+  caption: string;
+  model: string;
+  columns: [string, string];
+  rows: [string, string, string][];
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="paper">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{model}</th>
+            <th scope="col">{columns[0]}</th>
+            <th scope="col">{columns[1]}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([m, a, b]) => (
+            <tr key={m}>
+              <th scope="row">{m}</th>
+              <td className="num">{a}</td>
+              <td className="num">{b}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
