@@ -138,13 +138,19 @@ export function App() {
         return changed ? next : prev;
       }),
   ).value;
-  const refit = (m: ModelName) => {
-    if (!embeddings) return;
-    setFitted((prev) => ({
-      ...prev,
-      [m]: { projection: pcaBasis(embeddings.vectors[m]), step: embeddings.step },
-    }));
-  };
+  const refit = useCallback(
+    (m: ModelName) => {
+      if (!embeddings) return;
+      setFitted((prev) => ({
+        ...prev,
+        [m]: { projection: pcaBasis(embeddings.vectors[m]), step: embeddings.step },
+      }));
+    },
+    [embeddings],
+  );
+  const refitDien = useCallback(() => refit('dien'), [refit]);
+  const refitMap = useCallback(() => refit(mapModel), [refit, mapModel]);
+  const addGood = useCallback((g: number) => dispatch({ type: 'add', good: g }), []);
 
   // DIN versus DIEN: the same history scored for a current-interest and an old-interest candidate.
   const compare = useRequest<CompareData>(
@@ -244,7 +250,10 @@ export function App() {
     const k = inspected === null ? -1 : kept.findIndex((h) => current.uids[h] === inspected);
     return k >= 0 ? k : kept.length - 1;
   })();
-  const keptGoods = current ? current.result.kept.map((h) => current.result.history[h]) : [];
+  const keptGoods = useMemo(
+    () => (current ? current.result.kept.map((h) => current.result.history[h]) : []),
+    [current],
+  );
 
   return (
     <div className="page">
@@ -327,7 +336,7 @@ export function App() {
             </div>
             <details className="shop-details" open>
               <summary>{t.shop}</summary>
-              <Shop onAdd={(g) => dispatch({ type: 'add', good: g })} t={t} />
+              <Shop onAdd={addGood} t={t} />
             </details>
           </Story>
         </div>
@@ -434,7 +443,7 @@ export function App() {
               scored={current}
               fitted={fitted.generation === generation ? fitted.dien : null}
               context={embeddings}
-              onRefit={() => refit('dien')}
+              onRefit={refitDien}
               t={t}
             />
             <h3>{t.auxHeading}</h3>
@@ -450,7 +459,7 @@ export function App() {
               model={mapModel}
               onModel={setMapModel}
               fitted={fitted.generation === generation ? fitted[mapModel] : null}
-              onRefit={() => refit(mapModel)}
+              onRefit={refitMap}
               t={t}
             />
           </Story>

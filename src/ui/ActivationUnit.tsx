@@ -3,6 +3,7 @@
  * chosen input variant (recomputed here from the model's own two vectors: plain arithmetic),
  * the MLP's shape and the resulting weight.
  */
+import { memo } from 'react';
 import type { ModelSettings } from '../train/protocol';
 import { fmt } from './format';
 import { goodLabel } from './goods';
@@ -18,7 +19,12 @@ interface Props {
   t: Strings;
 }
 
-export function ActivationUnit({ scored, keptIndex, settings, t }: Props) {
+export const ActivationUnit = memo(function ActivationUnit({
+  scored,
+  keptIndex,
+  settings,
+  t,
+}: Props) {
   if (!scored) return <p className="loading">{t.loading}</p>;
   const { result } = scored;
   const din = result.din;
@@ -116,7 +122,7 @@ export function ActivationUnit({ scored, keptIndex, settings, t }: Props) {
                       values={h}
                       scale={divergingScale(maxAbs(h))}
                       label={label}
-                      cell={cell}
+                      cell={hiddenCell(h.length, cell)}
                     />
                   </div>
                 );
@@ -138,4 +144,9 @@ export function ActivationUnit({ scored, keptIndex, settings, t }: Props) {
       </div>
     </div>
   );
+});
+
+/** Cell size for a hidden-layer strip: a 36-unit layer must still fit a 375 px phone. */
+function hiddenCell(units: number, cell: number): number {
+  return Math.max(4, Math.min(cell, Math.floor(280 / units)));
 }

@@ -3,7 +3,7 @@
  * purchase e_{t+1} against a sampled good ê_{t+1} by inner product; the loss term is
  * −log σ(⟨h_t, e_{t+1}⟩) − log(1 − σ(⟨h_t, ê_{t+1}⟩)). All numbers come from the model's forward pass.
  */
-import { useState } from 'react';
+import { useState, memo } from 'react';
 import { fmt } from './format';
 import { goodLabel, goodName } from './goods';
 import type { Strings } from './i18n';
@@ -61,7 +61,7 @@ function Prob({ label, p, kind }: { label: string; p: number; kind: 'pos' | 'neg
   );
 }
 
-export function AuxLoss({
+export const AuxLoss = memo(function AuxLoss({
   scored,
   alpha,
   t,
@@ -140,4 +140,4 @@ export function AuxLoss({
       </TableAlternative>
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
 /** DIEN per purchase, oldest first: attention a_t, update gate u′_t and the effective gate. */
+import { memo } from 'react';
 import { fmt } from './format';
 import { goodLabel, goodName } from './goods';
 import type { Strings } from './i18n';
@@ -29,7 +30,7 @@ function Meter({ value, label, kind }: { value: number; label: string; kind: str
   );
 }
 
-export function DienGates({
+export const DienGates = memo(function DienGates({
   scored,
   evolving,
   t,
@@ -90,4 +91,4 @@ export function DienGates({
       </table>
     </div>
   );
-}
+});

@@ -3,7 +3,7 @@
  * coloured by category. The projection is fitted once and kept while training runs, so goods
  * drifting into clusters is the model learning, not the picture being re-fitted.
  */
-import { useState } from 'react';
+import { useState, memo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import type { EmbeddingsResult } from '../train/client';
 import type { ModelName } from '../train/protocol';
@@ -19,7 +19,7 @@ const W = 420;
 const H = 360;
 const PAD = 18;
 
-export function EmbeddingMap({
+export const EmbeddingMap = memo(function EmbeddingMap({
   embeddings,
   model,
   onModel,
@@ -136,4 +136,4 @@ export function EmbeddingMap({
       </TableAlternative>
     </div>
   );
-}
+});

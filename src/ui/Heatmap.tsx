@@ -2,6 +2,7 @@
  * DIN's weight for every candidate (rows) against every kept purchase (columns), with a table
  * alternative. Rows are buttons: choosing one makes that good the candidate.
  */
+import { memo } from 'react';
 import { scaleSequential } from 'd3-scale';
 import { interpolateCividis } from 'd3-scale-chromatic';
 import { fmt } from './format';
@@ -22,7 +23,14 @@ interface Props {
 
 const CELL = 22;
 
-export function Heatmap({ heatmap, keptGoods, candidate, onPick, error, t }: Props) {
+export const Heatmap = memo(function Heatmap({
+  heatmap,
+  keptGoods,
+  candidate,
+  onPick,
+  error,
+  t,
+}: Props) {
   if (error && !heatmap) return <p className="notice notice-warning">{t.heatmapFailed(error)}</p>;
   if (!heatmap || heatmap.candidates.length === 0) return <p className="loading">{t.loading}</p>;
   const cols = heatmap.weights[0]?.length ?? 0;
@@ -114,4 +122,4 @@ export function Heatmap({ heatmap, keptGoods, candidate, onPick, error, t }: Pro
       </TableAlternative>
     </div>
   );
-}
+});

@@ -2,13 +2,20 @@
  * SUM pooling versus attention: each kept purchase's embedding, its DIN weight and contribution
  * w·e, then the plain sum and the weighted sum, and the CTR each pooling gives.
  */
+import { memo } from 'react';
 import { fmt, pct } from './format';
 import { goodLabel } from './goods';
 import type { Strings } from './i18n';
 import type { Scored } from './useTrainer';
 import { divergingScale, maxAbs, VectorStrip } from './VectorStrip';
 
-export function PoolingView({ scored, t }: { scored: Scored | null; t: Strings }) {
+export const PoolingView = memo(function PoolingView({
+  scored,
+  t,
+}: {
+  scored: Scored | null;
+  t: Strings;
+}) {
   if (!scored) return <p className="loading">{t.loading}</p>;
   const { result } = scored;
   const din = result.din;
@@ -87,4 +94,4 @@ export function PoolingView({ scored, t }: { scored: Scored | null; t: Strings }
       </dl>
     </div>
   );
-}
+});

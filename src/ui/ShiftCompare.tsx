@@ -3,6 +3,7 @@
  * interest and one of an old interest, with the world's true CTR. DIN pools purchases without
  * order, so an old phase still lifts its category; DIEN's evolving state follows the recent one.
  */
+import { memo } from 'react';
 import type { ScoreResult } from '../train/protocol';
 import { pct } from './format';
 import { GOODS, goodLabel, goodName } from './goods';
@@ -40,7 +41,7 @@ function GoodSelect({
   );
 }
 
-export function ShiftCompare({
+export const ShiftCompare = memo(function ShiftCompare({
   data,
   currentGood,
   oldGood,
@@ -124,4 +125,4 @@ export function ShiftCompare({
       )}
     </div>
   );
-}
+});

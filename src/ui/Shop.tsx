@@ -1,8 +1,15 @@
 /** The catalogue by category: each good is a button that appends it to the history. */
+import { memo } from 'react';
 import { CATALOGUE } from '../world/catalogue';
 import type { Strings } from './i18n';
 
-export function Shop({ onAdd, t }: { onAdd: (good: number) => void; t: Strings }) {
+export const Shop = memo(function Shop({
+  onAdd,
+  t,
+}: {
+  onAdd: (good: number) => void;
+  t: Strings;
+}) {
   return (
     <div className="shop">
       <p className="hint">{t.shopHint}</p>
@@ -36,7 +43,7 @@ export function Shop({ onAdd, t }: { onAdd: (good: number) => void; t: Strings }
       </div>
     </div>
   );
-}
+});
 
 export function CandidatePicker({
   value,

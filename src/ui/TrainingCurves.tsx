@@ -1,4 +1,5 @@
 /** Loss and test AUC per model over steps: D3 scales and line generators, React renders the paths. */
+import { memo } from 'react';
 import { extent } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
@@ -101,7 +102,13 @@ function Chart({
   );
 }
 
-export function TrainingCurves({ curves, t }: { curves: Curves; t: Strings }) {
+export const TrainingCurves = memo(function TrainingCurves({
+  curves,
+  t,
+}: {
+  curves: Curves;
+  t: Strings;
+}) {
   const loss: Series[] = MODELS.map((m) => ({
     model: m,
     points: curves.loss.map((p) => [p.step, p.loss[m]] as [number, number]),
@@ -178,4 +185,4 @@ export function TrainingCurves({ curves, t }: { curves: Curves; t: Strings }) {
       </TableAlternative>
     </div>
   );
-}
+});

@@ -4,7 +4,7 @@
  * good's embedding as a context point coloured by category; h′(T) ringed. The projection object
  * is kept across training steps and rewinds, so motion on screen is learning.
  */
-import { useState } from 'react';
+import { useState, memo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { fmt } from './format';
@@ -74,7 +74,7 @@ export function ProjectionNote({
   );
 }
 
-export function Trajectories({
+export const Trajectories = memo(function Trajectories({
   scored,
   fitted,
   context,
@@ -247,4 +247,4 @@ export function Trajectories({
       </TableAlternative>
     </figure>
   );
-}
+});
