@@ -20,6 +20,8 @@ export interface AbResult {
   newMs: number;
   speedup: number;
   maxAbsDiff: number;
+  /** max |a − b| / max(1, |a|): the value sums B·T·D states, so float rounding scales with it. */
+  maxRelDiff: number;
   oldKernels: number;
   newKernels: number;
 }
@@ -81,13 +83,18 @@ export async function main(): Promise<void> {
   const a: number[] = [];
   const bb: number[] = [];
   let maxAbsDiff = 0;
+  let maxRelDiff = 0;
   for (let i = 0; i < Number(r); i++) {
     const ra = await run(lossOld);
     const rb = await run(lossNew);
     a.push(ra.ms);
     bb.push(rb.ms);
     ra.vals.forEach((v, k) =>
-      v.forEach((y, j) => (maxAbsDiff = Math.max(maxAbsDiff, Math.abs(y - rb.vals[k][j])))),
+      v.forEach((y, j) => {
+        const d = Math.abs(y - rb.vals[k][j]);
+        maxAbsDiff = Math.max(maxAbsDiff, d);
+        maxRelDiff = Math.max(maxRelDiff, d / Math.max(1, Math.abs(y)));
+      }),
     );
   }
   const res: AbResult = {
@@ -98,6 +105,7 @@ export async function main(): Promise<void> {
     newMs: median(bb),
     speedup: median(a) / median(bb),
     maxAbsDiff,
+    maxRelDiff,
     oldKernels: await countKernels(lossOld),
     newKernels: await countKernels(lossNew),
   };

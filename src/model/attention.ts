@@ -49,7 +49,11 @@ export function interactionFeatures(
 ): tf.Tensor2D {
   const [B, T, D] = hist.shape;
   const e = tf.reshape(hist, [B * T, D]) as tf.Tensor2D;
-  const v = tf.reshape(tf.tile(tf.expandDims(cand, 1), [1, T, 1]), [B * T, D]) as tf.Tensor2D;
+  // The candidate repeated over T by a broadcast multiply: tf.tile is slow on the wasm backend.
+  const v = tf.reshape(tf.mul(tf.expandDims(cand, 1), tf.ones([1, T, 1])), [
+    B * T,
+    D,
+  ]) as tf.Tensor2D;
   if (input === 'diffprod') return tf.concat([e, v, tf.sub(e, v), tf.mul(e, v)], 1) as tf.Tensor2D;
   if (input === 'outer') {
     const outer = tf.reshape(tf.mul(tf.expandDims(e, 2), tf.expandDims(v, 1)), [B * T, D * D]);

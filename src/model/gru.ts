@@ -63,9 +63,9 @@ export function gruCellStep(
   a?: tf.Tensor2D,
   m?: tf.Tensor2D,
 ): GruStep {
-  const hs = gates(
-    tf.matMul(tf.tile(tf.expandDims(h, 0), [3, 1, 1]), g.U as tf.Tensor3D) as tf.Tensor3D,
-  );
+  // h stacked three times (not tf.tile: the wasm backend's Tile kernel costs more than the
+  // whole matMul here; a concat is a plain copy, and its gradient a slice).
+  const hs = gates(tf.matMul(tf.stack([h, h, h]), g.U as tf.Tensor3D) as tf.Tensor3D);
   const u = tf.sigmoid(tf.add(x.u, hs.u)) as tf.Tensor2D;
   const r = tf.sigmoid(tf.add(x.r, hs.r));
   const cand = tf.tanh(tf.add(x.h, tf.mul(r, hs.h)));
@@ -91,7 +91,8 @@ export interface SequenceResult {
 function perStep(v: tf.Tensor2D, H: number): tf.Tensor2D[] {
   const [B, T] = v.shape;
   const tb = tf.reshape(tf.transpose(v), [T, B, 1]);
-  return tf.unstack(tf.tile(tb, [1, 1, H]), 0) as tf.Tensor2D[];
+  // Broadcast by a multiply, not tf.tile (slow on wasm; see gruCellStep).
+  return tf.unstack(tf.mul(tb, tf.ones([1, 1, H])), 0) as tf.Tensor2D[];
 }
 
 /**
@@ -134,7 +135,8 @@ function runCells(
 ): Partial<SequenceResult> & { last: tf.Tensor2D } {
   const [B, T, I] = x.shape;
   const H = g.H;
-  const flat = tf.tile(tf.reshape(x, [1, B * T, I]), [3, 1, 1]);
+  const x2 = tf.reshape(x, [B * T, I]);
+  const flat = tf.stack([x2, x2, x2]);
   const proj = tf.add(tf.matMul(flat, g.W as tf.Tensor3D), g.b); // [3, B*T, H]
   // → [T, 3, B, H] so that each step's gate stack is one contiguous slice.
   const byStep = tf.unstack(

@@ -30,6 +30,8 @@ export interface ForwardOptions {
   training: boolean;
   /** DIN only: replace the attention weights by 1 (SUM pooling through DIN's own MLP). */
   equalWeights?: boolean;
+  /** Only the logits will be read (evaluation): skip the per-step stacks that only views use. */
+  logitsOnly?: boolean;
 }
 
 /** Logits plus every intermediate a view may need; all tensors belong to the caller's tidy. */
@@ -188,10 +190,13 @@ export class DienModel extends CtrModel {
     const evolveInput = cell === 'aigru' ? (tf.mul(h, tf.expandDims(a, 2)) as tf.Tensor3D) : h;
     const evolverCell = cell === 'aigru' ? 'gru' : cell;
     const evolverAttention = cell === 'aigru' ? undefined : a;
-    // Training reads only the last evolved state; the per-step stacks are for the views.
-    const evolved: Partial<SequenceResult> & { last: tf.Tensor2D } = opts.training
-      ? { last: runSequenceLast(this.evolver, evolveInput, x.mask, evolverCell, evolverAttention) }
-      : runSequence(this.evolver, evolveInput, x.mask, evolverCell, evolverAttention);
+    // Training and evaluation read only the last evolved state; the per-step stacks are for the views.
+    const evolved: Partial<SequenceResult> & { last: tf.Tensor2D } =
+      opts.training || opts.logitsOnly
+        ? {
+            last: runSequenceLast(this.evolver, evolveInput, x.mask, evolverCell, evolverAttention),
+          }
+        : runSequence(this.evolver, evolveInput, x.mask, evolverCell, evolverAttention);
 
     // Auxiliary scores: state h_t against the real next behavior e_{t+1} and a sampled one.
     const next = tf.concat([tf.slice(hist, [0, 1, 0], [B, T - 1, D]), tf.zeros([B, 1, D])], 1);

@@ -67,11 +67,19 @@ export class ParamStore {
 
   /** Copies of every variable's values (trainable and moving statistics). */
   async export(): Promise<{ name: string; shape: number[]; values: Float32Array }[]> {
-    const out: { name: string; shape: number[]; values: Float32Array }[] = [];
-    for (const [name, v] of this.vars) {
-      out.push({ name, shape: [...v.shape], values: (await v.data()) as Float32Array });
-    }
-    return out;
+    const entries = [...this.vars.entries()];
+    if (entries.length === 0) return [];
+    // One readback of every variable flattened end to end: on a GPU backend each separate read
+    // is a round trip to the device, and a model has dozens of variables.
+    const flat = tf.tidy(() => tf.concat(entries.map(([, v]) => tf.reshape(v, [-1]))));
+    const all = (await flat.data()) as Float32Array;
+    flat.dispose();
+    let offset = 0;
+    return entries.map(([name, v]) => {
+      const values = all.slice(offset, offset + v.size);
+      offset += v.size;
+      return { name, shape: [...v.shape], values };
+    });
   }
 
   import(weights: { name: string; shape: number[]; values: Float32Array }[]): void {
