@@ -530,17 +530,18 @@ async function pagePhase(browser: Browser, res: Results): Promise<void> {
 
 async function responsiveness(page: Page, backend: string): Promise<Responsiveness> {
   log(`responsiveness ${backend}: edits while paused`);
-  // A few steps so that the models' outputs depend on the input.
+  // A few steps so that the models' outputs depend on the input; all of them done (the counter
+  // moves at each read-back, long before the tenth step), so "paused" means nothing trains.
   for (let i = 0; i < 2; i++) {
     const before = await stepCount(page);
     await page.getByRole('button', { name: 'Step ×10' }).click();
     await page.waitForFunction(
-      (b) => Number(/Step (\d+) · epoch/.exec(document.body.innerText)?.[1] ?? 0) > b,
+      (b) => Number(/Step (\d+) · epoch/.exec(document.body.innerText)?.[1] ?? 0) >= b + 10,
       before,
       { timeout: 180_000 },
     );
   }
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(1000);
   const idleEdits = await edits(page, P.browser.edits);
   log(`  idle edits p50 ${idleEdits.p50.toFixed(0)} p95 ${idleEdits.p95.toFixed(0)} ms`);
   const s0 = await stepCount(page);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { backendFromSearch, TrainerClient, type VisibilitySource, type WorkerLike } from './client';
-import type { Request, Response, SessionConfig, WeightsSnapshot } from './protocol';
+import type {
+  Request,
+  Response,
+  ScoreResult,
+  ScorerRequest,
+  SessionConfig,
+  WeightsSnapshot,
+} from './protocol';
 
 const CONFIG = { train: { seed: 1 } } as unknown as SessionConfig; // the client only passes it on
 
@@ -82,7 +89,7 @@ describe('TrainerClient', () => {
     const t = setup('wasm');
     const ready = t.client.init(CONFIG);
     expect(t.workers).toHaveLength(1);
-    expect(t.w().sent).toEqual([{ type: 'init', config: CONFIG, backend: 'wasm' }]);
+    expect(t.w().sent).toEqual([{ type: 'init', config: CONFIG, version: 1, backend: 'wasm' }]);
     t.w().reply(READY('wasm'));
     await expect(ready).resolves.toMatchObject({ backend: { name: 'wasm' }, trainSize: 10 });
     expect(t.client.backend?.name).toBe('wasm');
@@ -101,7 +108,7 @@ describe('TrainerClient', () => {
       { type: 'step', count: 10 },
       { type: 'play', stepsPerTick: 3 },
       { type: 'pause' },
-      { type: 'reset' },
+      { type: 'reset', version: 2 },
       { type: 'evaluate' },
     ]);
   });
@@ -196,6 +203,7 @@ describe('TrainerClient', () => {
       {
         type: 'init',
         config: CONFIG,
+        version: 1,
         backend: 'webgl',
         skip: [{ backend: 'webgpu', reason: 'failed during training (device lost)' }],
         weights: SNAPSHOT,
@@ -268,5 +276,135 @@ describe('TrainerClient', () => {
     expect(t.w().terminated).toBe(true);
     await expect(p).rejects.toThrow(/disposed/);
     expect(t.doc.attached).toBe(false);
+  });
+});
+
+/** A scoring worker that records what it is sent (ports included). */
+class FakeScorer implements WorkerLike<ScorerRequest> {
+  sent: ScorerRequest[] = [];
+  terminated = false;
+  onmessage: ((ev: MessageEvent<Response>) => void) | null = null;
+  onerror: ((ev: ErrorEvent) => void) | null = null;
+  postMessage(m: ScorerRequest): void {
+    this.sent.push(m);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(r: Response): void {
+    this.onmessage?.({ data: r } as MessageEvent<Response>);
+  }
+  requests(): (ScorerRequest & { id: number; version: number })[] {
+    return this.sent.filter((m) => m.type !== 'port') as (ScorerRequest & {
+      id: number;
+      version: number;
+    })[];
+  }
+}
+
+function setupWithScorer() {
+  const workers: FakeWorker[] = [];
+  const scorers: FakeScorer[] = [];
+  const ports: MessagePort[] = [];
+  const client = new TrainerClient({
+    visibility: null,
+    createWorker: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    createScorer: () => {
+      const s = new FakeScorer();
+      scorers.push(s);
+      return s;
+    },
+  });
+  const seen: Response[] = [];
+  client.subscribe((r) => seen.push(r));
+  const closePorts = () => {
+    for (const w of workers) for (const m of w.sent) if (m.type === 'feed') ports.push(m.port);
+    for (const s of scorers) for (const m of s.sent) if (m.type === 'port') ports.push(m.port);
+    for (const p of ports) p.close();
+  };
+  return { client, workers, scorers, seen, closePorts, w: () => workers[workers.length - 1] };
+}
+
+describe('TrainerClient with a scoring worker', () => {
+  it('connects the training worker to the scorer after init and sends score, heatmap and embeddings there', async () => {
+    const t = setupWithScorer();
+    void t.client.init(CONFIG);
+    expect(t.w().sent.map((m) => m.type)).toEqual(['init', 'feed']);
+    expect(t.scorers).toHaveLength(1);
+    const [scorer] = t.scorers;
+    expect(scorer.sent.map((m) => m.type)).toEqual(['port']);
+    const s = t.client.score([1, 2], 3);
+    const h = t.client.heatmap([1, 2], 20);
+    const e = t.client.embeddings();
+    const w = t.client.exportWeights();
+    expect(scorer.requests().map(({ id: _, ...r }) => r)).toEqual([
+      { type: 'score', history: [1, 2], candidate: 3, version: 1 },
+      { type: 'heatmap', history: [1, 2], atStep: 20, version: 1 },
+      { type: 'embeddings', version: 1 },
+    ]);
+    // Everything else still goes to the training worker.
+    expect(t.w().last().type).toBe('exportWeights');
+    const [rs, rh, re] = scorer.requests();
+    scorer.reply({ type: 'heatmap', id: rh.id, candidates: [5], weights: [[1]] });
+    scorer.reply({ type: 'score', id: rs.id, result: { step: 3 } as ScoreResult });
+    scorer.reply({ type: 'error', id: re.id, message: 'no weights yet', fatal: false });
+    await expect(s).resolves.toEqual({ step: 3 });
+    await expect(h).resolves.toEqual({ candidates: [5], weights: [[1]] });
+    await expect(e).rejects.toThrow('no weights yet');
+    t.w().reply({ type: 'weights', id: (t.w().last() as { id: number }).id, weights: SNAPSHOT });
+    await expect(w).resolves.toBe(SNAPSHOT);
+    t.closePorts();
+  });
+
+  it('a reset bumps the version the scorer must answer for', () => {
+    const t = setupWithScorer();
+    void t.client.init(CONFIG);
+    void t.client.score([1], 2).catch(() => undefined);
+    t.client.reset(CONFIG);
+    void t.client.score([1], 2).catch(() => undefined);
+    expect(t.w().sent.find((m) => m.type === 'reset')).toEqual({
+      type: 'reset',
+      version: 2,
+      config: CONFIG,
+    });
+    expect(t.scorers[0].requests().map((r) => r.version)).toEqual([1, 2]);
+    t.closePorts();
+  });
+
+  it('a restarted training worker gets a new channel to the same scorer; its requests survive', async () => {
+    const t = setupWithScorer();
+    const ready = t.client.init(CONFIG);
+    t.w().reply(READY('webgpu'));
+    await ready;
+    const pending = t.client.score([1], 2);
+    t.w().reply({ type: 'error', message: 'device lost', fatal: true, backend: 'webgpu' });
+    expect(t.workers).toHaveLength(2);
+    expect(t.w().sent.map((m) => m.type)).toEqual(['init', 'feed']);
+    expect(t.w().sent[0]).toMatchObject({ version: 1 });
+    expect(t.scorers).toHaveLength(1);
+    expect(t.scorers[0].sent.map((m) => m.type)).toEqual(['port', 'score', 'port']);
+    const { id } = t.scorers[0].requests()[0];
+    t.scorers[0].reply({ type: 'score', id, result: { step: 9 } as ScoreResult });
+    await expect(pending).resolves.toEqual({ step: 9 });
+    t.closePorts();
+  });
+
+  it('if the scorer fails, its requests are rejected, the reader is told, and the training worker scores', async () => {
+    const t = setupWithScorer();
+    void t.client.init(CONFIG);
+    const pending = t.client.score([1], 2);
+    t.scorers[0].reply({ type: 'error', message: 'no backend', fatal: true });
+    await expect(pending).rejects.toThrow(/scoring worker stopped: no backend/);
+    expect(t.scorers[0].terminated).toBe(true);
+    expect(t.seen.find((r) => r.type === 'notice')).toMatchObject({ level: 'info' });
+    void t.client.score([1], 3);
+    expect(t.w().last()).toMatchObject({ type: 'score', candidate: 3 });
+    // …and the training worker is not restarted for it.
+    expect(t.workers).toHaveLength(1);
+    t.closePorts();
   });
 });

@@ -5,18 +5,21 @@
 import {
   BACKEND_ORDER,
   CHECKPOINT_ID,
+  SCORER_NAME,
   type BackendInfo,
   type BackendName,
   type Request,
   type Response,
+  type ScoreRequest,
   type ScoreResult,
+  type ScorerRequest,
   type SessionConfig,
   type WeightsSnapshot,
 } from './protocol';
 
 /** What the client needs of a Worker (a fake in tests). */
-export interface WorkerLike {
-  postMessage(message: Request): void;
+export interface WorkerLike<Req = Request> {
+  postMessage(message: Req, transfer?: Transferable[]): void;
   terminate(): void;
   onmessage: ((ev: MessageEvent<Response>) => void) | null;
   onerror: ((ev: ErrorEvent) => void) | null;
@@ -33,6 +36,12 @@ export interface TrainerClientOptions {
   /** Try this backend first (e.g. from `?backend=wasm`). */
   backend?: BackendName;
   createWorker?: () => WorkerLike;
+  /**
+   * The scoring worker (score, heatmap and embeddings requests, fed weights by the training
+   * worker). Defaults to a real one unless `createWorker` is given; null: the training worker
+   * answers them itself, between training steps.
+   */
+  createScorer?: (() => WorkerLike<ScorerRequest>) | null;
   /** Defaults to `document` where there is one; null disables pausing in hidden tabs. */
   visibility?: VisibilitySource | null;
 }
@@ -64,6 +73,20 @@ function defaultWorker(): WorkerLike {
   }) as unknown as WorkerLike;
 }
 
+/** The same worker file in its scoring role (it reads its name). */
+function defaultScorer(): WorkerLike<ScorerRequest> {
+  return new Worker(new URL('./worker.ts', import.meta.url), {
+    type: 'module',
+    name: SCORER_NAME,
+  }) as unknown as WorkerLike<ScorerRequest>;
+}
+
+const SCORE_REQUESTS = new Set<string>(['score', 'heatmap', 'embeddings']);
+
+function isScoreRequest(req: Extract<Request, { id: number }>): req is ScoreRequest {
+  return SCORE_REQUESTS.has(req.type);
+}
+
 interface Pending {
   resolve: (r: Response) => void;
   reject: (e: Error) => void;
@@ -71,6 +94,12 @@ interface Pending {
 
 export class TrainerClient {
   private readonly createWorker: () => WorkerLike;
+  private readonly createScorer: (() => WorkerLike<ScorerRequest>) | null;
+  private scorer: WorkerLike<ScorerRequest> | undefined;
+  /** Ids of the requests in flight in the scoring worker. */
+  private readonly scorerIds = new Set<number>();
+  /** Bumped by every init and reset: the scoring worker answers for this config or a newer one. */
+  private version = 0;
   private readonly forced: BackendName | undefined;
   private readonly visibility: VisibilitySource | null;
   private worker: WorkerLike | undefined;
@@ -91,6 +120,12 @@ export class TrainerClient {
   constructor(options: TrainerClientOptions = {}) {
     this.forced = options.backend;
     this.createWorker = options.createWorker ?? defaultWorker;
+    this.createScorer =
+      options.createScorer !== undefined
+        ? options.createScorer
+        : options.createWorker
+          ? null
+          : defaultScorer;
     this.visibility =
       options.visibility !== undefined
         ? options.visibility
@@ -125,8 +160,11 @@ export class TrainerClient {
     // A caller may ignore this promise: its failure is also posted to subscribers as a notice,
     // so it must not surface as an unhandled rejection.
     ready.catch(() => undefined);
-    if (!this.worker) this.spawn();
-    this.send({ type: 'init', config, ...this.backendRequest() });
+    this.version++;
+    const fresh = !this.worker;
+    if (fresh) this.spawn();
+    this.send({ type: 'init', config, version: this.version, ...this.backendRequest() });
+    if (fresh) this.connectScorer();
     return ready;
   }
 
@@ -153,7 +191,8 @@ export class TrainerClient {
     this.playing = false;
     this.checkpoint = undefined;
     this.snapshots = [];
-    this.send({ type: 'reset', ...(config ? { config } : {}) });
+    this.version++;
+    this.send({ type: 'reset', version: this.version, ...(config ? { config } : {}) });
   }
 
   evaluate(): void {
@@ -207,6 +246,8 @@ export class TrainerClient {
     this.visibility?.removeEventListener('visibilitychange', this.onVisibility);
     this.worker?.terminate();
     this.worker = undefined;
+    this.scorer?.terminate();
+    this.scorer = undefined;
     this.rejectAll(new Error('TrainerClient disposed'));
     this.listeners.clear();
   }
@@ -238,6 +279,65 @@ export class TrainerClient {
     };
   }
 
+  /**
+   * A new training worker gets a channel to the scoring worker (started with the first training
+   * worker and kept across restarts: it holds no state the new one cannot resend).
+   */
+  private connectScorer(): void {
+    if (!this.worker || !this.createScorer || typeof MessageChannel === 'undefined') return;
+    if (!this.scorer) {
+      let scorer: WorkerLike<ScorerRequest>;
+      try {
+        scorer = this.createScorer();
+      } catch (e) {
+        this.dropScorer(`it could not start (${e instanceof Error ? e.message : String(e)})`);
+        return;
+      }
+      this.scorer = scorer;
+      scorer.onmessage = (ev) => {
+        if (this.scorer === scorer) this.receiveScored(ev.data);
+      };
+      scorer.onerror = (ev) => {
+        if (this.scorer !== scorer) return;
+        ev.preventDefault?.();
+        this.dropScorer(ev.message || 'it crashed');
+      };
+    }
+    const channel = new MessageChannel();
+    this.worker.postMessage({ type: 'feed', port: channel.port1 }, [channel.port1]);
+    this.scorer.postMessage({ type: 'port', port: channel.port2 }, [channel.port2]);
+  }
+
+  /** A reply from the scoring worker. */
+  private receiveScored(r: Response): void {
+    if (r.type === 'error' && r.fatal) return this.dropScorer(r.message);
+    const id = 'id' in r ? r.id : undefined;
+    if (id !== undefined && this.scorerIds.delete(id)) {
+      const p = this.pending.get(id);
+      this.pending.delete(id);
+      if (r.type === 'error') p?.reject(new Error(r.message));
+      else p?.resolve(r);
+    }
+    this.emit(r);
+  }
+
+  /** Without a scoring worker the training worker answers the views (between its steps). */
+  private dropScorer(reason: string): void {
+    this.scorer?.terminate();
+    this.scorer = undefined;
+    const err = new Error(`scoring worker stopped: ${reason}`);
+    for (const id of this.scorerIds) {
+      this.pending.get(id)?.reject(err);
+      this.pending.delete(id);
+    }
+    this.scorerIds.clear();
+    this.emit({
+      type: 'notice',
+      level: 'info',
+      message: `The scoring worker stopped (${reason}); the training worker scores the views between its steps instead.`,
+    });
+  }
+
   private send(req: Request): void {
     if (this.disposed) return;
     if (!this.worker) {
@@ -252,9 +352,15 @@ export class TrainerClient {
     return new Promise<Response>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       try {
-        this.send({ ...req, id });
+        if (this.scorer && this.worker && isScoreRequest(req)) {
+          this.scorerIds.add(id);
+          this.scorer.postMessage({ ...req, id, version: this.version });
+        } else {
+          this.send({ ...req, id });
+        }
       } catch (e) {
         this.pending.delete(id);
+        this.scorerIds.delete(id);
         reject(e instanceof Error ? e : new Error(String(e)));
       }
     });
@@ -304,7 +410,8 @@ export class TrainerClient {
   private recover(r: Extract<Response, { type: 'error' }>): void {
     this.worker?.terminate();
     this.worker = undefined;
-    this.rejectAll(new Error(`training backend failed: ${r.message}`));
+    // The scoring worker keeps answering from the last weights it has.
+    this.rejectAll(new Error(`training backend failed: ${r.message}`), this.scorerIds);
     const failedBackend = r.backend ?? this.info?.backend.name;
     const wasPlaying = this.playing;
     this.playing = false;
@@ -340,15 +447,20 @@ export class TrainerClient {
     this.send({
       type: 'init',
       config: this.config!,
+      version: this.version,
       ...this.backendRequest(),
       ...(this.checkpoint ? { weights: this.checkpoint } : {}),
     });
+    this.connectScorer();
     if (wasPlaying) this.play(this.stepsPerTick);
   }
 
-  private rejectAll(e: Error): void {
-    for (const p of this.pending.values()) p.reject(e);
-    this.pending.clear();
+  private rejectAll(e: Error, except: ReadonlySet<number> = new Set()): void {
+    for (const [id, p] of [...this.pending]) {
+      if (except.has(id)) continue;
+      p.reject(e);
+      this.pending.delete(id);
+    }
   }
 
   private readonly onVisibility = (): void => {

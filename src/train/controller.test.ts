@@ -7,6 +7,7 @@ import type {
   Progress,
   Response,
   ScoreResult,
+  ScorerFeed,
   SessionConfig,
   WeightsSnapshot,
 } from './protocol';
@@ -476,5 +477,68 @@ describe('WorkerController', () => {
     expect(t.ofType('error')).toEqual([
       { type: 'error', message: 'WebGPU device lost', fatal: true, backend: 'cpu' },
     ]);
+  });
+});
+
+describe('WorkerController feeding a scoring worker', () => {
+  it('a feed connected after init gets the session, the rewind snapshots and the live weights', async () => {
+    const t = setup();
+    await t.ctl.handle({ type: 'init', config: CONFIG, version: 3 });
+    await t.ctl.handle({ type: 'step', count: 2 });
+    await until(() => t.progress().at(-1)?.step === 2);
+    const feed: ScorerFeed[] = [];
+    await t.ctl.connectFeed((m) => feed.push(m));
+    expect(feed).toMatchObject([
+      { type: 'session', version: 3, config: CONFIG },
+      { type: 'weights', version: 3, weights: { step: 0 }, rewind: true },
+      { type: 'weights', version: 3, weights: { step: 2 }, rewind: false },
+    ]);
+  });
+
+  it('sends the weights behind every progress report, snapshots flagged for rewind; a reset sends the new session first', async () => {
+    const t = setup({ maxStepsPerRead: 5, progressIntervalMs: 1e9 });
+    const feed: ScorerFeed[] = [];
+    await t.ctl.handle({ type: 'init', config: CONFIG, version: 1 });
+    await t.ctl.handle({
+      type: 'feed',
+      port: { postMessage: (m: ScorerFeed) => feed.push(m) } as never,
+    });
+    feed.length = 0;
+    await t.ctl.handle({ type: 'step', count: 25 });
+    await until(() => t.progress().at(-1)?.step === 25);
+    const reported = t
+      .progress()
+      .slice(1)
+      .map((p) => p.step);
+    const sent = feed.map((m) => (m.type === 'weights' ? m.weights.step : -1));
+    expect(sent).toEqual(reported);
+    const snapshots = t.ofType('snapshots').at(-1)!.steps;
+    expect(
+      feed
+        .filter((m) => m.type === 'weights' && m.rewind)
+        .map((m) => (m as { weights: WeightsSnapshot }).weights.step),
+    ).toEqual(snapshots.slice(1));
+
+    feed.length = 0;
+    await t.ctl.handle({ type: 'reset', config: CONFIG, version: 2 });
+    expect(feed).toMatchObject([
+      { type: 'session', version: 2 },
+      { type: 'weights', version: 2, weights: { step: 0 }, rewind: true },
+    ]);
+  });
+
+  it('after a divergence the scorer gets the restored weights, never the diverged ones', async () => {
+    const t = setup({ maxStepsPerRead: 1 });
+    const feed: ScorerFeed[] = [];
+    await t.ctl.handle({ type: 'init', config: CONFIG, version: 1 });
+    await t.ctl.connectFeed((m) => feed.push(m));
+    t.session().nanFrom = 4;
+    await t.ctl.handle({ type: 'play', stepsPerTick: 1 });
+    await until(() => t.ofType('notice').length > 0, 'divergence notice');
+    const steps = feed
+      .filter((m) => m.type === 'weights')
+      .map((m) => (m as { weights: WeightsSnapshot }).weights.step);
+    expect(Math.max(...steps)).toBeLessThan(4);
+    expect(steps.at(-1)).toBe(t.session().counters.step);
   });
 });

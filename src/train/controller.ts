@@ -13,6 +13,7 @@ import {
   type Request,
   type Response,
   type ScoreResult,
+  type ScorerFeed,
   type SessionConfig,
   type WeightsSnapshot,
 } from './protocol';
@@ -115,6 +116,10 @@ export class WorkerController {
   private lastGood: WeightsSnapshot | undefined;
   private lastSnapshotAt = -Infinity;
   private readonly rewind: SnapshotStore;
+  /** The config version of the page's init/reset (passed on to the scoring worker). */
+  private version = 0;
+  /** The scoring worker's feed, once the page has connected one. */
+  private feed: ((m: ScorerFeed) => void) | undefined;
 
   constructor(opts: ControllerOptions) {
     this.opts = opts;
@@ -131,6 +136,23 @@ export class WorkerController {
 
   get isPlaying(): boolean {
     return this.playing;
+  }
+
+  /**
+   * Start feeding a scoring worker: the session's config, then live weights after every report
+   * and each rewind snapshot. A feed connected mid-session gets the current state at once.
+   */
+  connectFeed(feed: (m: ScorerFeed) => void): Promise<void> {
+    this.feed = feed;
+    return this.exclusive(async () => {
+      const session = this.session;
+      if (!session || this.feed !== feed || !this.config) return;
+      feed({ type: 'session', version: this.version, config: this.config });
+      for (const weights of this.rewind.all())
+        feed({ type: 'weights', version: this.version, weights, rewind: true });
+      const live = await this.backendWork(() => session.exportWeights());
+      feed({ type: 'weights', version: this.version, weights: live, rewind: false });
+    }).catch((e: unknown) => this.fail(e));
   }
 
   /** Resolves when the request's immediate work is done (a play loop keeps running after). */
@@ -182,6 +204,7 @@ export class WorkerController {
       case 'pause':
         return this.pause();
       case 'reset':
+        if (req.version !== undefined) this.version = req.version;
         return await this.exclusive(() => this.reset(req.config ?? this.config));
       case 'score': {
         const result = await this.exclusive(() =>
@@ -209,6 +232,10 @@ export class WorkerController {
       }
       case 'evaluate':
         return await this.exclusive(() => this.report({ forceEval: true }));
+      case 'feed': {
+        const port = req.port;
+        return await this.connectFeed((m) => port.postMessage(m));
+      }
       case 'exportWeights': {
         const weights = await this.exclusive(() => this.session!.exportWeights());
         this.post({ type: 'weights', id: req.id, weights });
@@ -281,6 +308,7 @@ export class WorkerController {
 
   private async init(req: InitRequest): Promise<void> {
     this.generation++;
+    if (req.version !== undefined) this.version = req.version;
     this.playing = false;
     this.pendingSteps = 0;
     if (!this.backend) {
@@ -330,6 +358,9 @@ export class WorkerController {
     this.lastGood = undefined;
     this.lastSnapshotAt = -Infinity;
     this.rewind.clear();
+    if (this.config) this.feed?.({ type: 'session', version: this.version, config: this.config });
+    // The initial weights first: they reach the scoring worker before the (slower) evaluation.
+    await this.snapshot();
     const test = await this.backendWork(() => session.evaluate());
     this.lastProgress = {
       ...this.counters(),
@@ -339,7 +370,6 @@ export class WorkerController {
       testStep: session.counters.step,
       playing: false,
     };
-    await this.snapshot();
     this.post({ type: 'progress', progress: this.lastProgress });
   }
 
@@ -439,16 +469,19 @@ export class WorkerController {
       return this.recoverFromDivergence(loss, auxLoss);
     }
 
-    if (this.rewind.due(session.counters.step)) await this.snapshot();
-
     let test = this.lastProgress?.test;
     let testStep = this.lastProgress?.testStep;
+    let checkpoint = this.rewind.due(session.counters.step);
     if (forceEval || this.evalDue()) {
       test = await this.backendWork(() => session.evaluate());
       testStep = session.counters.step;
       this.lastEvalStep = testStep;
-      if (this.now() - this.lastSnapshotAt >= this.checkpointIntervalMs) await this.snapshot();
+      if (this.now() - this.lastSnapshotAt >= this.checkpointIntervalMs) checkpoint = true;
     }
+    // One export at most per report; the scoring worker gets the weights behind every report.
+    const published = checkpoint && (await this.snapshot());
+    if (!published && this.feed) await this.publishLive();
+
     this.lastProgress = {
       ...this.counters(),
       loss,
@@ -464,17 +497,27 @@ export class WorkerController {
    * Keep the current weights as the last good ones (if finite), post them as a checkpoint, and
    * file them as a rewind snapshot when one is due.
    */
-  private async snapshot(): Promise<void> {
+  private async snapshot(): Promise<boolean> {
     const session = this.session!;
     const weights = await this.backendWork(() => session.exportWeights());
     this.lastSnapshotAt = this.now();
-    if (!allFinite(weights)) return;
+    if (!allFinite(weights)) return false;
     this.lastGood = weights;
     this.post({ type: 'weights', id: CHECKPOINT_ID, weights });
-    if (this.rewind.due(weights.step)) {
+    const rewind = this.rewind.due(weights.step);
+    if (rewind) {
       this.rewind.add(weights);
       this.post({ type: 'snapshots', steps: this.rewind.steps() });
     }
+    this.feed?.({ type: 'weights', version: this.version, weights, rewind });
+    return true;
+  }
+
+  /** Send the live weights to the scoring worker. */
+  private async publishLive(): Promise<void> {
+    const session = this.session!;
+    const weights = await this.backendWork(() => session.exportWeights());
+    this.feed?.({ type: 'weights', version: this.version, weights, rewind: false });
   }
 
   private async recoverFromDivergence(
@@ -493,6 +536,7 @@ export class WorkerController {
       const good = this.lastGood;
       await this.backendWork(() => session.importWeights(good));
       restored = ` Restored the weights of step ${good.step}.`;
+      this.feed?.({ type: 'weights', version: this.version, weights: good, rewind: false });
     }
     this.post({
       type: 'notice',

@@ -87,6 +87,8 @@ export type Request =
   | {
       type: 'init';
       config: SessionConfig;
+      /** Numbers this config (the page bumps it on every reset); the scoring worker matches it. */
+      version?: number;
       /** Try this backend first (URL parameter, tests); the chain continues if it fails. */
       backend?: BackendName;
       /** Start from these weights (a restart after a backend failure). */
@@ -97,7 +99,9 @@ export type Request =
   | { type: 'step'; count: number }
   | { type: 'play'; stepsPerTick: number }
   | { type: 'pause' }
-  | { type: 'reset'; config?: SessionConfig }
+  | { type: 'reset'; config?: SessionConfig; version?: number }
+  /** The training worker's end of a channel to the scoring worker (ScorerFeed goes through it). */
+  | { type: 'feed'; port: MessagePort }
   /** `atStep`: use the rewind snapshot at or before this step instead of the live weights. */
   | { type: 'score'; id: number; history: number[]; candidate: number; atStep?: number }
   | { type: 'heatmap'; id: number; history: number[]; atStep?: number }
@@ -138,3 +142,24 @@ export interface WeightsSnapshot {
   step: number;
   tensors: Record<ModelName, { name: string; shape: number[]; values: Float32Array }[]>;
 }
+
+/** The scoring worker's name (new Worker(url, { name })): the worker file takes its role from it. */
+export const SCORER_NAME = 'scorer';
+
+/**
+ * Training worker → scoring worker, over a MessageChannel: the session to build, then the live
+ * weights after every progress report (`rewind`: also file them as a rewind snapshot).
+ */
+export type ScorerFeed =
+  | { type: 'session'; version: number; config: SessionConfig }
+  | { type: 'weights'; version: number; weights: WeightsSnapshot; rewind: boolean };
+
+/** The requests the scoring worker answers (same replies as the training worker's). */
+export type ScoreRequest = Extract<Request, { type: 'score' | 'heatmap' | 'embeddings' }>;
+
+/**
+ * Page → scoring worker. `version`: the config version the reply must reflect (the worker waits
+ * for that session's weights before it answers).
+ */
+export type ScorerRequest =
+  { type: 'port'; port: MessagePort } | (ScoreRequest & { version: number });

@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import { singleBatch } from '../data/batch';
+import { disposeTensors, toTensors } from '../model/inputs';
 import { useCpu } from '../model/testing';
 import { TrainingSession } from './session';
 import type { DinModel } from '../model/models';
@@ -76,6 +79,35 @@ describe('TrainingSession.score', () => {
       expect(weight).toBeCloseTo(r.din.weights[j], 5);
     });
     s.dispose();
+  });
+
+  it('scores on the kept length exactly as on a batch padded to T (views skip the padding)', async () => {
+    const s = TrainingSession.create(CONFIG);
+    for (let i = 0; i < 3; i++) s.step();
+    const history = [id('mouse'), id('T-shirt'), id('headset')];
+    const cand = id('keyboard');
+    const r = await s.score(history, cand);
+    const heat = await s.heatmap(history);
+    const padded = tf.tidy(() => {
+      const x = toTensors(
+        singleBatch(history, cand, s.world.catalogue, CONFIG.model.T),
+        s.models.base.layout,
+      );
+      const ctr = (['base', 'din', 'dien'] as const).map(
+        (m) => tf.sigmoid(s.models[m].forward(x, { training: false }).logits).dataSync()[0],
+      );
+      const w = Array.from(s.models.din.forward(x, { training: false }).weights!.dataSync());
+      disposeTensors(x);
+      return { ctr, w };
+    });
+    expect(r.base.ctr).toBeCloseTo(padded.ctr[0], 6);
+    expect(r.din.ctr).toBeCloseTo(padded.ctr[1], 6);
+    expect(r.dien.ctr).toBeCloseTo(padded.ctr[2], 6);
+    const row = heat.weights[heat.candidates.indexOf(cand)];
+    for (let j = 0; j < history.length; j++) {
+      expect(r.din.weights[j]).toBeCloseTo(padded.w[j], 6);
+      expect(row[j]).toBeCloseTo(padded.w[j], 6);
+    }
   });
 
   it('keeps the most recent T behaviors of a long history', async () => {

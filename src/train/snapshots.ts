@@ -50,6 +50,11 @@ export class SnapshotStore {
     return found;
   }
 
+  /** Every snapshot held, oldest first. */
+  all(): readonly WeightsSnapshot[] {
+    return this.items;
+  }
+
   steps(): number[] {
     return this.items.map((s) => s.step);
   }
