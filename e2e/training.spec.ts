@@ -73,5 +73,7 @@ for (const [backend, label] of [
     const first = await losses(page);
     await stepOnce(page);
     expect(await losses(page)).not.toEqual(first);
+    // Two engine workers: one trains, one scores the views (so an edit never waits for a step).
+    expect(page.workers()).toHaveLength(2);
   });
 }
