@@ -51,7 +51,7 @@ export async function main(): Promise<void> {
     return tf.add(tf.sum(tf.square(e)), tf.sum(h)) as tf.Scalar;
   };
   const lossNew = () => {
-    const h = cur.runSequence(g1, x, mask, 'gru').states;
+    const h = cur.runStates(g1, x, mask, 'gru');
     const e = cur.runSequenceLast(g2, h, mask, 'augru', att);
     return tf.add(tf.sum(tf.square(e)), tf.sum(h)) as tf.Scalar;
   };

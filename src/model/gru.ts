@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { EvolvingCell } from './config';
 import type { ParamStore } from './params';
+import { recurrence } from './recurrence';
 
 /**
  * GRU weights with the three gates stacked on a leading axis, order (u, r, h̃):
@@ -108,13 +109,38 @@ export function runSequence(
   cell: EvolvingCell | 'gru',
   attention?: tf.Tensor2D,
 ): SequenceResult {
-  return runCells(g, x, mask, cell, attention, true) as SequenceResult;
+  return runCells(g, x, mask, cell, attention);
 }
 
 /**
- * runSequence's last state only (training): skips stacking the per-step states and gates that
- * only the views read. The same ops on the path to the last state, so the same value.
+ * The states h_1..h_T [B, T, H] of runSequence, through the fused recurrence (recurrence.ts: one
+ * op with a hand-written backward pass). Training and evaluation use this; the views use
+ * runSequence, which also returns the per-step gates. Same math, same values up to float
+ * rounding (tested).
  */
+export function runStates(
+  g: GruWeights,
+  x: tf.Tensor3D,
+  mask: tf.Tensor2D,
+  cell: EvolvingCell | 'gru',
+  attention?: tf.Tensor2D,
+): tf.Tensor3D {
+  const [B, T] = mask.shape;
+  const xs = tf.transpose(tf.reshape(projections(g, x), [3, B, T, g.H]), [2, 0, 1, 3]);
+  const m = tf.mul(
+    tf.reshape(tf.transpose(multiplier(mask, cell, attention)), [T, B, 1]),
+    tf.ones([1, 1, g.H]),
+  );
+  const states = recurrence(
+    xs as tf.Tensor4D,
+    g.U as tf.Tensor3D,
+    m as tf.Tensor3D,
+    cell !== 'agru',
+  );
+  return tf.transpose(states, [1, 0, 2]);
+}
+
+/** The last state of runStates (training): padded steps carry the state, so h_T is the last valid one. */
 export function runSequenceLast(
   g: GruWeights,
   x: tf.Tensor3D,
@@ -122,7 +148,29 @@ export function runSequenceLast(
   cell: EvolvingCell | 'gru',
   attention?: tf.Tensor2D,
 ): tf.Tensor2D {
-  return runCells(g, x, mask, cell, attention, false).last;
+  const [B, T] = mask.shape;
+  const states = runStates(g, x, mask, cell, attention);
+  return tf.reshape(tf.slice(states, [0, T - 1, 0], [B, 1, g.H]), [B, g.H]);
+}
+
+/** W·x + b for every step and gate, [3, B·T, H] (one batched matMul, hoisted out of the loop). */
+function projections(g: GruWeights, x: tf.Tensor3D): tf.Tensor3D {
+  const [B, T, I] = x.shape;
+  const x2 = tf.reshape(x, [B * T, I]);
+  return tf.add(tf.matMul(tf.stack([x2, x2, x2]), g.W as tf.Tensor3D), g.b);
+}
+
+/**
+ * The per-step multiplier of the update, [B, T]: the mask, or for AUGRU/AGRU the mask folded
+ * into a_t once ((a·m)·u = (a·u)·m exactly, as m ∈ {0, 1}).
+ */
+function multiplier(
+  mask: tf.Tensor2D,
+  cell: EvolvingCell | 'gru',
+  attention: tf.Tensor2D | undefined,
+): tf.Tensor2D {
+  const folded = attention && (cell === 'augru' || cell === 'agru');
+  return folded ? (tf.mul(attention, mask) as tf.Tensor2D) : mask;
 }
 
 function runCells(
@@ -131,21 +179,16 @@ function runCells(
   mask: tf.Tensor2D,
   cell: EvolvingCell | 'gru',
   attention: tf.Tensor2D | undefined,
-  collect: boolean,
-): Partial<SequenceResult> & { last: tf.Tensor2D } {
-  const [B, T, I] = x.shape;
+): SequenceResult {
+  const [B, T] = x.shape;
   const H = g.H;
-  const x2 = tf.reshape(x, [B * T, I]);
-  const flat = tf.stack([x2, x2, x2]);
-  const proj = tf.add(tf.matMul(flat, g.W as tf.Tensor3D), g.b); // [3, B*T, H]
   // → [T, 3, B, H] so that each step's gate stack is one contiguous slice.
   const byStep = tf.unstack(
-    tf.transpose(tf.reshape(proj, [3, B, T, H]), [2, 0, 1, 3]),
+    tf.transpose(tf.reshape(projections(g, x), [3, B, T, H]), [2, 0, 1, 3]),
     0,
   ) as tf.Tensor3D[];
-  // The mask folded into a_t once (augru, agru): (a·m)·u = (a·u)·m exactly, as m ∈ {0, 1}.
   const folded = attention && (cell === 'augru' || cell === 'agru');
-  const gate = perStep(folded ? (tf.mul(attention, mask) as tf.Tensor2D) : mask, H);
+  const gate = perStep(multiplier(mask, cell, attention), H);
   let h = tf.zeros([B, H]) as tf.Tensor2D;
   const states: tf.Tensor2D[] = [];
   const us: tf.Tensor2D[] = [];
@@ -155,13 +198,10 @@ function runCells(
       ? gruCellStep(g, gates(byStep[t]), h, cell, gate[t])
       : gruCellStep(g, gates(byStep[t]), h, cell, undefined, gate[t]);
     h = step.h;
-    if (collect) {
-      states.push(h);
-      us.push(step.u);
-      effs.push(step.effective);
-    }
+    states.push(h);
+    us.push(step.u);
+    effs.push(step.effective);
   }
-  if (!collect) return { last: h };
   return {
     states: tf.stack(states, 1) as tf.Tensor3D,
     last: h,

@@ -97,41 +97,52 @@ describe('DIEN auxiliary loss', () => {
   });
 });
 
-describe('gradients agree with finite differences', () => {
-  it.each(VARIANTS)('%s', (_, name, over) => {
-    const model = createModel(name, { ...TINY, ...over }, VOCAB, 11);
-    const x = tensorsFor(SAMPLES, 5);
-    // Order-one embeddings keep pre-activations away from the PReLU kink at 0, where a finite
-    // difference is meaningless.
-    const table = model.params.get('embeddings');
-    table.assign(tf.mul(table, 20));
-    const lossValue = () => tf.tidy(() => model.loss(x, false).total.dataSync()[0]);
-    const vars = model.params.trainable();
-    const { grads } = tf.variableGrads(() => model.loss(x, false).total, vars);
-    let checked = 0;
-    for (const v of vars) {
-      const g = grads[v.name].dataSync();
-      const values = v.dataSync().slice();
-      // The entries with the largest gradients, so the check is not dominated by zeros.
-      const order = Array.from(g.keys()).sort((i, j) => Math.abs(g[j]) - Math.abs(g[i]));
-      for (const i of order.slice(0, 2)) {
-        // Small enough not to cross a ReLU kink, large enough for float32 round-off.
-        const eps = 1e-3;
-        const at = (delta: number) => {
-          const next = values.slice();
-          next[i] += delta;
-          v.assign(tf.tensor(next, v.shape));
-          return lossValue();
-        };
-        const numeric = (at(eps) - at(-eps)) / (2 * eps);
-        v.assign(tf.tensor(values, v.shape));
-        expect(Math.abs(numeric - g[i])).toBeLessThan(2e-3 + 0.05 * Math.abs(g[i]));
-        checked++;
-      }
+function finiteDifferenceCheck(
+  name: ModelName,
+  over: Partial<ModelSettings>,
+  training: boolean,
+): void {
+  const model = createModel(name, { ...TINY, ...over }, VOCAB, 11);
+  const x = tensorsFor(SAMPLES, 5);
+  // Order-one embeddings keep pre-activations away from the PReLU kink at 0, where a finite
+  // difference is meaningless.
+  const table = model.params.get('embeddings');
+  table.assign(tf.mul(table, 20));
+  const lossValue = () => tf.tidy(() => model.loss(x, training).total.dataSync()[0]);
+  const vars = model.params.trainable();
+  const { grads } = tf.variableGrads(() => model.loss(x, training).total, vars);
+  let checked = 0;
+  for (const v of vars) {
+    const g = grads[v.name].dataSync();
+    const values = v.dataSync().slice();
+    // The entries with the largest gradients, so the check is not dominated by zeros.
+    const order = Array.from(g.keys()).sort((i, j) => Math.abs(g[j]) - Math.abs(g[i]));
+    for (const i of order.slice(0, 2)) {
+      // Small enough not to cross a ReLU kink, large enough for float32 round-off.
+      const eps = 1e-3;
+      const at = (delta: number) => {
+        const next = values.slice();
+        next[i] += delta;
+        v.assign(tf.tensor(next, v.shape));
+        return lossValue();
+      };
+      const numeric = (at(eps) - at(-eps)) / (2 * eps);
+      v.assign(tf.tensor(values, v.shape));
+      expect(Math.abs(numeric - g[i])).toBeLessThan(2e-3 + 0.05 * Math.abs(g[i]));
+      checked++;
     }
-    expect(checked).toBeGreaterThan(6);
-    model.dispose();
-  });
+  }
+  expect(checked).toBeGreaterThan(6);
+  model.dispose();
+}
+
+describe('gradients agree with finite differences', () => {
+  it.each(VARIANTS)('%s', (_, name, over) => finiteDifferenceCheck(name, over, false));
+  // Training mode: DIEN's recurrent layers run through the fused op with its hand-written
+  // backward pass (recurrence.ts), and Dice on batch statistics.
+  it.each(VARIANTS.filter(([, name]) => name === 'dien'))('%s, training path', (_, name, over) =>
+    finiteDifferenceCheck(name, over, true),
+  );
 });
 
 describe('training', () => {

@@ -22,6 +22,7 @@ import {
   createGru,
   runSequence,
   runSequenceLast,
+  runStates,
   type GruWeights,
   type SequenceResult,
 } from './gru';
@@ -175,8 +176,11 @@ export class DienModel extends CtrModel {
   forward(x: BatchTensors, opts: ForwardOptions): ForwardResult {
     const { hist, cand } = embedBatch(this.emb, x);
     const [B, T, D] = hist.shape;
-    const extracted = runSequence(this.extractor, hist, x.mask, 'gru');
-    const h = extracted.states;
+    // Training and evaluation read states only: the fused recurrence (hand-written backward).
+    const lean = opts.training || opts.logitsOnly === true;
+    const h = lean
+      ? runStates(this.extractor, hist, x.mask, 'gru')
+      : runSequence(this.extractor, hist, x.mask, 'gru').states;
 
     // Eq. 8: a_t = softmax_t(h_t W e_A) over the valid steps.
     const hW = tf.reshape(
@@ -191,12 +195,11 @@ export class DienModel extends CtrModel {
     const evolverCell = cell === 'aigru' ? 'gru' : cell;
     const evolverAttention = cell === 'aigru' ? undefined : a;
     // Training and evaluation read only the last evolved state; the per-step stacks are for the views.
-    const evolved: Partial<SequenceResult> & { last: tf.Tensor2D } =
-      opts.training || opts.logitsOnly
-        ? {
-            last: runSequenceLast(this.evolver, evolveInput, x.mask, evolverCell, evolverAttention),
-          }
-        : runSequence(this.evolver, evolveInput, x.mask, evolverCell, evolverAttention);
+    const evolved: Partial<SequenceResult> & { last: tf.Tensor2D } = lean
+      ? {
+          last: runSequenceLast(this.evolver, evolveInput, x.mask, evolverCell, evolverAttention),
+        }
+      : runSequence(this.evolver, evolveInput, x.mask, evolverCell, evolverAttention);
 
     // Auxiliary scores: state h_t against the real next behavior e_{t+1} and a sampled one.
     const next = tf.concat([tf.slice(hist, [0, 1, 0], [B, T - 1, D]), tf.zeros([B, 1, D])], 1);

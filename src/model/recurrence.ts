@@ -1,0 +1,136 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * The GRU-family recurrence over a whole sequence as one differentiable op with a hand-written
+ * backward pass (backpropagation through time). Autodiff of the per-step cell records every small
+ * op and replays two to three kernels per op backwards, plus the engine's own bookkeeping
+ * kernels; at T = 20 that made DIEN's two recurrent layers most of a training step's ~4,700
+ * kernels. Here a step costs about 15 kernels forward and 12 backward, and everything that does
+ * not depend on the carried gradient (gate derivatives, dU) is computed once over all steps.
+ *
+ * Inputs (gates in the order u, r, h̃ as in gru.ts):
+ *   xs [T, 3, B, H]  the input projections W·x_t + b, per step and gate;
+ *   U  [3, H, H]     the recurrent weights;
+ *   g  [T, B, H]     the multiplier of the update: the padding mask (GRU), or a_t·mask
+ *                    (AUGRU: ũ = g·u; AGRU: the update is g itself, no update gate).
+ * Output: the states h_1..h_T, [T, B, H], from h_0 = 0. With g = 0 on padded steps the state is
+ * carried through them unchanged, so h_T is the last valid state.
+ *
+ * Cell:  u = σ(xu + h·Uu),  r = σ(xr + h·Ur),  c = tanh(xh + r ⊙ (h·Uh)),
+ *        e = g ⊙ u (or g),  h' = h + e ⊙ (c − h).
+ * Backward, with δ = ∂L/∂h' (the output's gradient plus what flows back from step t+1):
+ *   ∂c = δ ⊙ e,  ∂e = δ ⊙ (c − h),  ∂h (direct) = δ − ∂c,
+ *   ∂c̃ = ∂c ⊙ (1 − c²)  (pre-tanh),  ∂(h·Uh) = ∂c̃ ⊙ r,  ∂r̃ = ∂c̃ ⊙ (h·Uh) ⊙ r(1 − r),
+ *   ∂ũ = ∂e ⊙ g ⊙ u(1 − u),  ∂g = ∂e ⊙ u (or ∂e),
+ *   ∂h += Σ_gates ∂(h·U_k) U_kᵀ,  ∂U_k = Σ_t h_{t−1}ᵀ ∂(h·U_k)_t,  ∂xs_t = (∂ũ, ∂r̃, ∂c̃).
+ * Tested against autodiff of the per-step cell (gru.test.ts) and by finite differences.
+ */
+export function recurrence(
+  xs: tf.Tensor4D,
+  U: tf.Tensor3D,
+  g: tf.Tensor3D,
+  useUpdateGate: boolean,
+): tf.Tensor3D {
+  return (useUpdateGate ? withGate : withoutGate)(xs, U, g) as tf.Tensor3D;
+}
+
+// One op per variant (the flag is not a tensor, so it cannot be an input of the op).
+const withGate = tf.customGrad((xs, U, g, save) =>
+  fused(xs as tf.Tensor4D, U as tf.Tensor3D, g as tf.Tensor3D, true, save as tf.GradSaveFunc),
+);
+const withoutGate = tf.customGrad((xs, U, g, save) =>
+  fused(xs as tf.Tensor4D, U as tf.Tensor3D, g as tf.Tensor3D, false, save as tf.GradSaveFunc),
+);
+
+function fused(
+  xs: tf.Tensor4D,
+  U: tf.Tensor3D,
+  g: tf.Tensor3D,
+  useU: boolean,
+  save: tf.GradSaveFunc,
+): { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] } {
+  const [T, , B, H] = xs.shape;
+  const kept = tf.tidy(() => {
+    const steps = tf.unstack(xs, 0) as tf.Tensor3D[];
+    const gs = tf.unstack(g, 0) as tf.Tensor2D[];
+    let h = tf.zeros([B, H]) as tf.Tensor2D;
+    const prev: tf.Tensor2D[] = [];
+    const us: tf.Tensor2D[] = [];
+    const rs: tf.Tensor2D[] = [];
+    const cs: tf.Tensor2D[] = [];
+    const hcs: tf.Tensor2D[] = [];
+    const states: tf.Tensor2D[] = [];
+    for (let t = 0; t < T; t++) {
+      prev.push(h);
+      const hU = tf.matMul(tf.stack([h, h, h]), U); // [3, B, H]
+      const [xu, xr, xh] = tf.unstack(steps[t], 0) as tf.Tensor2D[];
+      const [hu, hr, hh] = tf.unstack(hU, 0) as tf.Tensor2D[];
+      const r = tf.sigmoid(tf.add(xr, hr));
+      const c = tf.tanh(tf.add(xh, tf.mul(r, hh)));
+      let e: tf.Tensor2D = gs[t];
+      if (useU) {
+        const u = tf.sigmoid(tf.add(xu, hu)) as tf.Tensor2D;
+        us.push(u);
+        e = tf.mul(gs[t], u);
+      }
+      h = tf.add(h, tf.mul(e, tf.sub(c, h)));
+      rs.push(r as tf.Tensor2D);
+      cs.push(c as tf.Tensor2D);
+      hcs.push(hh);
+      states.push(h);
+    }
+    return {
+      states: tf.stack(states) as tf.Tensor3D,
+      prev: tf.stack(prev) as tf.Tensor3D,
+      u: useU ? (tf.stack(us) as tf.Tensor3D) : (tf.zeros([T, B, H]) as tf.Tensor3D),
+      r: tf.stack(rs) as tf.Tensor3D,
+      c: tf.stack(cs) as tf.Tensor3D,
+      hh: tf.stack(hcs) as tf.Tensor3D,
+    };
+  });
+  save([kept.prev, kept.u, kept.r, kept.c, kept.hh, g, U]);
+  return {
+    value: kept.states,
+    gradFunc: (dy, saved) => {
+      const [prev, u, r, c, hh, gSaved, Uw] = saved as tf.Tensor3D[];
+      // Everything that does not depend on the carried gradient, once for all T steps.
+      const e = useU ? tf.mul(gSaved, u) : gSaved; // effective update
+      const cmh = tf.sub(c, prev); // c − h
+      const dTanh = tf.sub(1, tf.square(c));
+      const rHh = tf.mul(hh, tf.mul(r, tf.sub(1, r))); // (h·Uh) ⊙ r(1 − r)
+      const gU = useU ? tf.mul(gSaved, tf.mul(u, tf.sub(1, u))) : undefined; // g ⊙ u(1 − u)
+      const dyT = tf.unstack(dy, 0) as tf.Tensor2D[];
+      const [eT, cmhT, dTanhT, rT, rHhT] = [e, cmh, dTanh, r, rHh].map(
+        (t) => tf.unstack(t, 0) as tf.Tensor2D[],
+      );
+      const gUT = gU ? (tf.unstack(gU, 0) as tf.Tensor2D[]) : undefined;
+      const zero = tf.zeros([B, H]) as tf.Tensor2D;
+      const dE: tf.Tensor2D[] = new Array(T);
+      const dUpre: tf.Tensor2D[] = new Array(T);
+      const dRpre: tf.Tensor2D[] = new Array(T);
+      const dCpre: tf.Tensor2D[] = new Array(T);
+      const dHU: tf.Tensor3D[] = new Array(T);
+      let carry: tf.Tensor2D = zero;
+      for (let t = T - 1; t >= 0; t--) {
+        const delta = tf.add(dyT[t], carry);
+        const dc = tf.mul(delta, eT[t]);
+        dE[t] = tf.mul(delta, cmhT[t]);
+        const dcPre = tf.mul(dc, dTanhT[t]);
+        dCpre[t] = dcPre;
+        dRpre[t] = tf.mul(dcPre, rHhT[t]);
+        dUpre[t] = gUT ? tf.mul(dE[t], gUT[t]) : zero;
+        const dhU = tf.stack([dUpre[t], dRpre[t], tf.mul(dcPre, rT[t])]) as tf.Tensor3D;
+        dHU[t] = dhU;
+        carry = tf.add(tf.sub(delta, dc), tf.sum(tf.matMul(dhU, Uw, false, true), 0));
+      }
+      const dxs = tf.stack([tf.stack(dUpre), tf.stack(dRpre), tf.stack(dCpre)], 1); // [T, 3, B, H]
+      // ∂U_k = Σ_t h_{t−1}ᵀ ∂(h·U_k)_t: one batched matMul over all (t, b) rows.
+      const hRows = tf.reshape(prev, [T * B, H]);
+      const dRows = tf.concat(dHU, 1); // [3, T·B, H], rows in (t, b) order like hRows
+      const dU = tf.matMul(tf.stack([hRows, hRows, hRows]), dRows, true, false);
+      const dEall = tf.stack(dE);
+      const dg = useU ? tf.mul(dEall, u) : dEall;
+      return [dxs, dU, dg];
+    },
+  };
+}
