@@ -138,6 +138,11 @@ test('the trajectory has one point per purchase, named on focus, with a table al
   await expect(
     page.getByText(/Projection frozen: PCA fitted on the item embeddings of step/).first(),
   ).toBeVisible();
+  // Refit uses the latest embeddings the page has: wait until those are step 10's (they refresh
+  // on a throttle, so right after the counter reaches 10 they may still be step 9's).
+  await expect(
+    page.getByRole('img', { name: /^Embedding map: \d+ goods of DIEN at step 10,/ }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Refit projection' }).click();
   await expect(
     page.getByText(/Projection frozen: PCA fitted on the item embeddings of step 10/).first(),
@@ -179,11 +184,16 @@ test('the rewind scrubber replays the bars at an earlier step and returns to liv
   await stepTo(page, 60);
   const step = await stepCount(page);
   await expect(page.getByText(`Live: step ${step}`)).toBeVisible();
+  // The views refresh on a throttle after the last step: wait until they show its weights (the
+  // map names its step; the bars are re-scored within a few hundred ms of the same progress).
+  const liveMapImg = page.getByRole('img', {
+    name: new RegExp(`^Embedding map: \\d+ goods of DIEN at step ${step},`),
+  });
+  await expect(liveMapImg).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => bars(page)).toMatch(/mouse: attention/);
+  await page.waitForTimeout(1000);
   const liveBars = await bars(page);
-  const liveMap = await page
-    .getByRole('img', { name: /^Embedding map:/ })
-    .getAttribute('aria-label');
+  const liveMap = await liveMapImg.getAttribute('aria-label');
 
   // Scrub to the first snapshot (step 0) with the keyboard.
   await expect(scrubber(page)).toBeEnabled();

@@ -3,7 +3,7 @@
  * of what they learn, in the lesson's order. State that a reader may want to share (history,
  * candidate, settings, seeds) lives in the URL.
  */
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useState } from 'react';
 import type { EmbeddingsResult } from './train/client';
 // config.ts is plain data (no tfjs); only its defaults are used here, never the model code.
 import { DEFAULT_MODEL_SETTINGS } from './model/config';
@@ -111,6 +111,11 @@ export function App() {
     candidate,
     atStep,
   );
+  // The views below the history (pooling, activation unit, gates, trajectories, aux loss) follow
+  // a deferred copy of the score: the reply's first, synchronous render updates only the strip,
+  // the table and the model cards, and React renders the rest right after in interruptible slices,
+  // so no single main-thread task has to redo every view at once.
+  const lower = useDeferredValue(current);
   const live = atStep === null;
   const at = atStep ?? undefined;
   // While rewound nothing changes with training: no need to re-request on progress.
@@ -234,10 +239,31 @@ export function App() {
   };
 
   const playing = progress?.playing ?? false;
-  const onSpeed = (s: number) => {
-    setSpeed(s);
-    if (playing) client?.play(s);
-  };
+  // Stable handlers: the memoised training controls then re-render only when progress changes.
+  const onSpeed = useCallback(
+    (s: number) => {
+      setSpeed(s);
+      if (playing) client?.play(s);
+    },
+    [playing, client],
+  );
+  const onStep = useCallback(
+    (n: number) => {
+      setAtStep(null);
+      client?.step(n);
+    },
+    [client],
+  );
+  const onPlay = useCallback(() => {
+    setAtStep(null);
+    client?.play(speed);
+  }, [client, speed]);
+  const onPause = useCallback(() => client?.pause(), [client]);
+  const onReset = useCallback(() => {
+    setAtStep(null);
+    setGeneration((g) => g + 1);
+    client?.reset();
+  }, [client]);
   const stepsPerEpoch = Math.max(
     1,
     Math.ceil(trainer.trainSize / Math.max(1, config.train.batchSize)),
@@ -245,9 +271,9 @@ export function App() {
 
   // The activation unit shows the inspected purchase, or the most recent one by default.
   const keptIndex = (() => {
-    if (!current) return 0;
-    const { kept } = current.result;
-    const k = inspected === null ? -1 : kept.findIndex((h) => current.uids[h] === inspected);
+    if (!lower) return 0;
+    const { kept } = lower.result;
+    const k = inspected === null ? -1 : kept.findIndex((h) => lower.uids[h] === inspected);
     return k >= 0 ? k : kept.length - 1;
   })();
   const keptGoods = useMemo(
@@ -350,20 +376,10 @@ export function App() {
               stepsPerEpoch={stepsPerEpoch}
               speed={speed}
               onSpeed={onSpeed}
-              onStep={(n) => {
-                setAtStep(null);
-                client?.step(n);
-              }}
-              onPlay={() => {
-                setAtStep(null);
-                client?.play(speed);
-              }}
-              onPause={() => client?.pause()}
-              onReset={() => {
-                setAtStep(null);
-                setGeneration((g) => g + 1);
-                client?.reset();
-              }}
+              onStep={onStep}
+              onPlay={onPlay}
+              onPause={onPause}
+              onReset={onReset}
               t={t}
             />
             <Rewind
@@ -394,7 +410,7 @@ export function App() {
         <div className="rest">
           <Story id="base" section={story.base} t={t}>
             <h3>{t.pooling}</h3>
-            <PoolingView scored={current} t={t} />
+            <PoolingView scored={lower} t={t} />
           </Story>
 
           <Story id="din" section={story.din} t={t} />
@@ -402,11 +418,11 @@ export function App() {
           <Story id="unit" section={story.unit} t={t}>
             <h3>
               {t.unit}
-              {current && current.result.kept.length > 0
-                ? `: ${goodName(current.result.history[current.result.kept[keptIndex]])} → ${goodName(candidate)}`
+              {lower && lower.result.kept.length > 0
+                ? `: ${goodName(lower.result.history[lower.result.kept[keptIndex]])} → ${goodName(candidate)}`
                 : ''}
             </h3>
-            <ActivationUnit scored={current} keptIndex={keptIndex} settings={config.model} t={t} />
+            <ActivationUnit scored={lower} keptIndex={keptIndex} settings={config.model} t={t} />
           </Story>
 
           <Story id="heatmap" section={story.heatmap} t={t}>
@@ -433,14 +449,14 @@ export function App() {
               t={t}
             />
             <h3>{t.dienGates}</h3>
-            <DienGates scored={current} evolving={config.model.evolving} t={t} />
+            <DienGates scored={lower} evolving={config.model.evolving} t={t} />
           </Story>
 
           <Story id="evolution" section={story.evolution} t={t}>
             <h3>{t.trajectory}</h3>
             <p className="caption">{t.trajectoryCaption}</p>
             <Trajectories
-              scored={current}
+              scored={lower}
               fitted={fitted.generation === generation ? fitted.dien : null}
               context={embeddings}
               onRefit={refitDien}
@@ -448,7 +464,7 @@ export function App() {
             />
             <h3>{t.auxHeading}</h3>
             <p className="caption">{t.auxCaption}</p>
-            <AuxLoss scored={current} alpha={config.model.auxWeight} t={t} />
+            <AuxLoss scored={lower} alpha={config.model.auxWeight} t={t} />
           </Story>
 
           <Story id="embeddings" section={story.embeddings} t={t}>

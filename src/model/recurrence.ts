@@ -112,10 +112,10 @@ function fused(
       const dHU: tf.Tensor3D[] = new Array(T);
       let carry: tf.Tensor2D = zero;
       for (let t = T - 1; t >= 0; t--) {
-        const delta = tf.add(dyT[t], carry);
-        const dc = tf.mul(delta, eT[t]);
+        const delta: tf.Tensor2D = tf.add(dyT[t], carry);
+        const dc: tf.Tensor2D = tf.mul(delta, eT[t]);
         dE[t] = tf.mul(delta, cmhT[t]);
-        const dcPre = tf.mul(dc, dTanhT[t]);
+        const dcPre: tf.Tensor2D = tf.mul(dc, dTanhT[t]);
         dCpre[t] = dcPre;
         dRpre[t] = tf.mul(dcPre, rHhT[t]);
         dUpre[t] = gUT ? tf.mul(dE[t], gUT[t]) : zero;

@@ -1,11 +1,12 @@
 /** The text alternative of the attention bars: one row per kept purchase, now and before the edit. */
+import { memo } from 'react';
 import { valuesByUid } from './attentionData';
 import { fmt } from './format';
 import { goodLabel } from './goods';
 import type { Strings } from './i18n';
 import type { Scored } from './useTrainer';
 
-export function AttentionTable({
+export const AttentionTable = memo(function AttentionTable({
   current,
   previous,
   t,
@@ -48,4 +49,4 @@ export function AttentionTable({
       </div>
     </details>
   );
-}
+});

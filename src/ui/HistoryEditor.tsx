@@ -3,6 +3,7 @@
  * drag and drop) and by keyboard (buttons, Alt+←/→, Delete); focus follows the moved purchase.
  */
 import {
+  memo,
   useEffect,
   useRef,
   useState,
@@ -31,7 +32,7 @@ interface Props {
 
 type FocusTarget = { uid: number; act: 'left' | 'right' | 'item' } | { uid: null; act: 'list' };
 
-export function HistoryEditor({
+export const HistoryEditor = memo(function HistoryEditor({
   history,
   dispatch,
   T,
@@ -218,4 +219,4 @@ export function HistoryEditor({
       {entries.length === 0 && <p className="empty">{t.emptyHistory}</p>}
     </div>
   );
-}
+});

@@ -1,11 +1,12 @@
 /** Base, DIN and DIEN side by side: this history's predicted CTR, the truth, and test metrics. */
+import { memo } from 'react';
 import type { EvalMetrics, ModelName, Progress } from '../train/protocol';
 import { fmt, pct } from './format';
 import { MODEL_COLOR, MODELS } from './palette';
 import type { Strings } from './i18n';
 import type { Scored } from './useTrainer';
 
-export function ModelCards({
+export const ModelCards = memo(function ModelCards({
   ready,
   scored,
   progress,
@@ -65,4 +66,4 @@ export function ModelCards({
       })}
     </div>
   );
-}
+});

@@ -1,8 +1,9 @@
 /** Messages for the reader: ignored URL parts, training resets, worker notices and errors. */
+import { memo } from 'react';
 import type { Strings } from './i18n';
 import type { Notice } from './useTrainer';
 
-export function Notices({
+export const Notices = memo(function Notices({
   notices,
   dismiss,
   t,
@@ -27,4 +28,4 @@ export function Notices({
       ))}
     </section>
   );
-}
+});

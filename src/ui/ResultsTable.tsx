@@ -2,6 +2,7 @@
  * This world's results in the papers' form, next to the papers' own numbers (MODEL_SPEC.md),
  * in separate, clearly labelled tables: the data sets differ, so the numbers do not compare.
  */
+import { memo } from 'react';
 import { relaImpr } from '../metrics';
 import type { Progress } from '../train/protocol';
 import { fmt, signedPct } from './format';
@@ -26,7 +27,13 @@ const DIEN_PAPER: [string, string, string][] = [
   ['DIEN', '0.7792', '0.8453'],
 ];
 
-export function ResultsTable({ progress, t }: { progress: Progress | null; t: Strings }) {
+export const ResultsTable = memo(function ResultsTable({
+  progress,
+  t,
+}: {
+  progress: Progress | null;
+  t: Strings;
+}) {
   const test = progress?.test;
   return (
     <div className="results">
@@ -79,7 +86,7 @@ export function ResultsTable({ progress, t }: { progress: Progress | null; t: St
       </div>
     </div>
   );
-}
+});
 
 /** One of the papers' published tables, verbatim (MODEL_SPEC.md). */
 function PaperTable({

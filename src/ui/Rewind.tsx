@@ -3,9 +3,10 @@
  * Scrubbing replays the views with that snapshot's weights; training always continues from the
  * latest state (Step/Play bring the views back to live).
  */
+import { memo } from 'react';
 import type { Strings } from './i18n';
 
-export function Rewind({
+export const Rewind = memo(function Rewind({
   snapshots,
   liveStep,
   atStep,
@@ -64,4 +65,4 @@ export function Rewind({
       <p className="hint">{t.rewindHint(n)}</p>
     </div>
   );
-}
+});

@@ -3,7 +3,7 @@
  * caller says so; inputs commit on change (selects) or on blur/Enter (numbers) so typing a
  * multi-digit seed does not restart training at every keystroke.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ModelSettings, TrainSettings, WorldConfig } from '../train/protocol';
 import type { Strings } from './i18n';
 
@@ -94,7 +94,7 @@ function SeedInput({
   );
 }
 
-export function Settings({ world, model, train, onChange, t }: Props) {
+export const Settings = memo(function Settings({ world, model, train, onChange, t }: Props) {
   return (
     <div className="settings">
       <fieldset>
@@ -204,4 +204,4 @@ export function Settings({ world, model, train, onChange, t }: Props) {
       </fieldset>
     </div>
   );
-}
+});

@@ -18,7 +18,7 @@ function pts(x: number): string {
   return Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)} pts` : '–';
 }
 
-function GoodSelect({
+const GoodSelect = memo(function GoodSelect({
   label,
   value,
   onChange,
@@ -30,7 +30,11 @@ function GoodSelect({
   return (
     <label>
       <span>{label}</span>
-      <select value={value} onChange={(e) => onChange(Number(e.target.value))}>
+      <select
+        className="good-select"
+        value={value}
+        onChange={(e) => onChange(Number(e.target.value))}
+      >
         {GOODS.map((g) => (
           <option key={g.id} value={g.id}>
             {`${g.emoji} ${g.name}`}
@@ -39,7 +43,7 @@ function GoodSelect({
       </select>
     </label>
   );
-}
+});
 
 export const ShiftCompare = memo(function ShiftCompare({
   data,

@@ -45,7 +45,9 @@ export const Shop = memo(function Shop({
   );
 });
 
-export function CandidatePicker({
+/** Memoised: the page re-renders on every score reply, and each render of a controlled select
+ * walks all its options. */
+export const CandidatePicker = memo(function CandidatePicker({
   value,
   onChange,
   t,
@@ -57,7 +59,11 @@ export function CandidatePicker({
   return (
     <label className="candidate-picker">
       <span>{t.candidate}</span>
-      <select value={value} onChange={(e) => onChange(Number(e.target.value))}>
+      <select
+        className="good-select"
+        value={value}
+        onChange={(e) => onChange(Number(e.target.value))}
+      >
         {CATALOGUE.categories.map((c) => (
           <optgroup key={c.id} label={c.name}>
             {CATALOGUE.goods
@@ -72,4 +78,4 @@ export function CandidatePicker({
       </select>
     </label>
   );
-}
+});

@@ -1,9 +1,9 @@
 /** A narrative section: heading, paragraphs, the view it explains, and its readers' questions. */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Strings } from './i18n';
 import type { Section } from './narrative';
 
-export function Story({
+export const Story = memo(function Story({
   id,
   section,
   t,
@@ -41,4 +41,4 @@ export function Story({
       )}
     </section>
   );
-}
+});

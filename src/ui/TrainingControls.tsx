@@ -1,4 +1,5 @@
 /** Step / Play / Reset, speed, and the polite live counters. */
+import { memo } from 'react';
 import type { Progress } from '../train/protocol';
 import { fmtEpoch } from './format';
 import type { Strings } from './i18n';
@@ -18,7 +19,7 @@ interface Props {
 
 export const SPEEDS = [1, 2, 5, 10, 20, 50];
 
-export function TrainingControls({
+export const TrainingControls = memo(function TrainingControls({
   ready,
   progress,
   stepsPerEpoch,
@@ -83,4 +84,4 @@ export function TrainingControls({
       </p>
     </div>
   );
-}
+});
