@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { resolve } from 'node:path';
+import { installWasmSlice } from '../src/train/wasmSlice';
 
 export async function useNodeBackend(name: string): Promise<void> {
   // tfjs prints an "install tfjs-node" banner in Node; tfjs-node needs a download we cannot make.
@@ -15,4 +16,6 @@ export async function useNodeBackend(name: string): Promise<void> {
   }
   if (!(await tf.setBackend(name))) throw new Error(`backend ${name} is not available in Node`);
   await tf.ready();
+  // The page's wasm backend runs with these kernels (src/train/backends.ts): so do the scripts.
+  if (name === 'wasm') installWasmSlice();
 }

@@ -99,11 +99,10 @@ function fused(
       const dTanh = tf.sub(1, tf.square(c));
       const rHh = tf.mul(hh, tf.mul(r, tf.sub(1, r))); // (h·Uh) ⊙ r(1 − r)
       const gU = useU ? tf.mul(gSaved, tf.mul(u, tf.sub(1, u))) : undefined; // g ⊙ u(1 − u)
-      const dyT = tf.unstack(dy, 0) as tf.Tensor2D[];
-      const [eT, cmhT, dTanhT, rT, rHhT] = [e, cmh, dTanh, r, rHh].map(
-        (t) => tf.unstack(t, 0) as tf.Tensor2D[],
-      );
-      const gUT = gU ? (tf.unstack(gU, 0) as tf.Tensor2D[]) : undefined;
+      const steps = (x: tf.Tensor) => tf.unstack(x, 0) as tf.Tensor2D[];
+      const dyT = steps(dy);
+      const [eT, cmhT, dTanhT, rT, rHhT] = [e, cmh, dTanh, r, rHh].map(steps);
+      const gUT = gU ? steps(gU) : undefined;
       const zero = tf.zeros([B, H]) as tf.Tensor2D;
       const dE: tf.Tensor2D[] = new Array(T);
       const dUpre: tf.Tensor2D[] = new Array(T);

@@ -19,6 +19,7 @@ import {
   type TryOutcome,
 } from './backendChain';
 import type { BackendInfo, BackendName } from './protocol';
+import { installWasmSlice } from './wasmSlice';
 
 export {
   runBackendChain,
@@ -71,6 +72,7 @@ export async function trySetBackend(name: BackendName): Promise<TryOutcome> {
   const ok = await tf.setBackend(name);
   if (!ok) return { ok: false, reason: 'failed to initialise' };
   await tf.ready();
+  if (name === 'wasm') installWasmSlice();
   return { ok: true, note };
 }
 
