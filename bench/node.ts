@@ -68,7 +68,11 @@ export async function main(): Promise<void> {
     res.memory.samples = await memoryRun(
       p.node.memorySteps,
       p.node.memoryEvery,
-      () => process.memoryUsage().heapUsed,
+      () => {
+        // Live heap, not garbage not yet collected (run.ts starts this with --expose-gc).
+        (globalThis as { gc?: () => void }).gc?.();
+        return process.memoryUsage().heapUsed;
+      },
       log,
     );
     for (const backend of p.node.insightBackends) {

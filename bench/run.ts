@@ -614,9 +614,28 @@ async function main(): Promise<void> {
     execFileSync(
       'npx',
       ['tsx', 'scripts/run-node.ts', 'bench/node.ts', out, ...(quick ? ['--quick'] : [])],
-      { cwd: ROOT, stdio: 'inherit' },
+      { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '--expose-gc' } },
     );
     res.node = JSON.parse(readFileSync(out, 'utf8')) as NodeResults;
+    // The interleaved A/B of DIEN's recurrent layers: the GRU before the bench-driven work
+    // (bench/legacy/gru.ts) against the current one, values and gradients compared.
+    for (const backend of ['wasm', 'cpu']) {
+      log(`A/B of DIEN's recurrent layers (${backend})`);
+      execFileSync(
+        'npx',
+        [
+          'tsx',
+          'scripts/run-node.ts',
+          'bench/ab.ts',
+          backend,
+          '64',
+          '20',
+          quick ? '7' : '15',
+          resolve(RESULTS, `ab-${backend}.json`),
+        ],
+        { cwd: ROOT, stdio: 'inherit' },
+      );
+    }
   }
   if (!SKIP.has('browser') || !SKIP.has('page')) {
     const preview = await startPreview();
