@@ -169,7 +169,7 @@ export function App() {
       return { current: a, old: b };
     },
     tick,
-    1000,
+    2000,
   ).value;
 
   // Tell the reader once what of the link could not be used.

@@ -113,6 +113,15 @@ describe('TrainerClient', () => {
     ]);
   });
 
+  it('an edit asks the training worker to yield (nothing before init)', () => {
+    const t = setup();
+    t.client.yieldToEdit();
+    expect(t.workers).toHaveLength(0);
+    void t.client.init(CONFIG);
+    t.client.yieldToEdit(80);
+    expect(t.w().last()).toEqual({ type: 'yield', ms: 80 });
+  });
+
   it('matches replies to requests by id', async () => {
     const t = setup();
     void t.client.init(CONFIG);

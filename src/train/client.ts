@@ -185,6 +185,14 @@ export class TrainerClient {
     this.send({ type: 'pause' });
   }
 
+  /**
+   * The reader edited the history or the candidate: ask the training worker to start no slice for
+   * `ms`, so the edit's re-score and redraw get the CPU (training resumes by itself).
+   */
+  yieldToEdit(ms = 150): void {
+    if (this.worker && !this.disposed) this.worker.postMessage({ type: 'yield', ms });
+  }
+
   /** New initial weights from the config (the current one unless given). */
   reset(config?: SessionConfig): void {
     if (config) this.config = config;

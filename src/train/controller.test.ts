@@ -123,6 +123,7 @@ function setup(
   } = {},
 ) {
   const clock = new Clock();
+  const slept: number[] = [];
   const posted: Response[] = [];
   const sessions: FakeSession[] = [];
   const configs: SessionConfig[] = [];
@@ -140,6 +141,11 @@ function setup(
       return BACKEND;
     },
     now: clock.now,
+    // The fake clock moves only when a step runs or a yield is waited out.
+    sleep: async (ms) => {
+      slept.push(ms);
+      clock.t += ms;
+    },
     progressIntervalMs: opts.progressIntervalMs ?? 250,
     maxStepsPerRead: opts.maxStepsPerRead ?? 50,
     checkpointIntervalMs: opts.checkpointIntervalMs ?? 0,
@@ -150,6 +156,7 @@ function setup(
     posted.filter((r): r is Extract<Response, { type: T }> => r.type === t);
   return {
     clock,
+    slept,
     posted,
     sessions,
     configs,
@@ -540,5 +547,26 @@ describe('WorkerController feeding a scoring worker', () => {
       .map((m) => (m as { weights: WeightsSnapshot }).weights.step);
     expect(Math.max(...steps)).toBeLessThan(4);
     expect(steps.at(-1)).toBe(t.session().counters.step);
+  });
+});
+
+describe('WorkerController yield', () => {
+  it('after a yield no slice starts until its time is up; then training goes on', async () => {
+    const t = setup({ stepMs: 10 });
+    await t.ctl.handle({ type: 'init', config: CONFIG });
+    await t.ctl.handle({ type: 'play', stepsPerTick: 1 });
+    await until(() => t.session().counters.step >= 3, 'playing');
+    await t.ctl.handle({ type: 'yield', ms: 120 });
+    const at = t.clock.t;
+    const stepAt = t.session().counters.step;
+    await until(() => t.session().counters.step >= stepAt + 3, 'resumed');
+    // The wait was taken (at most one slice already running could finish first), and capped.
+    expect(t.slept.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(100);
+    expect(t.clock.t - at).toBeGreaterThanOrEqual(120);
+    await t.ctl.handle({ type: 'yield', ms: 1e6 });
+    t.slept.length = 0;
+    await until(() => t.slept.length > 0, 'capped wait');
+    expect(Math.max(...t.slept)).toBeLessThanOrEqual(500);
+    await t.ctl.handle({ type: 'pause' });
   });
 });

@@ -43,6 +43,8 @@ export interface ControllerOptions {
   selectBackend: (req: InitRequest) => Promise<BackendInfo>;
   /** Run `fn` on a later task so incoming messages are handled between slices (default setTimeout 0). */
   schedule?: (fn: () => void) => void;
+  /** Wait `ms` of wall time (default setTimeout): how a slice waits out a 'yield'. */
+  sleep?: (ms: number) => Promise<void>;
   /** Wall clock in ms (default performance.now / Date.now). */
   now?: () => number;
   /** Read losses back at most this often while playing (ms). */
@@ -109,6 +111,8 @@ export class WorkerController {
   /** Requests that arrive while an init is running wait for it, in arrival order. */
   private initDone: Promise<void> = Promise.resolve();
 
+  /** No training slice starts before this time (a 'yield' after the reader's edit). */
+  private holdUntil = -Infinity;
   private stepsSinceRead = 0;
   private lastReadAt = -Infinity;
   private lastEvalStep = 0;
@@ -203,6 +207,9 @@ export class WorkerController {
         return;
       case 'pause':
         return this.pause();
+      case 'yield':
+        this.holdUntil = Math.max(this.holdUntil, this.now() + Math.min(500, Math.max(0, req.ms)));
+        return;
       case 'reset':
         if (req.version !== undefined) this.version = req.version;
         return await this.exclusive(() => this.reset(req.config ?? this.config));
@@ -405,6 +412,11 @@ export class WorkerController {
     const current = () => generation === this.generation && !this.dead;
     try {
       while (current() && (this.playing || this.pendingSteps > 0)) {
+        const hold = this.holdUntil - this.now();
+        if (hold > 0) {
+          await (this.opts.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms))))(hold);
+          continue;
+        }
         const manual = !this.playing;
         await this.exclusive(async () => {
           if (!current()) return;

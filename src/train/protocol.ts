@@ -99,6 +99,11 @@ export type Request =
   | { type: 'step'; count: number }
   | { type: 'play'; stepsPerTick: number }
   | { type: 'pause' }
+  /**
+   * The reader just edited: start no training slice for `ms` (at most 500), so the scoring worker
+   * and the page get the CPU while the edit's views are re-scored and drawn.
+   */
+  | { type: 'yield'; ms: number }
   | { type: 'reset'; config?: SessionConfig; version?: number }
   /** The training worker's end of a channel to the scoring worker (ScorerFeed goes through it). */
   | { type: 'feed'; port: MessagePort }

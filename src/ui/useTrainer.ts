@@ -204,7 +204,7 @@ export function useScores(
   candidate: number,
   /** Replay at this rewind step (null: the live weights). */
   atStep: number | null = null,
-  trainingIntervalMs = 200,
+  trainingIntervalMs = 400,
 ): {
   current: Scored | null;
   previous: Scored | null;
@@ -311,6 +311,8 @@ export function useScores(
   const editKey = `${uids.join()}|${history.join()}|${candidate}|${atStep}`;
   useEffect(() => {
     want.current = { history, uids, candidate, atStep };
+    // Training waits a moment so the edit's views come back first (no-op before the worker starts).
+    client?.yieldToEdit();
     const t = setTimeout(() => {
       pumps.current?.score();
       pumps.current?.heat();
