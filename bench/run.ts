@@ -103,6 +103,8 @@ export interface Results {
   };
   responsiveness?: Responsiveness[];
   errors: string[];
+  /** Phases skipped by BENCH_SKIP, whose figures were kept from the previous run. */
+  kept?: string[];
 }
 
 const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
@@ -575,6 +577,12 @@ async function responsiveness(page: Page, backend: string): Promise<Responsivene
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--report-only')) {
+    // Regenerate BENCHMARKS.md and the chart from the last results (e.g. after editing the text).
+    const { writeReport: write } = await import('./report');
+    write(ROOT, JSON.parse(readFileSync(resolve(RESULTS, 'results.json'), 'utf8')) as Results);
+    return;
+  }
   mkdirSync(RESULTS, { recursive: true });
   const started = Date.now();
   const res: Results = {
@@ -583,6 +591,7 @@ async function main(): Promise<void> {
     label: process.env.BENCH_LABEL ?? (saveBaseline ? 'baseline' : 'current'),
     machine: machine(),
     errors: [],
+    ...(SKIP.size > 0 ? { kept: [...SKIP] } : {}),
   };
   const prevPath = resolve(RESULTS, 'results.json');
   let prevPages: PageRun[] | undefined;
