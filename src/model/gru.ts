@@ -88,12 +88,12 @@ export interface SequenceResult {
   effectiveGates: tf.Tensor3D;
 }
 
-/** [B, T] → T tensors of [B, H] (the per-step value repeated over the units). */
-function perStep(v: tf.Tensor2D, H: number): tf.Tensor2D[] {
+/** [B, T] → [T, B, H] (the per-step value repeated over the units). */
+function perStep(v: tf.Tensor2D, H: number): tf.Tensor3D {
   const [B, T] = v.shape;
   const tb = tf.reshape(tf.transpose(v), [T, B, 1]);
   // Broadcast by a multiply, not tf.tile (slow on wasm; see gruCellStep).
-  return tf.unstack(tf.mul(tb, tf.ones([1, 1, H])), 0) as tf.Tensor2D[];
+  return tf.mul(tb, tf.ones([1, 1, H]));
 }
 
 /**
@@ -125,18 +125,8 @@ export function runStates(
   cell: EvolvingCell | 'gru',
   attention?: tf.Tensor2D,
 ): tf.Tensor3D {
-  const [B, T] = mask.shape;
-  const xs = tf.transpose(tf.reshape(projections(g, x), [3, B, T, g.H]), [2, 0, 1, 3]);
-  const m = tf.mul(
-    tf.reshape(tf.transpose(multiplier(mask, cell, attention)), [T, B, 1]),
-    tf.ones([1, 1, g.H]),
-  );
-  const states = recurrence(
-    xs as tf.Tensor4D,
-    g.U as tf.Tensor3D,
-    m as tf.Tensor3D,
-    cell !== 'agru',
-  );
+  const m = perStep(multiplier(mask, cell, attention), g.H);
+  const states = recurrence(projections(g, x), g.U as tf.Tensor3D, m, cell !== 'agru');
   return tf.transpose(states, [1, 0, 2]);
 }
 
@@ -153,11 +143,15 @@ export function runSequenceLast(
   return tf.reshape(tf.slice(states, [0, T - 1, 0], [B, 1, g.H]), [B, g.H]);
 }
 
-/** W·x + b for every step and gate, [3, B·T, H] (one batched matMul, hoisted out of the loop). */
-function projections(g: GruWeights, x: tf.Tensor3D): tf.Tensor3D {
+/**
+ * W·x + b for every step and gate, [T, 3, B, H]: one batched matMul hoisted out of the time loop,
+ * laid out so that each step's gate stack is one contiguous slice.
+ */
+function projections(g: GruWeights, x: tf.Tensor3D): tf.Tensor4D {
   const [B, T, I] = x.shape;
   const x2 = tf.reshape(x, [B * T, I]);
-  return tf.add(tf.matMul(tf.stack([x2, x2, x2]), g.W as tf.Tensor3D), g.b);
+  const proj = tf.add(tf.matMul(tf.stack([x2, x2, x2]), g.W as tf.Tensor3D), g.b);
+  return tf.transpose(tf.reshape(proj, [3, B, T, g.H]), [2, 0, 1, 3]);
 }
 
 /**
@@ -182,13 +176,9 @@ function runCells(
 ): SequenceResult {
   const [B, T] = x.shape;
   const H = g.H;
-  // → [T, 3, B, H] so that each step's gate stack is one contiguous slice.
-  const byStep = tf.unstack(
-    tf.transpose(tf.reshape(projections(g, x), [3, B, T, H]), [2, 0, 1, 3]),
-    0,
-  ) as tf.Tensor3D[];
+  const byStep = tf.unstack(projections(g, x), 0) as tf.Tensor3D[];
   const folded = attention && (cell === 'augru' || cell === 'agru');
-  const gate = perStep(multiplier(mask, cell, attention), H);
+  const gate = tf.unstack(perStep(multiplier(mask, cell, attention), H), 0) as tf.Tensor2D[];
   let h = tf.zeros([B, H]) as tf.Tensor2D;
   const states: tf.Tensor2D[] = [];
   const us: tf.Tensor2D[] = [];

@@ -149,13 +149,11 @@ export class WorkerController {
   connectFeed(feed: (m: ScorerFeed) => void): Promise<void> {
     this.feed = feed;
     return this.exclusive(async () => {
-      const session = this.session;
-      if (!session || this.feed !== feed || !this.config) return;
+      if (!this.session || this.feed !== feed || !this.config) return;
       feed({ type: 'session', version: this.version, config: this.config });
       for (const weights of this.rewind.all())
         feed({ type: 'weights', version: this.version, weights, rewind: true });
-      const live = await this.backendWork(() => session.exportWeights());
-      feed({ type: 'weights', version: this.version, weights: live, rewind: false });
+      await this.publishLive();
     }).catch((e: unknown) => this.fail(e));
   }
 
