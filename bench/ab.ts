@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from '../scripts/node-backend';
+import { useNodeBackend } from '../src/train/worker/nodeBackend';
 import { ParamStore } from '../src/model/params';
 import * as cur from '../src/model/gru';
 import * as old from './legacy/gru';

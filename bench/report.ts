@@ -410,7 +410,7 @@ recurrent layers (~3,700 kernels per step at T = 20). In order:
   the per-step cell for every cell (states and all gradients within 1e-5) and by finite
   differences on DIEN's training loss.
 - The wasm backend's Slice and Unpack kernels are replaced by zero-copy ones
-  (\`src/train/wasmSlice.ts\`): the stock kernels copy the whole input out of the wasm heap for
+  (\`src/train/worker/wasmSlice.ts\`): the stock kernels copy the whole input out of the wasm heap for
   every slice, so \`tf.unstack\` of a [T, …] tensor copied it T times (~40 MB per DIEN step). Node
   shrugged it off; Chromium, where every such ArrayBuffer adds to V8's GC pressure, trained DIEN
   ~7× slower than Node. A main-thread probe of the lockstep step in Chromium: 336 → 119 ms.

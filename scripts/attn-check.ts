@@ -1,6 +1,6 @@
 /** Diagnostic: does DIN's top weight land on truly relevant behaviors? */
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from './node-backend';
+import { useNodeBackend } from '../src/train/worker/nodeBackend';
 import { simulateWorld, DEFAULT_WORLD } from '../src/world/simulator';
 import { truth } from '../src/world/truth';
 import { buildDataset } from '../src/data/samples';

@@ -6,8 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from './node-backend';
-import { TrainingSession } from '../src/train/session';
+import { useNodeBackend } from '../src/train/worker/nodeBackend';
+import { TrainingSession } from '../src/train/worker/session';
 import { DEFAULT_WORLD, strongDriftWorld } from '../src/world/simulator';
 import { DEFAULT_MODEL_SETTINGS, MODEL_NAMES, type ModelSettings } from '../src/model/config';
 import { meanStd, relaImpr } from '../src/metrics';

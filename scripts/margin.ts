@@ -1,6 +1,6 @@
 /** Base vs DIN test AUC for several seeds/steps (tuning the learning tests' margins). */
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from './node-backend';
+import { useNodeBackend } from '../src/train/worker/nodeBackend';
 import { simulateWorld, DEFAULT_WORLD } from '../src/world/simulator';
 import { buildDataset } from '../src/data/samples';
 import { BatchIterator, evalBatches } from '../src/data/batch';

@@ -1,7 +1,7 @@
 /** Quick per-model step timing on one backend: tsx scripts/run-node.ts scripts/prof.ts [backend] [B] [T] */
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from './node-backend';
-import { TrainingSession } from '../src/train/session';
+import { useNodeBackend } from '../src/train/worker/nodeBackend';
+import { TrainingSession } from '../src/train/worker/session';
 import { DEFAULT_WORLD } from '../src/world/simulator';
 import { DEFAULT_MODEL_SETTINGS } from '../src/model/config';
 import { MODEL_NAMES } from '../src/model/config';

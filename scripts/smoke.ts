@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { TrainingSession } from '../src/train/session';
+import { TrainingSession } from '../src/train/worker/session';
 import { DEFAULT_WORLD } from '../src/world/simulator';
 import { DEFAULT_MODEL_SETTINGS } from '../src/model/config';
 tf.env().set('IS_NODE', false);

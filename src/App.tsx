@@ -4,7 +4,7 @@
  * candidate, settings, seeds) lives in the URL.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useState } from 'react';
-import type { EmbeddingsResult } from './train/client';
+import type { EmbeddingsResult } from './train/page/client';
 // config.ts is plain data (no tfjs); only its defaults are used here, never the model code.
 import { DEFAULT_MODEL_SETTINGS } from './model/config';
 import type {

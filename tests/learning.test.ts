@@ -5,7 +5,7 @@
  * across seeds (README) and sit well below the measured gaps.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../scripts/node-backend';
+import { useNodeBackend } from '../src/train/worker/nodeBackend';
 import { simulateWorld, DEFAULT_WORLD, strongDriftWorld } from '../src/world/simulator';
 import { truth } from '../src/world/truth';
 import { buildDataset } from '../src/data/samples';
@@ -17,7 +17,7 @@ import { DEFAULT_MODEL_SETTINGS, type ModelName } from '../src/model/config';
 import { createModel, type CtrModel } from '../src/model/models';
 import { ModelTrainer } from '../src/model/trainer';
 import { disposeTensors, toTensors } from '../src/model/inputs';
-import { TrainingSession } from '../src/train/session';
+import { TrainingSession } from '../src/train/worker/session';
 import { auc } from '../src/metrics';
 import type { Vocab } from '../src/model/config';
 

@@ -3,7 +3,7 @@
  * one forced backend and returns the per-step losses, for the cross-backend agreement e2e test.
  * Not part of the explainer page.
  */
-import { TrainerClient } from '../train/client';
+import { TrainerClient } from '../train/page/client';
 import { DEFAULT_MODEL_SETTINGS } from '../model/config';
 import { DEFAULT_WORLD } from '../world/simulator';
 import type {

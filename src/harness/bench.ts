@@ -3,7 +3,7 @@
  * measurements in a fresh bench worker each, and time to insight through the real training
  * worker (TrainerClient, exactly what the page's Play button does). Not part of the explainer.
  */
-import { TrainerClient } from '../train/client';
+import { TrainerClient } from '../train/page/client';
 import type { BackendInfo, BackendName, Progress } from '../train/protocol';
 import type { BenchRequest } from './benchWorker';
 import { PAGE_CONFIG, PAGE_SPEED, type InsightResult } from './benchCore';

@@ -5,7 +5,7 @@
  * The caller selects the tfjs backend first.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { TrainingSession } from '../train/session';
+import { TrainingSession } from '../train/worker/session';
 import { DEFAULT_WORLD } from '../world/simulator';
 import { DEFAULT_MODEL_SETTINGS, MODEL_NAMES, type ModelName } from '../model/config';
 import { disposeTensors, toTensors } from '../model/inputs';

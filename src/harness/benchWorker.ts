@@ -5,7 +5,7 @@
  * fresh worker is the only safe way to switch GPU backends (TFJS_NOTES.md).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { selectBackend } from '../train/backends';
+import { selectBackend } from '../train/worker/backends';
 import type { BackendName } from '../train/protocol';
 import { memoryRun, throughput, type ThroughputCase } from './benchCore';
 

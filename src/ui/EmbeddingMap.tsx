@@ -5,7 +5,7 @@
  */
 import { useState, memo } from 'react';
 import { scaleLinear } from 'd3-scale';
-import type { EmbeddingsResult } from '../train/client';
+import type { EmbeddingsResult } from '../train/page/client';
 import type { ModelName } from '../train/protocol';
 import { fmt } from './format';
 import { categoryName, good, goodName } from './goods';

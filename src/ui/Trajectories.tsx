@@ -13,7 +13,7 @@ import type { Strings } from './i18n';
 import { categoryColor, OKABE_ITO } from './palette';
 import { project, snappedExtent, type Projection } from './projection';
 import type { Scored } from './useTrainer';
-import type { EmbeddingsResult } from '../train/client';
+import type { EmbeddingsResult } from '../train/page/client';
 import { TableAlternative } from './TableAlternative';
 
 const W = 380;

@@ -5,7 +5,7 @@
  * progress never queue up behind each other.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { TrainerClient } from '../train/client';
+import { TrainerClient } from '../train/page/client';
 import type {
   BackendInfo,
   BackendName,

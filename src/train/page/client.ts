@@ -15,7 +15,7 @@ import {
   type ScorerRequest,
   type SessionConfig,
   type WeightsSnapshot,
-} from './protocol';
+} from '../protocol';
 
 /** What the client needs of a Worker (a fake in tests). */
 export interface WorkerLike<Req = Request> {
@@ -68,14 +68,14 @@ export function backendFromSearch(search: string): BackendName | undefined {
 }
 
 function defaultWorker(): WorkerLike {
-  return new Worker(new URL('./worker.ts', import.meta.url), {
+  return new Worker(new URL('../worker/worker.ts', import.meta.url), {
     type: 'module',
   }) as unknown as WorkerLike;
 }
 
 /** The same worker file in its scoring role (it reads its name). */
 function defaultScorer(): WorkerLike<ScorerRequest> {
-  return new Worker(new URL('./worker.ts', import.meta.url), {
+  return new Worker(new URL('../worker/worker.ts', import.meta.url), {
     type: 'module',
     name: SCORER_NAME,
   }) as unknown as WorkerLike<ScorerRequest>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SnapshotStore } from './snapshots';
-import type { WeightsSnapshot } from './protocol';
+import type { WeightsSnapshot } from '../protocol';
 
 function snap(step: number, floats = 10): WeightsSnapshot {
   const t = [{ name: 'w', shape: [floats], values: new Float32Array(floats).fill(step) }];

@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { singleBatch } from '../data/batch';
-import { disposeTensors, toTensors } from '../model/inputs';
-import { useCpu } from '../model/testing';
+import { singleBatch } from '../../data/batch';
+import { disposeTensors, toTensors } from '../../model/inputs';
+import { useCpu } from '../../model/testing';
 import { TrainingSession } from './session';
-import type { DinModel } from '../model/models';
-import { DEFAULT_WORLD } from '../world/simulator';
-import { DEFAULT_MODEL_SETTINGS } from '../model/config';
-import { goodByName } from '../world/catalogue';
-import { truth } from '../world/truth';
-import type { SessionConfig } from './protocol';
+import type { DinModel } from '../../model/models';
+import { DEFAULT_WORLD } from '../../world/simulator';
+import { DEFAULT_MODEL_SETTINGS } from '../../model/config';
+import { goodByName } from '../../world/catalogue';
+import { truth } from '../../world/truth';
+import type { SessionConfig } from '../protocol';
 
 beforeAll(useCpu);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from '../scripts/node-backend';
+import { useNodeBackend } from './nodeBackend';
 
 /** Runs f on cpu and on wasm (with the patched kernels) and returns both results as arrays. */
 function both<T>(f: () => T): { cpu: T; wasm: T } {

@@ -2,7 +2,7 @@
  * All of the training worker's logic, free of tfjs and of the worker globals so it runs in Node
  * tests with a fake session. worker.ts wires it to `self` and to the real TrainingSession.
  */
-import { MODEL_NAMES } from '../model/config';
+import { MODEL_NAMES } from '../../model/config';
 import { SnapshotStore } from './snapshots';
 import {
   CHECKPOINT_ID,
@@ -16,7 +16,7 @@ import {
   type ScorerFeed,
   type SessionConfig,
   type WeightsSnapshot,
-} from './protocol';
+} from '../protocol';
 
 /** The part of TrainingSession (session.ts) the controller uses. */
 export interface TrainingSessionLike {

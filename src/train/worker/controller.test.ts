@@ -10,7 +10,7 @@ import type {
   ScorerFeed,
   SessionConfig,
   WeightsSnapshot,
-} from './protocol';
+} from '../protocol';
 
 const CONFIG: SessionConfig = {
   world: {

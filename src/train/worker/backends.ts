@@ -17,8 +17,8 @@ import {
   type AdapterLike,
   type SkipBackend,
   type TryOutcome,
-} from './backendChain';
-import type { BackendInfo, BackendName } from './protocol';
+} from '../backendChain';
+import type { BackendInfo, BackendName } from '../protocol';
 import { installWasmSlice } from './wasmSlice';
 
 export {
@@ -27,8 +27,8 @@ export {
   isSoftwareAdapter,
   NoBackendError,
   BACKEND_LABELS,
-} from './backendChain';
-export type { TrySet, TryOutcome, SkipBackend, ChainOptions, AdapterLike } from './backendChain';
+} from '../backendChain';
+export type { TrySet, TryOutcome, SkipBackend, ChainOptions, AdapterLike } from '../backendChain';
 
 interface GpuLike {
   requestAdapter(): Promise<AdapterLike | null>;

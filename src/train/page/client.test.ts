@@ -7,7 +7,7 @@ import type {
   ScorerRequest,
   SessionConfig,
   WeightsSnapshot,
-} from './protocol';
+} from '../protocol';
 
 const CONFIG = { train: { seed: 1 } } as unknown as SessionConfig; // the client only passes it on
 

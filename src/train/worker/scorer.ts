@@ -17,7 +17,7 @@ import type {
   ScorerFeed,
   SessionConfig,
   WeightsSnapshot,
-} from './protocol';
+} from '../protocol';
 import type { TrainingSessionLike } from './controller';
 
 /** What the scorer needs of a TrainingSession. */

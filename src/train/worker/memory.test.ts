@@ -5,10 +5,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_SETTINGS } from '../model/config';
-import { DEFAULT_WORLD } from '../world/simulator';
+import { DEFAULT_MODEL_SETTINGS } from '../../model/config';
+import { DEFAULT_WORLD } from '../../world/simulator';
 import { WorkerController } from './controller';
-import type { Progress, Response, SessionConfig } from './protocol';
+import type { Progress, Response, SessionConfig } from '../protocol';
 import { TrainingSession } from './session';
 
 const CONFIG: SessionConfig = {

@@ -14,7 +14,7 @@ import {
   type Response,
   type ScorerFeed,
   type ScorerRequest,
-} from './protocol';
+} from '../protocol';
 import { ScorerController } from './scorer';
 import { TrainingSession } from './session';
 

@@ -1,4 +1,4 @@
-import type { WeightsSnapshot } from './protocol';
+import type { WeightsSnapshot } from '../protocol';
 
 /**
  * Weight snapshots for rewinding training, in bounded memory. A snapshot is taken every

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useCpu } from '../model/testing';
-import { DEFAULT_MODEL_SETTINGS } from '../model/config';
-import { DEFAULT_WORLD } from '../world/simulator';
-import { goodByName } from '../world/catalogue';
+import { useCpu } from '../../model/testing';
+import { DEFAULT_MODEL_SETTINGS } from '../../model/config';
+import { DEFAULT_WORLD } from '../../world/simulator';
+import { goodByName } from '../../world/catalogue';
 import { WorkerController } from './controller';
 import { ScorerController, type ScoringSessionLike } from './scorer';
 import { TrainingSession } from './session';
@@ -14,7 +14,7 @@ import type {
   ScorerFeed,
   SessionConfig,
   WeightsSnapshot,
-} from './protocol';
+} from '../protocol';
 
 const BACKEND: BackendInfo = { name: 'cpu', label: 'CPU', fallbackReasons: [] };
 

@@ -1,19 +1,19 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { simulateWorld } from '../world/simulator';
-import { truth } from '../world/truth';
-import type { World } from '../world/types';
-import { buildDataset } from '../data/samples';
-import { BatchIterator, evalBatches, keptIndices, makeBatch } from '../data/batch';
-import { sampleOther } from '../data/samples';
-import { Rng } from '../world/random';
-import type { Dataset, Sample } from '../data/types';
-import { auc, gauc, logloss } from '../metrics';
-import { MODEL_NAMES, type ModelName, type Vocab } from '../model/config';
-import { createModel, type CtrModel, DinModel, DienModel } from '../model/models';
-import { attentionDetails } from '../model/attention';
-import { ModelTrainer } from '../model/trainer';
-import { disposeTensors, toTensors, type TableLayout } from '../model/inputs';
-import type { EvalMetrics, ScoreResult, SessionConfig, WeightsSnapshot } from './protocol';
+import { simulateWorld } from '../../world/simulator';
+import { truth } from '../../world/truth';
+import type { World } from '../../world/types';
+import { buildDataset } from '../../data/samples';
+import { BatchIterator, evalBatches, keptIndices, makeBatch } from '../../data/batch';
+import { sampleOther } from '../../data/samples';
+import { Rng } from '../../world/random';
+import type { Dataset, Sample } from '../../data/types';
+import { auc, gauc, logloss } from '../../metrics';
+import { MODEL_NAMES, type ModelName, type Vocab } from '../../model/config';
+import { createModel, type CtrModel, DinModel, DienModel } from '../../model/models';
+import { attentionDetails } from '../../model/attention';
+import { ModelTrainer } from '../../model/trainer';
+import { disposeTensors, toTensors, type TableLayout } from '../../model/inputs';
+import type { EvalMetrics, ScoreResult, SessionConfig, WeightsSnapshot } from '../protocol';
 
 /** Test-set evaluation reads the models in chunks of this many rows (a fixed shape). */
 const EVAL_BATCH = 256;
