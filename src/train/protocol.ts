@@ -59,14 +59,13 @@ export interface ScoreResult {
   dien: DienInternals;
 }
 
-export interface Progress {
-  step: number;
-  epoch: number;
-  samplesSeen: number;
-  /** Training loss of the last step per model (DIEN: target + α·aux); NaN before the first step. */
-  loss: Record<ModelName, number>;
-  /** DIEN's auxiliary loss alone; NaN before the first step. */
-  auxLoss: number;
+/** Where training is: the one source of `playing`, the counters and the config version. */
+export interface Progress extends Counters, LossReading {
+  /**
+   * The config version these weights belong to (from the page's init/reset): a new version means
+   * new weights, the one signal the page uses for "training restarted".
+   */
+  version: number;
   /** Latest test metrics, when evaluated. */
   test?: Record<ModelName, EvalMetrics>;
   /** Step at which `test` was computed. */
@@ -82,20 +81,109 @@ export interface BackendInfo {
   fallbackReasons: string[];
 }
 
-/** Page → worker. */
+/** Step, epoch and samples seen: where training is. */
+export interface Counters {
+  step: number;
+  epoch: number;
+  samplesSeen: number;
+}
+
+/** One readback of the latest step's losses. */
+export interface LossReading {
+  /** Per model (DIEN: target + α·aux); NaN before the first step. */
+  loss: Record<ModelName, number>;
+  /** DIEN's auxiliary loss alone; NaN before the first step. */
+  auxLoss: number;
+}
+
+/** DIN's weight of every good as the candidate against the kept history: weights[c][j]. */
+export interface HeatmapResult {
+  candidates: number[];
+  weights: number[][];
+}
+
+/** Every good's vector (item ⊕ category ⊕ shop) in each model. */
+export interface EmbeddingMap {
+  goods: number[];
+  vectors: Record<ModelName, number[][]>;
+}
+
+/** An embedding map and the step of the weights it was read from. */
+export interface EmbeddingsResult extends EmbeddingMap {
+  step: number;
+}
+
+/** What a worker says once its session is built. */
+export interface ReadyInfo {
+  backend: BackendInfo;
+  trainSize: number;
+  testSize: number;
+}
+
+/** A backend not to try, with the reason to show (it failed in an earlier worker). */
+export interface SkippedBackend {
+  backend: BackendName;
+  reason: string;
+}
+
+export interface InitRequest {
+  type: 'init';
+  config: SessionConfig;
+  /**
+   * The config version (one per init/reset, numbered by the page; without one, the worker's last
+   * plus one): progress and the scoring worker carry it. A restart after a failure keeps it.
+   */
+  version?: number;
+  /** Try this backend first (URL parameter, tests); the chain continues if it fails. */
+  backend?: BackendName;
+  /** Start from these weights (a restart after a backend failure). */
+  weights?: WeightsSnapshot;
+  /** Backends not to try. */
+  skip?: SkippedBackend[];
+}
+
+/** New initial weights, from the given config or the current one. */
+export interface ResetRequest {
+  type: 'reset';
+  config?: SessionConfig;
+  version?: number;
+}
+
+/** `atStep`: use the rewind snapshot at or before this step instead of the live weights. */
+export interface ScoreQuery {
+  type: 'score';
+  id: number;
+  history: number[];
+  candidate: number;
+  atStep?: number;
+}
+export interface HeatmapQuery {
+  type: 'heatmap';
+  id: number;
+  history: number[];
+  atStep?: number;
+}
+/** Every good's vector in each model, for the embedding map. */
+export interface EmbeddingsQuery {
+  type: 'embeddings';
+  id: number;
+  atStep?: number;
+}
+
+/** The requests the scoring worker answers (the training worker answers them too, without one). */
+export type ScoreRequest = ScoreQuery | HeatmapQuery | EmbeddingsQuery;
+
+export interface ExportWeightsRequest {
+  type: 'exportWeights';
+  id: number;
+}
+
+/** The requests that expect a reply with their id. */
+export type QueryRequest = ScoreRequest | ExportWeightsRequest;
+
+/** Page → training worker. */
 export type Request =
-  | {
-      type: 'init';
-      config: SessionConfig;
-      /** Numbers this config (the page bumps it on every reset); the scoring worker matches it. */
-      version?: number;
-      /** Try this backend first (URL parameter, tests); the chain continues if it fails. */
-      backend?: BackendName;
-      /** Start from these weights (a restart after a backend failure). */
-      weights?: WeightsSnapshot;
-      /** Backends not to try, with the reason to show (they failed in an earlier worker). */
-      skip?: { backend: BackendName; reason: string }[];
-    }
+  | InitRequest
   | { type: 'step'; count: number }
   | { type: 'play'; stepsPerTick: number }
   | { type: 'pause' }
@@ -104,40 +192,39 @@ export type Request =
    * and the page get the CPU while the edit's views are re-scored and drawn.
    */
   | { type: 'yield'; ms: number }
-  | { type: 'reset'; config?: SessionConfig; version?: number }
+  | ResetRequest
   /** The training worker's end of a channel to the scoring worker (ScorerFeed goes through it). */
   | { type: 'feed'; port: MessagePort }
-  /** `atStep`: use the rewind snapshot at or before this step instead of the live weights. */
-  | { type: 'score'; id: number; history: number[]; candidate: number; atStep?: number }
-  | { type: 'heatmap'; id: number; history: number[]; atStep?: number }
-  /** Every good's vector in each model, for the embedding map. */
-  | { type: 'embeddings'; id: number; atStep?: number }
   | { type: 'evaluate' }
-  | { type: 'exportWeights'; id: number };
+  | QueryRequest;
+
+/**
+ * `fatal`: the backend failed and the worker is done (`backend`: which one, when known).
+ * `id`: the request that failed, if it had one.
+ */
+export interface ErrorResponse {
+  type: 'error';
+  message: string;
+  fatal: boolean;
+  id?: number;
+  backend?: BackendName;
+}
+
+export type NoticeLevel = 'info' | 'warning';
 
 /** Worker → page. */
 export type Response =
-  | { type: 'ready'; backend: BackendInfo; trainSize: number; testSize: number }
+  | ({ type: 'ready' } & ReadyInfo)
   | { type: 'progress'; progress: Progress }
   | { type: 'score'; id: number; result: ScoreResult }
-  | { type: 'heatmap'; id: number; candidates: number[]; weights: number[][] }
-  | {
-      type: 'embeddings';
-      id: number;
-      step: number;
-      goods: number[];
-      vectors: Record<ModelName, number[][]>;
-    }
+  | ({ type: 'heatmap'; id: number } & HeatmapResult)
+  | ({ type: 'embeddings'; id: number } & EmbeddingsResult)
   /** The steps that rewind snapshots exist for (posted whenever the set changes). */
   | { type: 'snapshots'; steps: number[] }
   /** A reply to exportWeights, or (id === CHECKPOINT_ID) a periodic checkpoint of the last good weights. */
   | { type: 'weights'; id: number; weights: WeightsSnapshot }
-  | { type: 'notice'; level: 'info' | 'warning'; message: string }
-  /**
-   * `fatal`: the backend failed and the worker is done (`backend`: which one, when known).
-   * `id`: the request that failed, if it had one.
-   */
-  | { type: 'error'; message: string; fatal: boolean; id?: number; backend?: BackendName };
+  | { type: 'notice'; level: NoticeLevel; message: string }
+  | ErrorResponse;
 
 /** The id of unsolicited 'weights' messages: the worker's periodic checkpoints. Request ids start at 1. */
 export const CHECKPOINT_ID = 0;
@@ -159,12 +246,12 @@ export type ScorerFeed =
   | { type: 'session'; version: number; config: SessionConfig }
   | { type: 'weights'; version: number; weights: WeightsSnapshot; rewind: boolean };
 
-/** The requests the scoring worker answers (same replies as the training worker's). */
-export type ScoreRequest = Extract<Request, { type: 'score' | 'heatmap' | 'embeddings' }>;
-
 /**
  * Page → scoring worker. `version`: the config version the reply must reflect (the worker waits
  * for that session's weights before it answers).
  */
 export type ScorerRequest =
   { type: 'port'; port: MessagePort } | (ScoreRequest & { version: number });
+
+/** The models' default settings: plain data, re-exported so the page never imports model/. */
+export { DEFAULT_MODEL_SETTINGS, MODEL_NAMES } from '../model/config';

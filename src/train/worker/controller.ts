@@ -209,7 +209,7 @@ export class WorkerController {
         this.holdUntil = Math.max(this.holdUntil, this.now() + Math.min(500, Math.max(0, req.ms)));
         return;
       case 'reset':
-        if (req.version !== undefined) this.version = req.version;
+        this.version = req.version ?? this.version + 1;
         return await this.exclusive(() => this.reset(req.config ?? this.config));
       case 'score': {
         const result = await this.exclusive(() =>
@@ -313,7 +313,7 @@ export class WorkerController {
 
   private async init(req: InitRequest): Promise<void> {
     this.generation++;
-    if (req.version !== undefined) this.version = req.version;
+    this.version = req.version ?? this.version + 1;
     this.playing = false;
     this.pendingSteps = 0;
     if (!this.backend) {
@@ -378,9 +378,9 @@ export class WorkerController {
     this.post({ type: 'progress', progress: this.lastProgress });
   }
 
-  private counters(): { step: number; epoch: number; samplesSeen: number } {
+  private counters(): { step: number; epoch: number; samplesSeen: number; version: number } {
     const c = this.session!.counters;
-    return { step: c.step, epoch: c.epoch, samplesSeen: c.samplesSeen };
+    return { step: c.step, epoch: c.epoch, samplesSeen: c.samplesSeen, version: this.version };
   }
 
   private pause(): void {
