@@ -2,7 +2,7 @@
  * Interleaved A/B of DIEN's two recurrent layers, old (bench/legacy/gru.ts) vs current
  * (src/model/gru.ts): forward + gradients of both GRUs, alternating A and B so that machine noise
  * hits both alike; also checks that the values and gradients agree.
- * Usage: tsx scripts/run-node.ts bench/ab.ts [wasm|cpu] [B] [T] [reps] [out.json]
+ * Usage: tsx scripts/lib/run-node.ts bench/ab.ts [wasm|cpu] [B] [T] [reps] [out.json]
  */
 import { writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';

@@ -1,8 +1,8 @@
 /**
- * The Node half of the benchmark (run through scripts/run-node.ts so tfjs-core's ESM gradients
+ * The Node half of the benchmark (run through scripts/lib/run-node.ts so tfjs-core's ESM gradients
  * load): throughput on cpu and wasm, the T and batch-size sweeps, DIEN's cost vs T, memory over
  * 1,000 steps and time to insight. Writes one JSON file.
- * Usage: tsx scripts/run-node.ts bench/node.ts <out.json> [--quick]
+ * Usage: tsx scripts/lib/run-node.ts bench/node.ts <out.json> [--quick]
  */
 import { writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';

@@ -18,7 +18,7 @@ import { cpus, release, totalmem, type as osType } from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/browser';
+import { chromiumLaunchOptions } from '../scripts/lib/browser';
 import { INSIGHT_MARGIN, plan, type Plan } from './plan';
 import type { NodeResults } from './node';
 import type { ThroughputResult, MemorySample, InsightResult } from '../src/harness/benchCore';
@@ -622,7 +622,7 @@ async function main(): Promise<void> {
     const out = resolve(RESULTS, 'node.json');
     execFileSync(
       'npx',
-      ['tsx', 'scripts/run-node.ts', 'bench/node.ts', out, ...(quick ? ['--quick'] : [])],
+      ['tsx', 'scripts/lib/run-node.ts', 'bench/node.ts', out, ...(quick ? ['--quick'] : [])],
       { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '--expose-gc' } },
     );
     res.node = JSON.parse(readFileSync(out, 'utf8')) as NodeResults;
@@ -634,7 +634,7 @@ async function main(): Promise<void> {
         'npx',
         [
           'tsx',
-          'scripts/run-node.ts',
+          'scripts/lib/run-node.ts',
           'bench/ab.ts',
           backend,
           '64',

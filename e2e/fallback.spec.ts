@@ -2,7 +2,7 @@
  * Issue 3: with WebGPU unavailable the page falls back and says so. This file's browser is
  * launched without --enable-unsafe-webgpu: navigator.gpu exists but the adapter is null.
  */
-import { chromiumLaunchOptions } from './browser';
+import { chromiumLaunchOptions } from '../scripts/lib/browser';
 import { test, expect } from './fixtures';
 import { backendStatus, open, ready, stepOnce } from './helpers';
 

@@ -1,4 +1,4 @@
-/** Quick per-model step timing on one backend: tsx scripts/run-node.ts scripts/prof.ts [backend] [B] [T] */
+/** Quick per-model step timing on one backend: tsx scripts/lib/run-node.ts scripts/prof.ts [backend] [B] [T] */
 import * as tf from '@tensorflow/tfjs-core';
 import { useNodeBackend } from '../src/train/worker/nodeBackend';
 import { TrainingSession } from '../src/train/worker/session';

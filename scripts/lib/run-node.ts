@@ -2,7 +2,9 @@
  * Runs a TypeScript entry point in Node after bundling it with Vite (SSR build, tfjs inlined).
  * Why not plain tsx: tfjs-core registers its gradients only from its ESM build, whose
  * extensionless imports plain Node refuses; Vite resolves them at build time.
- * Usage: tsx scripts/run-node.ts scripts/experiment.ts [args…]
+ * Used by `npm run experiment` and the benchmark (bench/run.ts runs bench/node.ts and bench/ab.ts
+ * through it); the entry may export `main()`, which is awaited.
+ * Usage: tsx scripts/lib/run-node.ts scripts/experiment.ts [args…]
  */
 import { build } from 'vite';
 import { basename, resolve } from 'node:path';

@@ -1,5 +1,6 @@
 /**
- * Which Chromium the e2e tests launch, and with which flags (TFJS_NOTES.md: headless WebGPU needs
+ * Which Chromium the e2e tests (playwright.config.ts, e2e/fallback.spec.ts) and the benchmark
+ * (bench/browser/launch.ts) launch, and with which flags (TFJS_NOTES.md: headless WebGPU needs
  * --enable-unsafe-webgpu; never pass --disable-software-rasterizer, it kills WebGPU and WebGL).
  */
 import { existsSync } from 'node:fs';
@@ -34,7 +35,7 @@ export function chromiumLaunchOptions({ webgpu = true }: { webgpu?: boolean } = 
   if (existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, args };
   if (playwrightChromiumInstalled()) return { args };
   throw new Error(
-    `No Chromium for the e2e tests: ${SYSTEM_CHROMIUM} is missing and Playwright has no browser of its own. ` +
+    `No Chromium for the browser tests: ${SYSTEM_CHROMIUM} is missing and Playwright has no browser of its own. ` +
       'Install one with `apt-get install -y chromium` (Debian), or `npx playwright install chromium` where downloads work.',
   );
 }
