@@ -15,35 +15,40 @@ import type {
   WorldConfig,
 } from './train/protocol';
 import { DEFAULT_WORLD } from './world/simulator';
-import { ActivationUnit } from './ui/ActivationUnit';
-import { AttentionTable } from './ui/AttentionTable';
-import { AuxLoss } from './ui/AuxLoss';
-import { DienGates } from './ui/DienGates';
-import { EmbeddingMap } from './ui/EmbeddingMap';
-import { goodName, GOODS, idsOf } from './ui/goods';
-import { Heatmap } from './ui/Heatmap';
-import { HistoryEditor } from './ui/HistoryEditor';
-import { goodsOf, historyReducer, initHistory } from './ui/historyReducer';
-import { STRINGS } from './ui/i18n';
-import { ModelCards } from './ui/ModelCards';
-import { NARRATIVE } from './ui/narrative';
-import { Notices } from './ui/Notices';
-import { PoolingView } from './ui/PoolingView';
-import { interestShiftPreset, lessonPreset, randomShopperPreset, type Preset } from './ui/presets';
-import { ResultsTable } from './ui/ResultsTable';
-import { Settings } from './ui/Settings';
-import { CandidatePicker, Shop } from './ui/Shop';
-import { Story } from './ui/Story';
-import { TrainingControls } from './ui/TrainingControls';
-import { TrainingCurves } from './ui/TrainingCurves';
-import { MODELS } from './ui/palette';
-import { keepOrFit, pcaBasis } from './ui/projection';
-import { Rewind } from './ui/Rewind';
-import { ShiftCompare, type CompareData } from './ui/ShiftCompare';
-import { Trajectories, type FittedProjection } from './ui/Trajectories';
-import { parseUrlState, serializeUrlState, type Lang, type PageState } from './ui/urlState';
-import { useRequest } from './ui/useRequest';
-import { useScores, useTrainer } from './ui/useTrainer';
+import { ActivationUnit } from './ui/din/ActivationUnit';
+import { AttentionTable } from './ui/history/AttentionTable';
+import { AuxLoss } from './ui/dien/AuxLoss';
+import { DienGates } from './ui/dien/DienGates';
+import { EmbeddingMap } from './ui/embeddings/EmbeddingMap';
+import { goodName, GOODS, idsOf } from './ui/common/goods';
+import { Heatmap } from './ui/din/Heatmap';
+import { HistoryEditor } from './ui/history/HistoryEditor';
+import { goodsOf, historyReducer, initHistory } from './ui/state/historyReducer';
+import { STRINGS } from './ui/text/i18n';
+import { ModelCards } from './ui/training/ModelCards';
+import { NARRATIVE } from './ui/text/narrative';
+import { Notices } from './ui/common/Notices';
+import { PoolingView } from './ui/din/PoolingView';
+import {
+  interestShiftPreset,
+  lessonPreset,
+  randomShopperPreset,
+  type Preset,
+} from './ui/history/presets';
+import { ResultsTable } from './ui/training/ResultsTable';
+import { Settings } from './ui/training/Settings';
+import { CandidatePicker, Shop } from './ui/history/Shop';
+import { Story } from './ui/common/Story';
+import { TrainingControls } from './ui/training/TrainingControls';
+import { TrainingCurves } from './ui/training/TrainingCurves';
+import { MODELS } from './ui/common/palette';
+import { keepOrFit, pcaBasis } from './ui/embeddings/projection';
+import { Rewind } from './ui/training/Rewind';
+import { ShiftCompare, type CompareData } from './ui/dien/ShiftCompare';
+import { Trajectories, type FittedProjection } from './ui/dien/Trajectories';
+import { parseUrlState, serializeUrlState, type Lang, type PageState } from './ui/state/urlState';
+import { useRequest } from './ui/common/useRequest';
+import { useScores, useTrainer } from './ui/training/useTrainer';
 
 // Test-set evaluation costs about 15 training steps at the default world size: every 50 steps.
 const DEFAULT_TRAIN: TrainSettings = { batchSize: 64, learningRate: 0.005, seed: 1, evalEvery: 50 };

@@ -1,0 +1,31 @@
+/** Messages for the reader: ignored URL parts, training resets, worker notices and errors. */
+import { memo } from 'react';
+import type { Strings } from '../text/i18n';
+import type { Notice } from '../training/useTrainer';
+
+export const Notices = memo(function Notices({
+  notices,
+  dismiss,
+  t,
+}: {
+  notices: Notice[];
+  dismiss: (id: number) => void;
+  t: Strings;
+}) {
+  return (
+    <section className="notices" aria-label={t.notices} aria-live="polite">
+      {notices.map((n) => (
+        <p key={n.id} className={`notice notice-${n.level}`}>
+          <span>{n.message}</span>
+          <button
+            type="button"
+            onClick={() => dismiss(n.id)}
+            aria-label={`${t.dismiss}: ${n.message.slice(0, 40)}`}
+          >
+            ×
+          </button>
+        </p>
+      ))}
+    </section>
+  );
+});

@@ -1,0 +1,152 @@
+/**
+ * Inside DIN's activation unit for one purchase: e_j, v_A, the interaction features of the
+ * chosen input variant (recomputed here from the model's own two vectors: plain arithmetic),
+ * the MLP's shape and the resulting weight.
+ */
+import { memo } from 'react';
+import type { ModelSettings } from '../../train/protocol';
+import { fmt } from '../common/format';
+import { goodLabel } from '../common/goods';
+import type { Strings } from '../text/i18n';
+import type { Scored } from '../training/useTrainer';
+import { divergingScale, maxAbs, VectorStrip } from '../common/VectorStrip';
+
+interface Props {
+  scored: Scored | null;
+  /** Index into scored.result.kept of the inspected purchase. */
+  keptIndex: number;
+  settings: ModelSettings;
+  t: Strings;
+}
+
+export const ActivationUnit = memo(function ActivationUnit({
+  scored,
+  keptIndex,
+  settings,
+  t,
+}: Props) {
+  if (!scored) return <p className="loading">{t.loading}</p>;
+  const { result } = scored;
+  const din = result.din;
+  const e = din.behaviorEmbeddings[keptIndex];
+  const v = din.candidateEmbedding;
+  if (!e) return <p className="hint">{t.emptyHistory}</p>;
+  const eName = goodLabel(result.history[result.kept[keptIndex]]);
+  const vName = goodLabel(result.candidate);
+  const diff = e.map((x, i) => x - v[i]);
+  const prod = e.map((x, i) => x * v[i]);
+  const dot = prod.reduce((a, b) => a + b, 0);
+  const scale = divergingScale(maxAbs(e, v, diff, prod));
+  const variant = settings.attentionInput;
+  const outer = variant === 'outer' ? e.map((x) => v.map((y) => x * y)) : [];
+  const outerScale = divergingScale(maxAbs(...outer));
+  const cell = e.length > 24 ? 8 : 12;
+  return (
+    <div className="unit">
+      <div className="unit-flow">
+        <div className="unit-inputs">
+          <div className="vec-row">
+            <span className="vec-label">{t.unitEmb(eName)}</span>
+            <VectorStrip values={e} scale={scale} label={t.unitEmb(eName)} cell={cell} />
+          </div>
+          <div className="vec-row">
+            <span className="vec-label">{t.unitCand(vName)}</span>
+            <VectorStrip values={v} scale={scale} label={t.unitCand(vName)} cell={cell} />
+          </div>
+          {variant === 'diffprod' && (
+            <>
+              <div className="vec-row">
+                <span className="vec-label">{t.unitDiff}</span>
+                <VectorStrip values={diff} scale={scale} label={t.unitDiff} cell={cell} />
+              </div>
+              <div className="vec-row">
+                <span className="vec-label">{t.unitProd}</span>
+                <VectorStrip values={prod} scale={scale} label={t.unitProd} cell={cell} />
+              </div>
+            </>
+          )}
+          {variant === 'outer' && (
+            <div className="vec-row">
+              <span className="vec-label">{t.unitOuter}</span>
+              <svg
+                className="outer"
+                width={v.length * 6}
+                height={e.length * 6}
+                role="img"
+                aria-label={`${t.unitOuter}: ${e.length}×${v.length}, max |x| ${fmt(maxAbs(...outer), 2)}`}
+              >
+                {outer.map((row, i) =>
+                  row.map((x, j) => (
+                    <rect
+                      key={`${i}-${j}`}
+                      x={j * 6}
+                      y={i * 6}
+                      width={5}
+                      height={5}
+                      fill={outerScale(x)}
+                    />
+                  )),
+                )}
+              </svg>
+            </div>
+          )}
+          {variant === 'dot' && (
+            <div className="vec-row">
+              <span className="vec-label">{t.unitDot}</span>
+              <output className="num">{fmt(dot, 3)}</output>
+            </div>
+          )}
+        </div>
+        <div className="unit-arrow" aria-hidden="true">
+          →
+        </div>
+        <div className="unit-mlp">
+          {variant === 'dot' ? (
+            <p>{t.unitDot}</p>
+          ) : (
+            <>
+              <p>
+                {t.unitMlp(
+                  settings.attentionHidden,
+                  settings.activation === 'dice' ? 'Dice' : 'PReLU',
+                )}
+              </p>
+              {din.unitHidden.map((layer, i) => {
+                const h = layer[keptIndex];
+                if (!h) return null;
+                const label = t.unitHiddenLayer(i + 1, h.length);
+                return (
+                  <div className="vec-row" key={i}>
+                    <span className="vec-label">{label}</span>
+                    <VectorStrip
+                      values={h}
+                      scale={divergingScale(maxAbs(h))}
+                      label={label}
+                      cell={hiddenCell(h.length, cell)}
+                    />
+                  </div>
+                );
+              })}
+            </>
+          )}
+          {settings.attentionSoftmax && <p>softmax</p>}
+        </div>
+        <div className="unit-arrow" aria-hidden="true">
+          →
+        </div>
+        <div className="unit-weight">
+          <span>{t.unitWeight}</span>
+          <output className="big">{fmt(din.weights[keptIndex], 3)}</output>
+          <span className="hint">
+            {t.relevance}: {fmt(result.truth.relevance[keptIndex], 2)}
+          </span>
+        </div>
+      </div>
+    </div>
+  );
+});
+
+/** Cell size for a hidden-layer strip: a 36-unit layer must still fit a 375 px phone. */
+function hiddenCell(units: number, cell: number): number {
+  return Math.max(4, Math.min(cell, Math.floor(280 / units)));
+}

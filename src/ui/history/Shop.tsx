@@ -1,0 +1,81 @@
+/** The catalogue by category: each good is a button that appends it to the history. */
+import { memo } from 'react';
+import { CATALOGUE } from '../../world/catalogue';
+import type { Strings } from '../text/i18n';
+
+export const Shop = memo(function Shop({
+  onAdd,
+  t,
+}: {
+  onAdd: (good: number) => void;
+  t: Strings;
+}) {
+  return (
+    <div className="shop">
+      <p className="hint">{t.shopHint}</p>
+      <div className="shop-grid">
+        {CATALOGUE.categories.map((c) => (
+          <section
+            key={c.id}
+            className="shop-category"
+            aria-labelledby={`cat-${c.id}`}
+            style={{ borderColor: `var(--cat-${c.id})` }}
+          >
+            <h4 id={`cat-${c.id}`}>{c.name}</h4>
+            <ul>
+              {CATALOGUE.goods
+                .filter((g) => g.category === c.id)
+                .map((g) => (
+                  <li key={g.id}>
+                    <button
+                      type="button"
+                      className="good"
+                      aria-label={t.add(g.name)}
+                      onClick={() => onAdd(g.id)}
+                    >
+                      <span aria-hidden="true">{g.emoji}</span> {g.name}
+                    </button>
+                  </li>
+                ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+});
+
+/** Memoised: the page re-renders on every score reply, and each render of a controlled select
+ * walks all its options. */
+export const CandidatePicker = memo(function CandidatePicker({
+  value,
+  onChange,
+  t,
+}: {
+  value: number;
+  onChange: (good: number) => void;
+  t: Strings;
+}) {
+  return (
+    <label className="candidate-picker">
+      <span>{t.candidate}</span>
+      <select
+        className="good-select"
+        value={value}
+        onChange={(e) => onChange(Number(e.target.value))}
+      >
+        {CATALOGUE.categories.map((c) => (
+          <optgroup key={c.id} label={c.name}>
+            {CATALOGUE.goods
+              .filter((g) => g.category === c.id)
+              .map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.emoji} {g.name}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </select>
+    </label>
+  );
+});

@@ -1,0 +1,294 @@
+/**
+ * Page state <-> query string. Parsing never throws: every bad value is reported in `problems`
+ * (shown to the reader) and the default for that one field is kept, so a mangled link still
+ * opens a working page with as much of the sender's state as could be read.
+ */
+import type { BackendName, ModelSettings, TrainSettings, WorldConfig } from '../../train/protocol';
+
+export type Lang = 'en' | 'zh';
+
+export interface PageState {
+  history: number[];
+  candidate: number;
+  world: WorldConfig;
+  model: ModelSettings;
+  train: TrainSettings;
+  /** Training steps per worker tick while playing. */
+  speed: number;
+  lang: Lang;
+  /** Forced backend (tests, benchmarks); undefined = automatic chain. */
+  backend?: BackendName;
+}
+
+export interface ParseResult {
+  state: PageState;
+  /** Human-readable descriptions of what was ignored. */
+  problems: string[];
+}
+
+type Reader<T> = (raw: string) => T | undefined;
+
+const int =
+  (min: number, max: number): Reader<number> =>
+  (raw) => {
+    if (!/^-?\d+$/.test(raw)) return undefined;
+    const n = Number(raw);
+    return n >= min && n <= max ? n : undefined;
+  };
+
+const num =
+  (min: number, max: number): Reader<number> =>
+  (raw) => {
+    if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(raw)) return undefined;
+    const n = Number(raw);
+    return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
+  };
+
+const oneOf =
+  <T extends string>(values: readonly T[]): Reader<T> =>
+  (raw) =>
+    (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
+
+const bool: Reader<boolean> = (raw) => (raw === '1' ? true : raw === '0' ? false : undefined);
+
+/** One URL key per setting. Keys are short because readers paste these links into chats. */
+interface Field<T> {
+  key: string;
+  read: Reader<T>;
+  get: (s: PageState) => T;
+  set: (s: PageState, v: T) => PageState;
+  hint: string;
+}
+
+function field<T>(f: Field<T>): Field<unknown> {
+  return f as unknown as Field<unknown>;
+}
+
+export const LIMITS = {
+  T: [1, 100],
+  embDim: [1, 64],
+  batchSize: [1, 2048],
+  shoppers: [10, 20000],
+  history: [2, 200],
+} as const;
+
+const FIELDS: Field<unknown>[] = [
+  field({
+    key: 'seed',
+    read: int(0, 2 ** 31 - 1),
+    get: (s) => s.world.seed,
+    set: (s, v) => ({ ...s, world: { ...s.world, seed: v } }),
+    hint: 'an integer ≥ 0',
+  }),
+  field({
+    key: 'shoppers',
+    read: int(...LIMITS.shoppers),
+    get: (s) => s.world.shoppers,
+    set: (s, v) => ({ ...s, world: { ...s.world, shoppers: v } }),
+    hint: `an integer in ${LIMITS.shoppers.join('–')}`,
+  }),
+  field({
+    key: 'minh',
+    read: int(...LIMITS.history),
+    get: (s) => s.world.minHistory,
+    set: (s, v) => ({ ...s, world: { ...s.world, minHistory: v } }),
+    hint: `an integer in ${LIMITS.history.join('–')}`,
+  }),
+  field({
+    key: 'maxh',
+    read: int(...LIMITS.history),
+    get: (s) => s.world.maxHistory,
+    set: (s, v) => ({ ...s, world: { ...s.world, maxHistory: v } }),
+    hint: `an integer in ${LIMITS.history.join('–')}`,
+  }),
+  field({
+    key: 'drift',
+    read: num(0, 1),
+    get: (s) => s.world.drift,
+    set: (s, v) => ({ ...s, world: { ...s.world, drift: v } }),
+    hint: 'a number in 0–1',
+  }),
+  field({
+    key: 'noise',
+    read: num(0, 1),
+    get: (s) => s.world.noise,
+    set: (s, v) => ({ ...s, world: { ...s.world, noise: v } }),
+    hint: 'a number in 0–1',
+  }),
+  field({
+    key: 'T',
+    read: int(...LIMITS.T),
+    get: (s) => s.model.T,
+    set: (s, v) => ({ ...s, model: { ...s.model, T: v } }),
+    hint: `an integer in ${LIMITS.T.join('–')}`,
+  }),
+  field({
+    key: 'emb',
+    read: int(...LIMITS.embDim),
+    get: (s) => s.model.embDim,
+    set: (s, v) => ({ ...s, model: { ...s.model, embDim: v } }),
+    hint: `an integer in ${LIMITS.embDim.join('–')}`,
+  }),
+  field({
+    key: 'act',
+    read: oneOf(['prelu', 'dice'] as const),
+    get: (s) => s.model.activation,
+    set: (s, v) => ({ ...s, model: { ...s.model, activation: v } }),
+    hint: 'prelu or dice',
+  }),
+  field({
+    key: 'attn',
+    read: oneOf(['outer', 'diffprod', 'dot'] as const),
+    get: (s) => s.model.attentionInput,
+    set: (s, v) => ({ ...s, model: { ...s.model, attentionInput: v } }),
+    hint: 'outer, diffprod or dot',
+  }),
+  field({
+    key: 'softmax',
+    read: bool,
+    get: (s) => s.model.attentionSoftmax,
+    set: (s, v) => ({ ...s, model: { ...s.model, attentionSoftmax: v } }),
+    hint: '0 or 1',
+  }),
+  field({
+    key: 'pool',
+    read: oneOf(['sum', 'mean'] as const),
+    get: (s) => s.model.basePooling,
+    set: (s, v) => ({ ...s, model: { ...s.model, basePooling: v } }),
+    hint: 'sum or mean',
+  }),
+  field({
+    key: 'cell',
+    read: oneOf(['augru', 'agru', 'aigru'] as const),
+    get: (s) => s.model.evolving,
+    set: (s, v) => ({ ...s, model: { ...s.model, evolving: v } }),
+    hint: 'augru, agru or aigru',
+  }),
+  field({
+    key: 'aux',
+    read: num(0, 10),
+    get: (s) => s.model.auxWeight,
+    set: (s, v) => ({ ...s, model: { ...s.model, auxWeight: v } }),
+    hint: 'a number in 0–10',
+  }),
+  field({
+    key: 'batch',
+    read: int(...LIMITS.batchSize),
+    get: (s) => s.train.batchSize,
+    set: (s, v) => ({ ...s, train: { ...s.train, batchSize: v } }),
+    hint: `an integer in ${LIMITS.batchSize.join('–')}`,
+  }),
+  field({
+    key: 'lr',
+    read: num(1e-6, 1),
+    get: (s) => s.train.learningRate,
+    set: (s, v) => ({ ...s, train: { ...s.train, learningRate: v } }),
+    hint: 'a number in 0.000001–1',
+  }),
+  field({
+    key: 'tseed',
+    read: int(0, 2 ** 31 - 1),
+    get: (s) => s.train.seed,
+    set: (s, v) => ({ ...s, train: { ...s.train, seed: v } }),
+    hint: 'an integer ≥ 0',
+  }),
+  field({
+    key: 'eval',
+    read: int(1, 100000),
+    get: (s) => s.train.evalEvery,
+    set: (s, v) => ({ ...s, train: { ...s.train, evalEvery: v } }),
+    hint: 'an integer ≥ 1',
+  }),
+  field({
+    key: 'speed',
+    read: int(1, 100),
+    get: (s) => s.speed,
+    set: (s, v) => ({ ...s, speed: v }),
+    hint: 'an integer in 1–100',
+  }),
+  field({
+    key: 'lang',
+    read: oneOf(['en', 'zh'] as const),
+    get: (s) => s.lang,
+    set: (s, v) => ({ ...s, lang: v }),
+    hint: 'en or zh',
+  }),
+  field({
+    key: 'backend',
+    read: oneOf(['webgpu', 'webgl', 'wasm', 'cpu'] as const),
+    get: (s) => s.backend,
+    set: (s, v) => ({ ...s, backend: v }),
+    hint: 'webgpu, webgl, wasm or cpu',
+  }),
+];
+
+function clip(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 37)}…` : raw;
+}
+
+/**
+ * Reads the query string over `defaults`. `goodCount` bounds valid good ids (1..goodCount).
+ */
+export function parseUrlState(search: string, defaults: PageState, goodCount: number): ParseResult {
+  const problems: string[] = [];
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search);
+  } catch {
+    return { state: defaults, problems: ['the link could not be read at all'] };
+  }
+  let state = defaults;
+  for (const f of FIELDS) {
+    const raw = params.get(f.key);
+    if (raw === null) continue;
+    const v = f.read(raw.trim());
+    if (v === undefined) problems.push(`${f.key}=“${clip(raw)}” (expected ${f.hint})`);
+    else state = f.set(state, v);
+  }
+  if (state.world.maxHistory < state.world.minHistory) {
+    problems.push(`maxh < minh (kept ${defaults.world.minHistory}–${defaults.world.maxHistory})`);
+    state = {
+      ...state,
+      world: {
+        ...state.world,
+        minHistory: defaults.world.minHistory,
+        maxHistory: defaults.world.maxHistory,
+      },
+    };
+  }
+  const validGood = (n: number) => Number.isInteger(n) && n >= 1 && n <= goodCount;
+  const h = params.get('h');
+  if (h !== null) {
+    const parts = h.trim() === '' ? [] : h.split(/[.,\s]+/).filter((p) => p !== '');
+    const ids = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
+    const good = ids.filter(validGood);
+    if (good.length < ids.length) {
+      problems.push(
+        `h: ${ids.length - good.length} of ${ids.length} purchases were not goods of the shop (kept the other ${good.length})`,
+      );
+    }
+    state = { ...state, history: good };
+  }
+  const c = params.get('c');
+  if (c !== null) {
+    const id = /^\d+$/.test(c.trim()) ? Number(c.trim()) : NaN;
+    if (validGood(id)) state = { ...state, candidate: id };
+    else problems.push(`c=“${clip(c)}” (expected a good id in 1–${goodCount})`);
+  }
+  return { state, problems };
+}
+
+/** Writes only what differs from the defaults, so links stay short and defaults can evolve. */
+export function serializeUrlState(state: PageState, defaults: PageState): string {
+  const params = new URLSearchParams();
+  if (state.history.join('.') !== defaults.history.join('.'))
+    params.set('h', state.history.join('.'));
+  if (state.candidate !== defaults.candidate) params.set('c', String(state.candidate));
+  for (const f of FIELDS) {
+    const v = f.get(state);
+    if (v === undefined || v === f.get(defaults)) continue;
+    params.set(f.key, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,207 @@
+/**
+ * Model, training and world settings. Each change restarts training (new weights) and the
+ * caller says so; inputs commit on change (selects) or on blur/Enter (numbers) so typing a
+ * multi-digit seed does not restart training at every keystroke.
+ */
+import { memo, useState } from 'react';
+import type { ModelSettings, TrainSettings, WorldConfig } from '../../train/protocol';
+import type { Strings } from '../text/i18n';
+
+interface Props {
+  world: WorldConfig;
+  model: ModelSettings;
+  train: TrainSettings;
+  onChange: (
+    patch: {
+      world?: Partial<WorldConfig>;
+      model?: Partial<ModelSettings>;
+      train?: Partial<TrainSettings>;
+    },
+    what: string,
+  ) => void;
+  t: Strings;
+}
+
+const LRS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05];
+const BATCHES = [8, 16, 32, 64, 128, 256];
+const EMBS = [2, 4, 6, 8, 12, 16];
+const TS = [5, 10, 20, 30, 50];
+const DRIFTS = [0, 0.05, 0.1, 0.15, 0.25, 0.35, 0.5];
+
+function withValue(options: number[], v: number): number[] {
+  return options.includes(v) ? options : [...options, v].sort((a, b) => a - b);
+}
+
+function NumberSelect({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  options: number[];
+  onChange: (v: number) => void;
+}) {
+  return (
+    <label>
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {withValue(options, value).map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function SeedInput({
+  label,
+  value,
+  onCommit,
+}: {
+  label: string;
+  value: number;
+  onCommit: (v: number) => void;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? String(value);
+  const valid = /^\d{1,9}$/.test(text.trim());
+  const commit = () => {
+    if (draft === null) return;
+    if (valid && Number(draft) !== value) onCommit(Number(draft));
+    setDraft(null);
+  };
+  return (
+    <label>
+      <span>{label}</span>
+      <input
+        type="text"
+        inputMode="numeric"
+        value={text}
+        aria-invalid={!valid}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') setDraft(null);
+        }}
+      />
+      {!valid && <span className="field-error">0–999999999; kept {value}</span>}
+    </label>
+  );
+}
+
+export const Settings = memo(function Settings({ world, model, train, onChange, t }: Props) {
+  return (
+    <div className="settings">
+      <fieldset>
+        <legend>{t.training}</legend>
+        <NumberSelect
+          label={t.learningRate}
+          value={train.learningRate}
+          options={LRS}
+          onChange={(v) => onChange({ train: { learningRate: v } }, t.learningRate)}
+        />
+        <NumberSelect
+          label={t.batchSize}
+          value={train.batchSize}
+          options={BATCHES}
+          onChange={(v) => onChange({ train: { batchSize: v } }, t.batchSize)}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{t.models}</legend>
+        <NumberSelect
+          label={t.embDim}
+          value={model.embDim}
+          options={EMBS}
+          onChange={(v) => onChange({ model: { embDim: v } }, t.embDim)}
+        />
+        <NumberSelect
+          label={t.T}
+          value={model.T}
+          options={TS}
+          onChange={(v) => onChange({ model: { T: v } }, t.T)}
+        />
+        <label>
+          <span>{t.attentionInput}</span>
+          <select
+            value={model.attentionInput}
+            onChange={(e) =>
+              onChange(
+                { model: { attentionInput: e.target.value as ModelSettings['attentionInput'] } },
+                t.attentionInput,
+              )
+            }
+          >
+            <option value="outer">{t.attnOuter}</option>
+            <option value="diffprod">{t.attnDiffprod}</option>
+            <option value="dot">{t.attnDot}</option>
+          </select>
+        </label>
+        <label>
+          <span>{t.activation}</span>
+          <select
+            value={model.activation}
+            onChange={(e) =>
+              onChange(
+                { model: { activation: e.target.value as ModelSettings['activation'] } },
+                t.activation,
+              )
+            }
+          >
+            <option value="prelu">PReLU</option>
+            <option value="dice">Dice</option>
+          </select>
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={model.attentionSoftmax}
+            onChange={(e) => onChange({ model: { attentionSoftmax: e.target.checked } }, t.softmax)}
+          />
+          <span>{t.softmax}</span>
+        </label>
+        <label>
+          <span>{t.evolving}</span>
+          <select
+            value={model.evolving}
+            onChange={(e) =>
+              onChange(
+                { model: { evolving: e.target.value as ModelSettings['evolving'] } },
+                t.evolving,
+              )
+            }
+          >
+            <option value="augru">AUGRU</option>
+            <option value="agru">AGRU</option>
+            <option value="aigru">AIGRU</option>
+          </select>
+        </label>
+        <NumberSelect
+          label={t.auxWeight}
+          value={model.auxWeight}
+          options={[0, 0.5, 1, 2]}
+          onChange={(v) => onChange({ model: { auxWeight: v } }, t.auxWeight)}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{t.shop}</legend>
+        <SeedInput
+          label={t.worldSeed}
+          value={world.seed}
+          onCommit={(v) => onChange({ world: { seed: v } }, t.worldSeed)}
+        />
+        <NumberSelect
+          label={t.drift}
+          value={world.drift}
+          options={DRIFTS}
+          onChange={(v) => onChange({ world: { drift: v } }, t.drift)}
+        />
+      </fieldset>
+    </div>
+  );
+});

@@ -1,0 +1,87 @@
+/** Step / Play / Reset, speed, and the polite live counters. */
+import { memo } from 'react';
+import type { Progress } from '../../train/protocol';
+import { fmtEpoch } from '../common/format';
+import type { Strings } from '../text/i18n';
+
+interface Props {
+  ready: boolean;
+  progress: Progress | null;
+  stepsPerEpoch: number;
+  speed: number;
+  onSpeed: (s: number) => void;
+  onStep: (n: number) => void;
+  onPlay: () => void;
+  onPause: () => void;
+  onReset: () => void;
+  t: Strings;
+}
+
+export const SPEEDS = [1, 2, 5, 10, 20, 50];
+
+export const TrainingControls = memo(function TrainingControls({
+  ready,
+  progress,
+  stepsPerEpoch,
+  speed,
+  onSpeed,
+  onStep,
+  onPlay,
+  onPause,
+  onReset,
+  t,
+}: Props) {
+  const playing = progress?.playing ?? false;
+  return (
+    <div className="training-controls">
+      <div className="buttons" role="group" aria-label={t.training}>
+        <button type="button" onClick={() => onStep(1)} disabled={!ready}>
+          {t.step}
+        </button>
+        <button type="button" onClick={() => onStep(10)} disabled={!ready}>
+          {t.step10}
+        </button>
+        <button
+          type="button"
+          onClick={() => onStep(Math.max(1, stepsPerEpoch))}
+          disabled={!ready}
+          title={`${stepsPerEpoch} steps`}
+        >
+          {t.epoch}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          onClick={onPlay}
+          disabled={!ready}
+          aria-pressed={playing}
+        >
+          {t.play}
+        </button>
+        <button type="button" onClick={onPause} disabled={!ready}>
+          {t.pause}
+        </button>
+        <button type="button" onClick={onReset} disabled={!ready}>
+          {t.reset}
+        </button>
+      </div>
+      <label className="speed">
+        <span>{t.speed}</span>
+        <select value={speed} onChange={(e) => onSpeed(Number(e.target.value))}>
+          {(SPEEDS.includes(speed) ? SPEEDS : [...SPEEDS, speed].sort((a, b) => a - b)).map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="counters" aria-live="polite" aria-atomic="true">
+        {t.counters(
+          progress?.step ?? 0,
+          progress ? Number(fmtEpoch(progress.epoch)) : 0,
+          progress?.samplesSeen ?? 0,
+        )}
+      </p>
+    </div>
+  );
+});
