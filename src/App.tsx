@@ -48,7 +48,8 @@ import { ShiftCompare, type CompareData } from './ui/dien/ShiftCompare';
 import { Trajectories, type FittedProjection } from './ui/dien/Trajectories';
 import { parseUrlState, serializeUrlState, type Lang, type PageState } from './ui/state/urlState';
 import { useRequest } from './ui/common/useRequest';
-import { useScores, useTrainer } from './ui/training/useTrainer';
+import { useScores } from './ui/training/useScores';
+import { useTrainer } from './ui/training/useTrainer';
 
 // Test-set evaluation costs about 15 training steps at the default world size: every 50 steps.
 const DEFAULT_TRAIN: TrainSettings = { batchSize: 64, learningRate: 0.005, seed: 1, evalEvery: 50 };

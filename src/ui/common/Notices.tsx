@@ -1,7 +1,7 @@
 /** Messages for the reader: ignored URL parts, training resets, worker notices and errors. */
 import { memo } from 'react';
 import type { Strings } from '../text/i18n';
-import type { Notice } from '../training/useTrainer';
+import type { Notice } from '../state/types';
 
 export const Notices = memo(function Notices({
   notices,

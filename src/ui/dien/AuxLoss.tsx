@@ -7,7 +7,7 @@ import { useState, memo } from 'react';
 import { fmt } from '../common/format';
 import { goodLabel, goodName } from '../common/goods';
 import type { Strings } from '../text/i18n';
-import type { Scored } from '../training/useTrainer';
+import type { Scored } from '../state/types';
 import { TableAlternative } from '../common/TableAlternative';
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));

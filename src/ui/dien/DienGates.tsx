@@ -4,7 +4,7 @@ import { fmt } from '../common/format';
 import { goodLabel, goodName } from '../common/goods';
 import type { Strings } from '../text/i18n';
 import type { ModelSettings } from '../../train/protocol';
-import type { Scored } from '../training/useTrainer';
+import type { Scored } from '../state/types';
 
 /** What the effective gate is for each evolving cell (MODEL_SPEC: AUGRU a_t·u′_t, AGRU a_t, AIGRU u′_t). */
 export const EFFECTIVE_FORMULA: Record<ModelSettings['evolving'], string> = {

@@ -12,7 +12,7 @@ import { categoryName, good, goodName } from '../common/goods';
 import type { Strings } from '../text/i18n';
 import { categoryColor, OKABE_ITO } from '../common/palette';
 import { project, snappedExtent, type Projection } from '../embeddings/projection';
-import type { Scored } from '../training/useTrainer';
+import type { Scored } from '../state/types';
 import type { EmbeddingsResult } from '../../train/page/client';
 import { TableAlternative } from '../common/TableAlternative';
 

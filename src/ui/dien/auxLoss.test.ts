@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auxRows } from './AuxLoss';
-import type { Scored } from '../training/useTrainer';
+import type { Scored } from '../state/types';
 
 describe('aux-loss rows', () => {
   it('pair each kept purchase with the next one and recompute the loss term from the model scores', () => {

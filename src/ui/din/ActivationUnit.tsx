@@ -8,7 +8,7 @@ import type { ModelSettings } from '../../train/protocol';
 import { fmt } from '../common/format';
 import { goodLabel } from '../common/goods';
 import type { Strings } from '../text/i18n';
-import type { Scored } from '../training/useTrainer';
+import type { Scored } from '../state/types';
 import { divergingScale, maxAbs, VectorStrip } from '../common/VectorStrip';
 
 interface Props {

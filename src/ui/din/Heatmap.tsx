@@ -5,13 +5,14 @@
 import { memo, useMemo } from 'react';
 import { scaleSequential } from 'd3-scale';
 import { interpolateCividis } from 'd3-scale-chromatic';
+import type { HeatmapResult } from '../../train/protocol';
 import { fmt } from '../common/format';
 import { good, goodLabel, goodName } from '../common/goods';
 import type { Strings } from '../text/i18n';
 import { TableAlternative } from '../common/TableAlternative';
 
 interface Props {
-  heatmap: { candidates: number[]; weights: number[][] } | null;
+  heatmap: HeatmapResult | null;
   /** Good ids of the kept purchases (the heatmap's columns), oldest first. */
   keptGoods: number[];
   candidate: number;
@@ -23,7 +24,7 @@ interface Props {
 
 const CELL = 22;
 
-type Weights = { candidates: number[]; weights: number[][] };
+type Weights = HeatmapResult;
 
 /** The colour range over all finite weights (hi > lo always). */
 function range(heatmap: Weights): [number, number] {

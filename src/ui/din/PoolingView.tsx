@@ -6,7 +6,7 @@ import { memo } from 'react';
 import { fmt, pct } from '../common/format';
 import { goodLabel } from '../common/goods';
 import type { Strings } from '../text/i18n';
-import type { Scored } from '../training/useTrainer';
+import type { Scored } from '../state/types';
 import { divergingScale, maxAbs, VectorStrip } from '../common/VectorStrip';
 
 export const PoolingView = memo(function PoolingView({

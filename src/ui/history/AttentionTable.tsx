@@ -4,7 +4,7 @@ import { valuesByUid } from './attentionData';
 import { fmt } from '../common/format';
 import { goodLabel } from '../common/goods';
 import type { Strings } from '../text/i18n';
-import type { Scored } from '../training/useTrainer';
+import type { Scored } from '../state/types';
 
 export const AttentionTable = memo(function AttentionTable({
   current,

@@ -17,7 +17,7 @@ import { barScales, valuesByUid } from './attentionData';
 import { good, goodName } from '../common/goods';
 import type { HistoryAction, HistoryState } from '../state/historyReducer';
 import type { Strings } from '../text/i18n';
-import type { Scored } from '../training/useTrainer';
+import type { Scored } from '../state/types';
 
 interface Props {
   history: HistoryState;

@@ -1,5 +1,5 @@
 /** Maps a score onto the editor's entries by uid, so ghosts follow purchases through reorders. */
-import type { Scored } from '../training/useTrainer';
+import type { Scored } from '../state/types';
 import type { BarScales, BarValues } from './AttentionBars';
 
 export function valuesByUid(scored: Scored | null): Map<number, BarValues> {

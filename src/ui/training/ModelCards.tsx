@@ -4,7 +4,7 @@ import type { EvalMetrics, ModelName, Progress } from '../../train/protocol';
 import { fmt, pct } from '../common/format';
 import { MODEL_COLOR, MODELS } from '../common/palette';
 import type { Strings } from '../text/i18n';
-import type { Scored } from './useTrainer';
+import type { Scored } from '../state/types';
 
 export const ModelCards = memo(function ModelCards({
   ready,

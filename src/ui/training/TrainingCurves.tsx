@@ -7,7 +7,7 @@ import type { ModelName } from '../../train/protocol';
 import { fmt } from '../common/format';
 import type { Strings } from '../text/i18n';
 import { MODEL_COLOR, MODEL_DASH, MODELS } from '../common/palette';
-import type { Curves } from './useTrainer';
+import type { Curves } from '../state/types';
 import { TableAlternative } from '../common/TableAlternative';
 
 const W = 420;
