@@ -25,8 +25,8 @@ import { Heatmap } from './ui/din/Heatmap';
 import { HistoryEditor } from './ui/history/HistoryEditor';
 import { goodsOf, historyReducer, initHistory } from './ui/state/historyReducer';
 import { STRINGS } from './ui/text/i18n';
+import { TextProvider } from './ui/text/TextContext';
 import { ModelCards } from './ui/training/ModelCards';
-import { NARRATIVE } from './ui/text/narrative';
 import { Notices } from './ui/common/Notices';
 import { PoolingView } from './ui/din/PoolingView';
 import {
@@ -99,7 +99,6 @@ export function App() {
   const [cmpCurrent, setCmpCurrent] = useState(KEYBOARD);
   const [cmpOld, setCmpOld] = useState(BASKETBALL_SHOES);
   const t = STRINGS[lang];
-  const story = NARRATIVE[lang];
 
   const session: SessionConfig = useMemo(
     () => ({ world: config.world, model: config.model, train: config.train }),
@@ -183,11 +182,6 @@ export function App() {
     if (INITIAL.problems.length > 0)
       say('warning', STRINGS[INITIAL.state.lang].urlProblems(INITIAL.problems.join('; ')));
   }, [say]);
-
-  useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = STRINGS[lang].title;
-  }, [lang]);
 
   // The URL follows the state (replaceState: editing should not flood the back button).
   const search = serializeUrlState(
@@ -288,214 +282,208 @@ export function App() {
   );
 
   return (
-    <div className="page">
-      <header className="masthead">
-        <div className="masthead-text">
-          <h1>{t.title}</h1>
-          <p className="subtitle">{t.subtitle}</p>
-        </div>
-        <div className="masthead-tools">
-          <label className="lang">
-            <span>{t.language}</span>
-            <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-              <option value="en">English</option>
-              <option value="zh">中文</option>
-            </select>
-          </label>
-          <div className="backend">
-            <span aria-hidden="true">{t.backend}: </span>
-            <span
-              role="status"
-              aria-label="Backend"
-              title={trainer.backend?.fallbackReasons.join('; ')}
-            >
-              {trainer.backend ? trainer.backend.label : t.backendLoading}
-            </span>
+    <TextProvider lang={lang}>
+      <div className="page">
+        <header className="masthead">
+          <div className="masthead-text">
+            <h1>{t.title}</h1>
+            <p className="subtitle">{t.subtitle}</p>
           </div>
-        </div>
-      </header>
-
-      <Notices notices={trainer.notices} dismiss={trainer.dismiss} t={t} />
-
-      {/* Three regions: on phones the training panel sits right after the history (Step stays
-          close at hand); on wide screens it is a sticky column beside the whole story. */}
-      <main className="layout">
-        <div className="first">
-          <Story id="attention" section={story.attention} t={t}>
-            <div className="workbench">
-              <div className="workbench-head">
-                <h3>{t.history}</h3>
-                <div className="toolbar" role="group" aria-label={t.presets}>
-                  <button type="button" onClick={() => applyPreset(lessonPreset())}>
-                    {t.presetLesson}
-                  </button>
-                  <button type="button" onClick={() => applyPreset(interestShiftPreset())}>
-                    {t.presetShift}
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() => applyPreset(randomShopperPreset(config.world, Math.random()))}
-                  >
-                    {t.presetRandom}
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() => dispatch({ type: 'clear' })}
-                    disabled={history.entries.length === 0}
-                  >
-                    {t.clear}
-                  </button>
-                  {history.undo && (
-                    <button type="button" onClick={() => dispatch({ type: 'undo' })}>
-                      {t.undo}
-                    </button>
-                  )}
-                </div>
-              </div>
-              <CandidatePicker value={candidate} onChange={setCandidate} t={t} />
-              <HistoryEditor
-                history={history}
-                dispatch={dispatch}
-                T={config.model.T}
-                current={current}
-                previous={previous}
-                inspected={inspected}
-                onInspect={setInspected}
-                t={t}
-              />
-              <p className="caption">{t.attentionCaption}</p>
-              <AttentionTable current={current} previous={previous} t={t} />
+          <div className="masthead-tools">
+            <label className="lang">
+              <span>{t.language}</span>
+              <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+                <option value="en">English</option>
+                <option value="zh">中文</option>
+              </select>
+            </label>
+            <div className="backend">
+              <span aria-hidden="true">{t.backend}: </span>
+              <span
+                role="status"
+                aria-label="Backend"
+                title={trainer.backend?.fallbackReasons.join('; ')}
+              >
+                {trainer.backend ? trainer.backend.label : t.backendLoading}
+              </span>
             </div>
-            <details className="shop-details" open>
-              <summary>{t.shop}</summary>
-              <Shop onAdd={addGood} t={t} />
+          </div>
+        </header>
+
+        <Notices notices={trainer.notices} dismiss={trainer.dismiss} />
+
+        {/* Three regions: on phones the training panel sits right after the history (Step stays
+          close at hand); on wide screens it is a sticky column beside the whole story. */}
+        <main className="layout">
+          <div className="first">
+            <Story id="attention">
+              <div className="workbench">
+                <div className="workbench-head">
+                  <h3>{t.history}</h3>
+                  <div className="toolbar" role="group" aria-label={t.presets}>
+                    <button type="button" onClick={() => applyPreset(lessonPreset())}>
+                      {t.presetLesson}
+                    </button>
+                    <button type="button" onClick={() => applyPreset(interestShiftPreset())}>
+                      {t.presetShift}
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => applyPreset(randomShopperPreset(config.world, Math.random()))}
+                    >
+                      {t.presetRandom}
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => dispatch({ type: 'clear' })}
+                      disabled={history.entries.length === 0}
+                    >
+                      {t.clear}
+                    </button>
+                    {history.undo && (
+                      <button type="button" onClick={() => dispatch({ type: 'undo' })}>
+                        {t.undo}
+                      </button>
+                    )}
+                  </div>
+                </div>
+                <CandidatePicker value={candidate} onChange={setCandidate} />
+                <HistoryEditor
+                  history={history}
+                  dispatch={dispatch}
+                  T={config.model.T}
+                  current={current}
+                  previous={previous}
+                  inspected={inspected}
+                  onInspect={setInspected}
+                />
+                <p className="caption">{t.attentionCaption}</p>
+                <AttentionTable current={current} previous={previous} />
+              </div>
+              <details className="shop-details" open>
+                <summary>{t.shop}</summary>
+                <Shop onAdd={addGood} />
+              </details>
+            </Story>
+          </div>
+
+          <aside className="side" aria-label={t.training}>
+            <section className="panel" aria-labelledby="training-h">
+              <h2 id="training-h">{t.training}</h2>
+              <TrainingControls
+                ready={ready}
+                progress={progress}
+                stepsPerEpoch={stepsPerEpoch}
+                speed={speed}
+                onSpeed={onSpeed}
+                onStep={onStep}
+                onPlay={onPlay}
+                onPause={onPause}
+                onReset={onReset}
+              />
+              <Rewind
+                snapshots={trainer.snapshots}
+                liveStep={progress?.step ?? 0}
+                atStep={atStep}
+                shownStep={current?.result.step ?? null}
+                onRewind={setAtStep}
+              />
+            </section>
+            <section className="panel" aria-labelledby="models-h">
+              <h2 id="models-h">{t.models}</h2>
+              <ModelCards ready={ready} scored={current} progress={progress} />
+            </section>
+            <details className="panel settings-panel">
+              <summary>{t.settings}</summary>
+              <Settings
+                world={config.world}
+                model={config.model}
+                train={config.train}
+                onChange={changeSettings}
+              />
             </details>
-          </Story>
-        </div>
+          </aside>
 
-        <aside className="side" aria-label={t.training}>
-          <section className="panel" aria-labelledby="training-h">
-            <h2 id="training-h">{t.training}</h2>
-            <TrainingControls
-              ready={ready}
-              progress={progress}
-              stepsPerEpoch={stepsPerEpoch}
-              speed={speed}
-              onSpeed={onSpeed}
-              onStep={onStep}
-              onPlay={onPlay}
-              onPause={onPause}
-              onReset={onReset}
-              t={t}
-            />
-            <Rewind
-              snapshots={trainer.snapshots}
-              liveStep={progress?.step ?? 0}
-              atStep={atStep}
-              shownStep={current?.result.step ?? null}
-              onRewind={setAtStep}
-              t={t}
-            />
-          </section>
-          <section className="panel" aria-labelledby="models-h">
-            <h2 id="models-h">{t.models}</h2>
-            <ModelCards ready={ready} scored={current} progress={progress} t={t} />
-          </section>
-          <details className="panel settings-panel">
-            <summary>{t.settings}</summary>
-            <Settings
-              world={config.world}
-              model={config.model}
-              train={config.train}
-              onChange={changeSettings}
-              t={t}
-            />
-          </details>
-        </aside>
+          <div className="rest">
+            <Story id="base">
+              <h3>{t.pooling}</h3>
+              <PoolingView scored={lower} />
+            </Story>
 
-        <div className="rest">
-          <Story id="base" section={story.base} t={t}>
-            <h3>{t.pooling}</h3>
-            <PoolingView scored={lower} t={t} />
-          </Story>
+            <Story id="din" />
 
-          <Story id="din" section={story.din} t={t} />
+            <Story id="unit">
+              <h3>
+                {t.unit}
+                {lower && lower.result.kept.length > 0
+                  ? `: ${goodName(lower.result.history[lower.result.kept[keptIndex]])} → ${goodName(candidate)}`
+                  : ''}
+              </h3>
+              <ActivationUnit scored={lower} keptIndex={keptIndex} settings={config.model} />
+            </Story>
 
-          <Story id="unit" section={story.unit} t={t}>
-            <h3>
-              {t.unit}
-              {lower && lower.result.kept.length > 0
-                ? `: ${goodName(lower.result.history[lower.result.kept[keptIndex]])} → ${goodName(candidate)}`
-                : ''}
-            </h3>
-            <ActivationUnit scored={lower} keptIndex={keptIndex} settings={config.model} t={t} />
-          </Story>
+            <Story id="heatmap">
+              <Heatmap
+                heatmap={heatmap}
+                keptGoods={keptGoods}
+                candidate={candidate}
+                onPick={setCandidate}
+                error={heatmapError}
+              />
+            </Story>
 
-          <Story id="heatmap" section={story.heatmap} t={t}>
-            <Heatmap
-              heatmap={heatmap}
-              keptGoods={keptGoods}
-              candidate={candidate}
-              onPick={setCandidate}
-              error={heatmapError}
-              t={t}
-            />
-          </Story>
+            <Story id="sequence" />
 
-          <Story id="sequence" section={story.sequence} t={t} />
+            <Story id="dien">
+              <h3>{t.compare}</h3>
+              <ShiftCompare
+                data={compare}
+                currentGood={cmpCurrent}
+                oldGood={cmpOld}
+                onCurrent={setCmpCurrent}
+                onOld={setCmpOld}
+              />
+              <h3>{t.dienGates}</h3>
+              <DienGates scored={lower} evolving={config.model.evolving} />
+            </Story>
 
-          <Story id="dien" section={story.dien} t={t}>
-            <h3>{t.compare}</h3>
-            <ShiftCompare
-              data={compare}
-              currentGood={cmpCurrent}
-              oldGood={cmpOld}
-              onCurrent={setCmpCurrent}
-              onOld={setCmpOld}
-              t={t}
-            />
-            <h3>{t.dienGates}</h3>
-            <DienGates scored={lower} evolving={config.model.evolving} t={t} />
-          </Story>
+            <Story id="evolution">
+              <h3>{t.trajectory}</h3>
+              <p className="caption">{t.trajectoryCaption}</p>
+              <Trajectories
+                scored={lower}
+                fitted={fitted.generation === generation ? fitted.dien : null}
+                context={embeddings}
+                onRefit={refitDien}
+              />
+              <h3>{t.auxHeading}</h3>
+              <p className="caption">{t.auxCaption}</p>
+              <AuxLoss scored={lower} alpha={config.model.auxWeight} />
+            </Story>
 
-          <Story id="evolution" section={story.evolution} t={t}>
-            <h3>{t.trajectory}</h3>
-            <p className="caption">{t.trajectoryCaption}</p>
-            <Trajectories
-              scored={lower}
-              fitted={fitted.generation === generation ? fitted.dien : null}
-              context={embeddings}
-              onRefit={refitDien}
-              t={t}
-            />
-            <h3>{t.auxHeading}</h3>
-            <p className="caption">{t.auxCaption}</p>
-            <AuxLoss scored={lower} alpha={config.model.auxWeight} t={t} />
-          </Story>
+            <Story id="embeddings">
+              <h3>{t.embeddingMap}</h3>
+              <p className="caption">{t.embeddingMapCaption}</p>
+              <EmbeddingMap
+                embeddings={embeddings}
+                model={mapModel}
+                onModel={setMapModel}
+                fitted={fitted.generation === generation ? fitted[mapModel] : null}
+                onRefit={refitMap}
+              />
+            </Story>
 
-          <Story id="embeddings" section={story.embeddings} t={t}>
-            <h3>{t.embeddingMap}</h3>
-            <p className="caption">{t.embeddingMapCaption}</p>
-            <EmbeddingMap
-              embeddings={embeddings}
-              model={mapModel}
-              onModel={setMapModel}
-              fitted={fitted.generation === generation ? fitted[mapModel] : null}
-              onRefit={refitMap}
-              t={t}
-            />
-          </Story>
+            <Story id="results">
+              <h3>{t.curves}</h3>
+              <TrainingCurves curves={trainer.curves} />
+              <h3>{t.results}</h3>
+              <ResultsTable progress={progress} />
+            </Story>
 
-          <Story id="results" section={story.results} t={t}>
-            <h3>{t.curves}</h3>
-            <TrainingCurves curves={trainer.curves} t={t} />
-            <h3>{t.results}</h3>
-            <ResultsTable progress={progress} t={t} />
-          </Story>
-
-          <Story id="takeaway" section={story.takeaway} t={t} />
-        </div>
-      </main>
-    </div>
+            <Story id="takeaway" />
+          </div>
+        </main>
+      </div>
+    </TextProvider>
   );
 }

@@ -1,17 +1,16 @@
 /** Messages for the reader: ignored URL parts, training resets, worker notices and errors. */
 import { memo } from 'react';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 import type { Notice } from '../state/types';
 
 export const Notices = memo(function Notices({
   notices,
   dismiss,
-  t,
 }: {
   notices: Notice[];
   dismiss: (id: number) => void;
-  t: Strings;
 }) {
+  const t = useStrings();
   return (
     <section className="notices" aria-label={t.notices} aria-live="polite">
       {notices.map((n) => (

@@ -1,19 +1,17 @@
 /** A narrative section: heading, paragraphs, the view it explains, and its readers' questions. */
 import { memo, type ReactNode } from 'react';
-import type { Strings } from '../text/i18n';
-import type { Section } from '../text/narrative';
+import type { SectionId } from '../text/narrative';
+import { useNarrative, useStrings } from '../text/TextContext';
 
 export const Story = memo(function Story({
   id,
-  section,
-  t,
   children,
 }: {
-  id: string;
-  section: Section;
-  t: Strings;
+  id: SectionId;
   children?: ReactNode;
 }) {
+  const t = useStrings();
+  const section = useNarrative()[id];
   return (
     <section className="story" id={id} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{section.heading}</h2>

@@ -6,7 +6,7 @@
 import { useState, memo } from 'react';
 import { fmt } from '../common/format';
 import { goodLabel, goodName } from '../common/goods';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 import type { Scored } from '../state/types';
 import { TableAlternative } from '../common/TableAlternative';
 
@@ -64,12 +64,11 @@ function Prob({ label, p, kind }: { label: string; p: number; kind: 'pos' | 'neg
 export const AuxLoss = memo(function AuxLoss({
   scored,
   alpha,
-  t,
 }: {
   scored: Scored | null;
   alpha: number;
-  t: Strings;
 }) {
+  const t = useStrings();
   const [chosen, setChosen] = useState<number | null>(null);
   if (!scored) return <p className="loading">{t.loading}</p>;
   const rows = auxRows(scored);

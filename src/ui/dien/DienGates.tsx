@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import { fmt } from '../common/format';
 import { goodLabel, goodName } from '../common/goods';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 import type { ModelSettings } from '../../train/protocol';
 import type { Scored } from '../state/types';
 
@@ -33,12 +33,11 @@ function Meter({ value, label, kind }: { value: number; label: string; kind: str
 export const DienGates = memo(function DienGates({
   scored,
   evolving,
-  t,
 }: {
   scored: Scored | null;
   evolving: ModelSettings['evolving'];
-  t: Strings;
 }) {
+  const t = useStrings();
   if (!scored) return <p className="loading">{t.loading}</p>;
   const { result } = scored;
   const d = result.dien;

@@ -7,7 +7,7 @@ import { memo } from 'react';
 import type { ScoreResult } from '../../train/protocol';
 import { pct } from '../common/format';
 import { GOODS, goodLabel, goodName } from '../common/goods';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 
 export interface CompareData {
   current: ScoreResult;
@@ -51,15 +51,14 @@ export const ShiftCompare = memo(function ShiftCompare({
   oldGood,
   onCurrent,
   onOld,
-  t,
 }: {
   data: CompareData | null;
   currentGood: number;
   oldGood: number;
   onCurrent: (g: number) => void;
   onOld: (g: number) => void;
-  t: Strings;
 }) {
+  const t = useStrings();
   const rows = data
     ? ([
         ['DIN', data.current.din.ctr, data.old.din.ctr],

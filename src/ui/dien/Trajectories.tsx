@@ -9,7 +9,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { fmt } from '../common/format';
 import { categoryName, good, goodName } from '../common/goods';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 import { categoryColor, OKABE_ITO } from '../common/palette';
 import { project, snappedExtent, type Projection } from '../embeddings/projection';
 import type { Scored } from '../state/types';
@@ -26,7 +26,8 @@ export interface FittedProjection {
   step: number;
 }
 
-export function CategoryLegend({ t }: { t: Strings }) {
+export function CategoryLegend() {
+  const t = useStrings();
   const ids = Array.from({ length: 8 }, (_, i) => i + 1);
   return (
     <ul className="legend-list category-legend" aria-label={t.categoriesLegend}>
@@ -46,13 +47,12 @@ export function ProjectionNote({
   fitted,
   onRefit,
   label,
-  t,
 }: {
   fitted: FittedProjection | null;
   onRefit: () => void;
   label: string;
-  t: Strings;
 }) {
+  const t = useStrings();
   return (
     <div className="projection-note">
       <p className="hint">
@@ -79,15 +79,14 @@ export const Trajectories = memo(function Trajectories({
   fitted,
   context,
   onRefit,
-  t,
 }: {
   scored: Scored | null;
   fitted: FittedProjection | null;
   /** DIEN's item embeddings at the same step as `scored`. */
   context: EmbeddingsResult | null;
   onRefit: () => void;
-  t: Strings;
 }) {
+  const t = useStrings();
   const [hover, setHover] = useState<number | null>(null);
   if (!scored || !fitted || scored.result.dien.gruStates.length === 0)
     return <p className="loading">{t.loading}</p>;
@@ -221,8 +220,8 @@ export const Trajectories = memo(function Trajectories({
         <span className="key key-augru">■ {t.augruPath}</span> <span className="key">◯ h′(T)</span>{' '}
         <span className="key">· {t.contextPoints}</span>
       </figcaption>
-      <CategoryLegend t={t} />
-      <ProjectionNote fitted={fitted} onRefit={onRefit} label={t.refitProjection} t={t} />
+      <CategoryLegend />
+      <ProjectionNote fitted={fitted} onRefit={onRefit} label={t.refitProjection} />
       <TableAlternative summary={t.showTable} caption={t.trajectory}>
         <thead>
           <tr>

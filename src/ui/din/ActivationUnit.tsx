@@ -7,7 +7,7 @@ import { memo } from 'react';
 import type { ModelSettings } from '../../train/protocol';
 import { fmt } from '../common/format';
 import { goodLabel } from '../common/goods';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 import type { Scored } from '../state/types';
 import { divergingScale, maxAbs, VectorStrip } from '../common/VectorStrip';
 
@@ -16,15 +16,10 @@ interface Props {
   /** Index into scored.result.kept of the inspected purchase. */
   keptIndex: number;
   settings: ModelSettings;
-  t: Strings;
 }
 
-export const ActivationUnit = memo(function ActivationUnit({
-  scored,
-  keptIndex,
-  settings,
-  t,
-}: Props) {
+export const ActivationUnit = memo(function ActivationUnit({ scored, keptIndex, settings }: Props) {
+  const t = useStrings();
   if (!scored) return <p className="loading">{t.loading}</p>;
   const { result } = scored;
   const din = result.din;

@@ -8,7 +8,7 @@ import { interpolateCividis } from 'd3-scale-chromatic';
 import type { HeatmapResult } from '../../train/protocol';
 import { fmt } from '../common/format';
 import { good, goodLabel, goodName } from '../common/goods';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 import { TableAlternative } from '../common/TableAlternative';
 
 interface Props {
@@ -19,7 +19,6 @@ interface Props {
   onPick: (good: number) => void;
   /** Why the last heatmap request failed, if it did. */
   error: string | null;
-  t: Strings;
 }
 
 const CELL = 22;
@@ -90,12 +89,11 @@ const HeatRow = memo(function HeatRow({
 const HeatTable = memo(function HeatTable({
   heatmap,
   colGoods,
-  t,
 }: {
   heatmap: Weights;
   colGoods: number[];
-  t: Strings;
 }) {
+  const t = useStrings();
   return (
     <TableAlternative summary={t.showTable} caption={t.heatmap}>
       <thead>
@@ -139,10 +137,10 @@ export const Heatmap = memo(function Heatmap({
   candidate,
   onPick,
   error,
-  t,
 }: Props) {
-  // Every edit re-requests the heatmap, and a new candidate (the heatmap does not depend on it)
-  // brings back the same numbers in a new object: keep the old one, so no row re-renders.
+  const t = useStrings();
+  // Training progress re-requests the heatmap, and weights that did not move (paused, a small
+  // step) bring back the same numbers in a new object: keep the old one, so no row re-renders.
   const key = contentKey(replied);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- key is the content of the reply
   const heatmap = useMemo(() => replied, [key]);
@@ -185,7 +183,7 @@ export const Heatmap = memo(function Heatmap({
         <span className="legend-ramp cividis" aria-hidden="true" />
         <span>{fmt(hi, 2)}</span>
       </p>
-      <HeatTable heatmap={heatmap} colGoods={colGoods} t={t} />
+      <HeatTable heatmap={heatmap} colGoods={colGoods} />
     </div>
   );
 });

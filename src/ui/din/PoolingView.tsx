@@ -5,17 +5,12 @@
 import { memo } from 'react';
 import { fmt, pct } from '../common/format';
 import { goodLabel } from '../common/goods';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 import type { Scored } from '../state/types';
 import { divergingScale, maxAbs, VectorStrip } from '../common/VectorStrip';
 
-export const PoolingView = memo(function PoolingView({
-  scored,
-  t,
-}: {
-  scored: Scored | null;
-  t: Strings;
-}) {
+export const PoolingView = memo(function PoolingView({ scored }: { scored: Scored | null }) {
+  const t = useStrings();
   if (!scored) return <p className="loading">{t.loading}</p>;
   const { result } = scored;
   const din = result.din;

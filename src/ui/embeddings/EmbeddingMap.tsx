@@ -9,7 +9,7 @@ import type { EmbeddingsResult } from '../../train/page/client';
 import type { ModelName } from '../../train/protocol';
 import { fmt } from '../common/format';
 import { categoryName, good, goodName } from '../common/goods';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 import { categoryColor, MODELS } from '../common/palette';
 import { project, snappedExtent } from './projection';
 import { CategoryLegend, ProjectionNote, type FittedProjection } from '../dien/Trajectories';
@@ -25,15 +25,14 @@ export const EmbeddingMap = memo(function EmbeddingMap({
   onModel,
   fitted,
   onRefit,
-  t,
 }: {
   embeddings: EmbeddingsResult | null;
   model: ModelName;
   onModel: (m: ModelName) => void;
   fitted: FittedProjection | null;
   onRefit: () => void;
-  t: Strings;
 }) {
+  const t = useStrings();
   const [hover, setHover] = useState<number | null>(null);
   const picker = (
     <label className="map-model">
@@ -109,8 +108,8 @@ export const EmbeddingMap = memo(function EmbeddingMap({
           )}
         </svg>
       </figure>
-      <CategoryLegend t={t} />
-      <ProjectionNote fitted={fitted} onRefit={onRefit} label={t.refitMapProjection} t={t} />
+      <CategoryLegend />
+      <ProjectionNote fitted={fitted} onRefit={onRefit} label={t.refitMapProjection} />
       <TableAlternative summary={t.showTable} caption={t.mapSpreadCaption}>
         <thead>
           <tr>

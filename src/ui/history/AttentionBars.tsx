@@ -2,7 +2,7 @@
  * The small per-purchase bars under the history strip: DIN's weight, DIEN's a_t, the world's
  * true relevance as an outline and, after an edit, the previous values as pale ghosts.
  */
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 
 export interface BarValues {
   din: number;
@@ -77,14 +77,13 @@ export function AttentionBars({
   values,
   ghost,
   scales,
-  t,
 }: {
   name: string;
   values: BarValues;
   ghost?: BarValues;
   scales: BarScales;
-  t: Strings;
 }) {
+  const t = useStrings();
   return (
     <div className="bars">
       <Bar

@@ -3,18 +3,17 @@ import { memo } from 'react';
 import { valuesByUid } from './attentionData';
 import { fmt } from '../common/format';
 import { goodLabel } from '../common/goods';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 import type { Scored } from '../state/types';
 
 export const AttentionTable = memo(function AttentionTable({
   current,
   previous,
-  t,
 }: {
   current: Scored | null;
   previous: Scored | null;
-  t: Strings;
 }) {
+  const t = useStrings();
   if (!current) return null;
   const before = valuesByUid(previous);
   const { result, uids } = current;

@@ -16,7 +16,7 @@ import { AttentionBars } from './AttentionBars';
 import { barScales, valuesByUid } from './attentionData';
 import { good, goodName } from '../common/goods';
 import type { HistoryAction, HistoryState } from '../state/historyReducer';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 import type { Scored } from '../state/types';
 
 interface Props {
@@ -27,7 +27,6 @@ interface Props {
   previous: Scored | null;
   inspected: number | null;
   onInspect: (uid: number) => void;
-  t: Strings;
 }
 
 type FocusTarget = { uid: number; act: 'left' | 'right' | 'item' } | { uid: null; act: 'list' };
@@ -40,8 +39,8 @@ export const HistoryEditor = memo(function HistoryEditor({
   previous,
   inspected,
   onInspect,
-  t,
 }: Props) {
+  const t = useStrings();
   const listRef = useRef<HTMLOListElement>(null);
   const [focusAfter, setFocusAfter] = useState<FocusTarget | null>(null);
   const [dragUid, setDragUid] = useState<number | null>(null);
@@ -204,7 +203,6 @@ export const HistoryEditor = memo(function HistoryEditor({
                     values={values}
                     ghost={before.get(entry.uid)}
                     scales={scales}
-                    t={t}
                   />
                 ) : (
                   <div className="bars bars-pending" aria-hidden="true" />

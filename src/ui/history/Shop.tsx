@@ -1,15 +1,10 @@
 /** The catalogue by category: each good is a button that appends it to the history. */
 import { memo } from 'react';
 import { CATALOGUE } from '../../world/catalogue';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 
-export const Shop = memo(function Shop({
-  onAdd,
-  t,
-}: {
-  onAdd: (good: number) => void;
-  t: Strings;
-}) {
+export const Shop = memo(function Shop({ onAdd }: { onAdd: (good: number) => void }) {
+  const t = useStrings();
   return (
     <div className="shop">
       <p className="hint">{t.shopHint}</p>
@@ -50,12 +45,11 @@ export const Shop = memo(function Shop({
 export const CandidatePicker = memo(function CandidatePicker({
   value,
   onChange,
-  t,
 }: {
   value: number;
   onChange: (good: number) => void;
-  t: Strings;
 }) {
+  const t = useStrings();
   return (
     <label className="candidate-picker">
       <span>{t.candidate}</span>

@@ -4,8 +4,9 @@
  * opens a working page with as much of the sender's state as could be read.
  */
 import type { BackendName, ModelSettings, TrainSettings, WorldConfig } from '../../train/protocol';
+import type { Lang } from '../text/i18n';
 
-export type Lang = 'en' | 'zh';
+export type { Lang };
 
 export interface PageState {
   history: number[];

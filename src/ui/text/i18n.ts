@@ -2,7 +2,8 @@
  * Every visible string in English and Chinese. The English names are the stable accessible
  * names the tests use (PRODUCT.md), so change them only together with the e2e specs.
  */
-import type { Lang } from '../state/urlState';
+
+export type Lang = 'en' | 'zh';
 
 // Number.prototype.toLocaleString builds a new Intl formatter on every call (about 1 ms): the
 // counters are re-rendered on every progress message, so the formatters are made once.

@@ -2,7 +2,7 @@
  * The lesson's story (SEED_NOTES.md) in its order, and the readers' questions, each attached
  * to the section whose view lets the reader see the answer happen.
  */
-import type { Lang } from '../state/urlState';
+import type { Lang } from './i18n';
 
 export interface QA {
   q: string;
@@ -28,7 +28,7 @@ export type SectionId =
   | 'results'
   | 'takeaway';
 
-type Narrative = Record<SectionId, Section>;
+export type Narrative = Record<SectionId, Section>;
 
 const en: Narrative = {
   attention: {

@@ -3,20 +3,19 @@ import { memo } from 'react';
 import type { EvalMetrics, ModelName, Progress } from '../../train/protocol';
 import { fmt, pct } from '../common/format';
 import { MODEL_COLOR, MODELS } from '../common/palette';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 import type { Scored } from '../state/types';
 
 export const ModelCards = memo(function ModelCards({
   ready,
   scored,
   progress,
-  t,
 }: {
   ready: boolean;
   scored: Scored | null;
   progress: Progress | null;
-  t: Strings;
 }) {
+  const t = useStrings();
   return (
     <div className="model-cards">
       {MODELS.map((m: ModelName) => {

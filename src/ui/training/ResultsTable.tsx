@@ -6,7 +6,7 @@ import { memo } from 'react';
 import { relaImpr } from '../../metrics';
 import type { Progress } from '../../train/protocol';
 import { fmt, signedPct } from '../common/format';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 import { MODELS } from '../common/palette';
 
 const DIN_PAPER: [string, string, string][] = [
@@ -29,11 +29,10 @@ const DIEN_PAPER: [string, string, string][] = [
 
 export const ResultsTable = memo(function ResultsTable({
   progress,
-  t,
 }: {
   progress: Progress | null;
-  t: Strings;
 }) {
+  const t = useStrings();
   const test = progress?.test;
   return (
     <div className="results">

@@ -4,7 +4,7 @@
  * latest state (Step/Play bring the views back to live).
  */
 import { memo } from 'react';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 
 export const Rewind = memo(function Rewind({
   snapshots,
@@ -12,7 +12,6 @@ export const Rewind = memo(function Rewind({
   atStep,
   shownStep,
   onRewind,
-  t,
 }: {
   snapshots: number[];
   liveStep: number;
@@ -20,8 +19,8 @@ export const Rewind = memo(function Rewind({
   /** The step whose weights the views actually show (from the last score). */
   shownStep: number | null;
   onRewind: (step: number | null) => void;
-  t: Strings;
 }) {
+  const t = useStrings();
   const n = snapshots.length;
   // Snapshots at the live step itself add nothing: the live end covers them.
   const stops = snapshots.filter((s) => s < liveStep);

@@ -5,7 +5,7 @@
  */
 import { memo, useState } from 'react';
 import type { ModelSettings, TrainSettings, WorldConfig } from '../../train/protocol';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 
 interface Props {
   world: WorldConfig;
@@ -19,7 +19,6 @@ interface Props {
     },
     what: string,
   ) => void;
-  t: Strings;
 }
 
 const LRS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05];
@@ -94,7 +93,8 @@ function SeedInput({
   );
 }
 
-export const Settings = memo(function Settings({ world, model, train, onChange, t }: Props) {
+export const Settings = memo(function Settings({ world, model, train, onChange }: Props) {
+  const t = useStrings();
   return (
     <div className="settings">
       <fieldset>

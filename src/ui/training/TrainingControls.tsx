@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import type { Progress } from '../../train/protocol';
 import { fmtEpoch } from '../common/format';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 
 interface Props {
   ready: boolean;
@@ -14,7 +14,6 @@ interface Props {
   onPlay: () => void;
   onPause: () => void;
   onReset: () => void;
-  t: Strings;
 }
 
 export const SPEEDS = [1, 2, 5, 10, 20, 50];
@@ -29,8 +28,8 @@ export const TrainingControls = memo(function TrainingControls({
   onPlay,
   onPause,
   onReset,
-  t,
 }: Props) {
+  const t = useStrings();
   const playing = progress?.playing ?? false;
   return (
     <div className="training-controls">

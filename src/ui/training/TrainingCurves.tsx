@@ -5,7 +5,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { ModelName } from '../../train/protocol';
 import { fmt } from '../common/format';
-import type { Strings } from '../text/i18n';
+import { useStrings } from '../text/TextContext';
 import { MODEL_COLOR, MODEL_DASH, MODELS } from '../common/palette';
 import type { Curves } from '../state/types';
 import { TableAlternative } from '../common/TableAlternative';
@@ -19,17 +19,8 @@ interface Series {
   points: [number, number][];
 }
 
-function Chart({
-  title,
-  series,
-  yLabel,
-  t,
-}: {
-  title: string;
-  series: Series[];
-  yLabel: string;
-  t: Strings;
-}) {
+function Chart({ title, series, yLabel }: { title: string; series: Series[]; yLabel: string }) {
+  const t = useStrings();
   const all = series.flatMap((s) => s.points).filter(([, y]) => Number.isFinite(y));
   if (all.length === 0) {
     return (
@@ -102,13 +93,8 @@ function Chart({
   );
 }
 
-export const TrainingCurves = memo(function TrainingCurves({
-  curves,
-  t,
-}: {
-  curves: Curves;
-  t: Strings;
-}) {
+export const TrainingCurves = memo(function TrainingCurves({ curves }: { curves: Curves }) {
+  const t = useStrings();
   const loss: Series[] = MODELS.map((m) => ({
     model: m,
     points: curves.loss.map((p) => [p.step, p.loss[m]] as [number, number]),
@@ -156,8 +142,8 @@ export const TrainingCurves = memo(function TrainingCurves({
         </li>
       </ul>
       <div className="chart-row">
-        <Chart title={t.lossCurve} series={loss} yLabel="loss" t={t} />
-        <Chart title={t.aucCurve} series={auc} yLabel="AUC" t={t} />
+        <Chart title={t.lossCurve} series={loss} yLabel="loss" />
+        <Chart title={t.aucCurve} series={auc} yLabel="AUC" />
       </div>
       <TableAlternative summary={t.showTable} caption={t.aucCurve}>
         <thead>
