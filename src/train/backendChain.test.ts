@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chainOrder,
   isSoftwareAdapter,
+  nextAfterFailures,
   NoBackendError,
   runBackendChain,
   type TrySet,
@@ -112,5 +113,17 @@ describe('isSoftwareAdapter', () => {
     );
     expect(isSoftwareAdapter({ info: { vendor: 'nvidia', architecture: 'ampere' } })).toBe(false);
     expect(isSoftwareAdapter({})).toBe(false);
+  });
+});
+
+describe('nextAfterFailures', () => {
+  it('goes down the chain from the last failure, skipping any that failed before', () => {
+    expect(nextAfterFailures([])).toBeUndefined();
+    expect(nextAfterFailures(['webgpu'])).toBe('webgl');
+    expect(nextAfterFailures(['webgpu', 'webgl'])).toBe('wasm');
+    // A forced wasm that failed goes on to cpu, not back up to the GPU backends.
+    expect(nextAfterFailures(['wasm'])).toBe('cpu');
+    expect(nextAfterFailures(['cpu'])).toBeUndefined();
+    expect(nextAfterFailures(['wasm', 'cpu'])).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@
  * The backend fallback chain as a pure function (no tfjs, no DOM): backends.ts feeds it the real
  * `tf.setBackend`, unit tests feed it mocks.
  */
+import { errorText } from '../lib/errorText';
 import { BACKEND_ORDER, type BackendInfo, type BackendName } from './protocol';
 
 export const BACKEND_LABELS: Record<BackendName, string> = {
@@ -46,9 +47,14 @@ export class NoBackendError extends Error {
   }
 }
 
-function errorText(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  return String(e);
+/**
+ * Where to go after backends failed during training (in the order they failed): the next one in
+ * the chain after the last failure that has not failed itself; undefined when none is left.
+ */
+export function nextAfterFailures(failed: readonly BackendName[]): BackendName | undefined {
+  if (failed.length === 0) return undefined;
+  const last = failed[failed.length - 1];
+  return BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(last) + 1).find((b) => !failed.includes(b));
 }
 
 /** The order in which backends are tried: the forced one first, then the default chain. */

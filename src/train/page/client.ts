@@ -1,13 +1,20 @@
 /**
- * The main thread's handle on the training worker. Imports protocol types only: tfjs never loads
- * on the main thread (a test scans the built main bundle for it).
+ * The main thread's handle on the engine: the training worker, the scoring worker, and the
+ * restart after a backend failure. Imports protocol types only: tfjs never loads on the main
+ * thread (a test scans the built main bundle for it). Its rooms: pending.ts (request ids and
+ * replies), scorerLink.ts (the scoring worker), recovery.ts (which backend next),
+ * visibility.ts (pause in a hidden tab), workers.ts (starting the workers).
  */
+import { asError } from '../../lib/errorText';
 import {
-  BACKEND_ORDER,
   CHECKPOINT_ID,
-  SCORER_NAME,
   type BackendInfo,
   type BackendName,
+  type EmbeddingsResult,
+  type ErrorResponse,
+  type HeatmapResult,
+  type QueryRequest,
+  type ReadyInfo,
   type Request,
   type Response,
   type ScoreRequest,
@@ -16,21 +23,15 @@ import {
   type SessionConfig,
   type WeightsSnapshot,
 } from '../protocol';
+import { PendingRequests } from './pending';
+import { RestartPolicy } from './recovery';
+import { ScorerLink } from './scorerLink';
+import { HiddenTabPause, type VisibilitySource } from './visibility';
+import { backendFromSearch, scoringWorker, trainingWorker, type WorkerLike } from './workers';
 
-/** What the client needs of a Worker (a fake in tests). */
-export interface WorkerLike<Req = Request> {
-  postMessage(message: Req, transfer?: Transferable[]): void;
-  terminate(): void;
-  onmessage: ((ev: MessageEvent<Response>) => void) | null;
-  onerror: ((ev: ErrorEvent) => void) | null;
-}
+export { backendFromSearch };
 
-/** What the client needs of `document` to pause training in a hidden tab. */
-export interface VisibilitySource {
-  readonly hidden: boolean;
-  addEventListener(type: 'visibilitychange', listener: () => void): void;
-  removeEventListener(type: 'visibilitychange', listener: () => void): void;
-}
+export type { EmbeddingsResult, ReadyInfo, VisibilitySource, WorkerLike };
 
 export interface TrainerClientOptions {
   /** Try this backend first (e.g. from `?backend=wasm`). */
@@ -46,93 +47,63 @@ export interface TrainerClientOptions {
   visibility?: VisibilitySource | null;
 }
 
-export interface ReadyInfo {
-  backend: BackendInfo;
-  trainSize: number;
-  testSize: number;
-}
-
-export type EmbeddingsResult = Omit<Extract<Response, { type: 'embeddings' }>, 'type' | 'id'>;
-
-const BACKEND_NAMES = new Set<string>(BACKEND_ORDER);
-
 /** Only send `atStep` when there is one (a live request stays exactly as before). */
 function at(atStep: number | undefined): { atStep?: number } {
   return atStep === undefined ? {} : { atStep };
 }
 
-/** `?backend=wasm` → 'wasm'; anything else → undefined. */
-export function backendFromSearch(search: string): BackendName | undefined {
-  const v = new URLSearchParams(search).get('backend');
-  return v !== null && BACKEND_NAMES.has(v) ? (v as BackendName) : undefined;
+const VIEW_REQUESTS = new Set<string>(['score', 'heatmap', 'embeddings']);
+
+function isViewRequest(req: QueryRequest): req is ScoreRequest {
+  return VIEW_REQUESTS.has(req.type);
 }
 
-function defaultWorker(): WorkerLike {
-  return new Worker(new URL('../worker/worker.ts', import.meta.url), {
-    type: 'module',
-  }) as unknown as WorkerLike;
-}
-
-/** The same worker file in its scoring role (it reads its name). */
-function defaultScorer(): WorkerLike<ScorerRequest> {
-  return new Worker(new URL('../worker/worker.ts', import.meta.url), {
-    type: 'module',
-    name: SCORER_NAME,
-  }) as unknown as WorkerLike<ScorerRequest>;
-}
-
-const SCORE_REQUESTS = new Set<string>(['score', 'heatmap', 'embeddings']);
-
-function isScoreRequest(req: Extract<Request, { id: number }>): req is ScoreRequest {
-  return SCORE_REQUESTS.has(req.type);
-}
-
-interface Pending {
-  resolve: (r: Response) => void;
-  reject: (e: Error) => void;
-}
+/** A query without its id (the client numbers it). */
+type Query<R extends QueryRequest> = R extends QueryRequest ? Omit<R, 'id'> : never;
 
 export class TrainerClient {
   private readonly createWorker: () => WorkerLike;
-  private readonly createScorer: (() => WorkerLike<ScorerRequest>) | null;
-  private scorer: WorkerLike<ScorerRequest> | undefined;
-  /** Ids of the requests in flight in the scoring worker. */
-  private readonly scorerIds = new Set<number>();
-  /** Bumped by every init and reset: the scoring worker answers for this config or a newer one. */
-  private version = 0;
-  private readonly forced: BackendName | undefined;
-  private readonly visibility: VisibilitySource | null;
-  private worker: WorkerLike | undefined;
+  private readonly pending = new PendingRequests();
+  private readonly scorer: ScorerLink | undefined;
+  private readonly restarts: RestartPolicy;
+  private readonly hiddenTab: HiddenTabPause | undefined;
   private readonly listeners = new Set<(r: Response) => void>();
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
+  private worker: WorkerLike | undefined;
+  /** Bumped by every init and reset: progress and the scoring worker carry it. */
+  private version = 0;
   private config: SessionConfig | undefined;
   private info: ReadyInfo | undefined;
   private readyWaiters: { resolve: (r: ReadyInfo) => void; reject: (e: Error) => void }[] = [];
   private checkpoint: WeightsSnapshot | undefined;
-  private readonly failed: { backend: BackendName; reason: string }[] = [];
+  /** The reader's play intent (kept to resume after a restart or a hidden tab). */
   private playing = false;
   private stepsPerTick = 1;
-  private resumeWhenVisible = false;
   private disposed = false;
   private snapshots: number[] = [];
 
   constructor(options: TrainerClientOptions = {}) {
-    this.forced = options.backend;
-    this.createWorker = options.createWorker ?? defaultWorker;
-    this.createScorer =
+    this.restarts = new RestartPolicy(options.backend);
+    this.createWorker = options.createWorker ?? trainingWorker;
+    const createScorer =
       options.createScorer !== undefined
         ? options.createScorer
         : options.createWorker
           ? null
-          : defaultScorer;
-    this.visibility =
+          : scoringWorker;
+    if (createScorer)
+      this.scorer = new ScorerLink({
+        create: createScorer,
+        pending: this.pending,
+        emit: (r) => this.emit(r),
+      });
+    const visibility =
       options.visibility !== undefined
         ? options.visibility
         : typeof document !== 'undefined'
           ? document
           : null;
-    this.visibility?.addEventListener('visibilitychange', this.onVisibility);
+    if (visibility)
+      this.hiddenTab = new HiddenTabPause(visibility, this, () => this.worker !== undefined);
   }
 
   /** The backend of the running worker, once ready. */
@@ -149,6 +120,11 @@ export class TrainerClient {
     return this.checkpoint;
   }
 
+  /** The steps rewind snapshots exist for (the worker's latest 'snapshots' message; [] before). */
+  get snapshotSteps(): readonly number[] {
+    return this.snapshots;
+  }
+
   /** Start the worker (once) and set up world and models; resolves when the worker is ready. */
   init(config: SessionConfig): Promise<ReadyInfo> {
     this.config = config;
@@ -163,8 +139,8 @@ export class TrainerClient {
     this.version++;
     const fresh = !this.worker;
     if (fresh) this.spawn();
-    this.send({ type: 'init', config, version: this.version, ...this.backendRequest() });
-    if (fresh) this.connectScorer();
+    this.send({ type: 'init', config, version: this.version, ...this.restarts.backendRequest() });
+    if (fresh && this.worker) this.scorer?.connect(this.worker);
     return ready;
   }
 
@@ -175,13 +151,13 @@ export class TrainerClient {
   play(stepsPerTick = this.stepsPerTick): void {
     this.stepsPerTick = stepsPerTick;
     this.playing = true;
-    this.resumeWhenVisible = false;
+    this.hiddenTab?.forget();
     this.send({ type: 'play', stepsPerTick });
   }
 
   pause(): void {
     this.playing = false;
-    this.resumeWhenVisible = false;
+    this.hiddenTab?.forget();
     this.send({ type: 'pause' });
   }
 
@@ -209,34 +185,26 @@ export class TrainerClient {
 
   /** `atStep`: replay with the rewind snapshot at or before that step (result.step says which). */
   async score(history: number[], candidate: number, atStep?: number): Promise<ScoreResult> {
-    const r = await this.request({ type: 'score', id: 0, history, candidate, ...at(atStep) });
+    const r = await this.request({ type: 'score', history, candidate, ...at(atStep) });
     if (r.type !== 'score') throw new Error(`unexpected reply ${r.type}`);
     return r.result;
   }
 
-  async heatmap(
-    history: number[],
-    atStep?: number,
-  ): Promise<{ candidates: number[]; weights: number[][] }> {
-    const r = await this.request({ type: 'heatmap', id: 0, history, ...at(atStep) });
+  async heatmap(history: number[], atStep?: number): Promise<HeatmapResult> {
+    const r = await this.request({ type: 'heatmap', history, ...at(atStep) });
     if (r.type !== 'heatmap') throw new Error(`unexpected reply ${r.type}`);
     return { candidates: r.candidates, weights: r.weights };
   }
 
   /** Every good's vector (item ⊕ category ⊕ shop) in each model, live or at a rewind step. */
   async embeddings(atStep?: number): Promise<EmbeddingsResult> {
-    const r = await this.request({ type: 'embeddings', id: 0, ...at(atStep) });
+    const r = await this.request({ type: 'embeddings', ...at(atStep) });
     if (r.type !== 'embeddings') throw new Error(`unexpected reply ${r.type}`);
     return { step: r.step, goods: r.goods, vectors: r.vectors };
   }
 
-  /** The steps rewind snapshots exist for (the worker's latest 'snapshots' message; [] before). */
-  get snapshotSteps(): readonly number[] {
-    return this.snapshots;
-  }
-
   async exportWeights(): Promise<WeightsSnapshot> {
-    const r = await this.request({ type: 'exportWeights', id: 0 });
+    const r = await this.request({ type: 'exportWeights' });
     if (r.type !== 'weights') throw new Error(`unexpected reply ${r.type}`);
     return r.weights;
   }
@@ -251,23 +219,12 @@ export class TrainerClient {
 
   dispose(): void {
     this.disposed = true;
-    this.visibility?.removeEventListener('visibilitychange', this.onVisibility);
+    this.hiddenTab?.detach();
     this.worker?.terminate();
     this.worker = undefined;
-    this.scorer?.terminate();
-    this.scorer = undefined;
-    this.rejectAll(new Error('TrainerClient disposed'));
+    this.scorer?.dispose();
+    this.pending.rejectAll(new Error('TrainerClient disposed'));
     this.listeners.clear();
-  }
-
-  private backendRequest(): Pick<Extract<Request, { type: 'init' }>, 'backend' | 'skip'> {
-    if (this.failed.length === 0) return this.forced ? { backend: this.forced } : {};
-    // After a failure: the next backend in the chain after the last one that failed.
-    const last = this.failed[this.failed.length - 1].backend;
-    const next = BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(last) + 1).find(
-      (b) => !this.failed.some((f) => f.backend === b),
-    );
-    return { ...(next ? { backend: next } : {}), skip: this.failed.map((f) => ({ ...f })) };
   }
 
   private spawn(): void {
@@ -287,65 +244,6 @@ export class TrainerClient {
     };
   }
 
-  /**
-   * A new training worker gets a channel to the scoring worker (started with the first training
-   * worker and kept across restarts: it holds no state the new one cannot resend).
-   */
-  private connectScorer(): void {
-    if (!this.worker || !this.createScorer || typeof MessageChannel === 'undefined') return;
-    if (!this.scorer) {
-      let scorer: WorkerLike<ScorerRequest>;
-      try {
-        scorer = this.createScorer();
-      } catch (e) {
-        this.dropScorer(`it could not start (${e instanceof Error ? e.message : String(e)})`);
-        return;
-      }
-      this.scorer = scorer;
-      scorer.onmessage = (ev) => {
-        if (this.scorer === scorer) this.receiveScored(ev.data);
-      };
-      scorer.onerror = (ev) => {
-        if (this.scorer !== scorer) return;
-        ev.preventDefault?.();
-        this.dropScorer(ev.message || 'it crashed');
-      };
-    }
-    const channel = new MessageChannel();
-    this.worker.postMessage({ type: 'feed', port: channel.port1 }, [channel.port1]);
-    this.scorer.postMessage({ type: 'port', port: channel.port2 }, [channel.port2]);
-  }
-
-  /** A reply from the scoring worker. */
-  private receiveScored(r: Response): void {
-    if (r.type === 'error' && r.fatal) return this.dropScorer(r.message);
-    const id = 'id' in r ? r.id : undefined;
-    if (id !== undefined && this.scorerIds.delete(id)) {
-      const p = this.pending.get(id);
-      this.pending.delete(id);
-      if (r.type === 'error') p?.reject(new Error(r.message));
-      else p?.resolve(r);
-    }
-    this.emit(r);
-  }
-
-  /** Without a scoring worker the training worker answers the views (between its steps). */
-  private dropScorer(reason: string): void {
-    this.scorer?.terminate();
-    this.scorer = undefined;
-    const err = new Error(`scoring worker stopped: ${reason}`);
-    for (const id of this.scorerIds) {
-      this.pending.get(id)?.reject(err);
-      this.pending.delete(id);
-    }
-    this.scorerIds.clear();
-    this.emit({
-      type: 'notice',
-      level: 'info',
-      message: `The scoring worker stopped (${reason}); the training worker scores the views between its steps instead.`,
-    });
-  }
-
   private send(req: Request): void {
     if (this.disposed) return;
     if (!this.worker) {
@@ -355,23 +253,17 @@ export class TrainerClient {
     this.worker.postMessage(req);
   }
 
-  private request(req: Extract<Request, { id: number }>): Promise<Response> {
-    const id = this.nextId++;
-    return new Promise<Response>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      try {
-        if (this.scorer && this.worker && isScoreRequest(req)) {
-          this.scorerIds.add(id);
-          this.scorer.postMessage({ ...req, id, version: this.version });
-        } else {
-          this.send({ ...req, id });
-        }
-      } catch (e) {
-        this.pending.delete(id);
-        this.scorerIds.delete(id);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    });
+  /** Views go to the scoring worker while it is up, everything else to the training worker. */
+  private request(query: Query<QueryRequest>): Promise<Response> {
+    const { id, reply } = this.pending.open();
+    const req = { ...query, id } as QueryRequest;
+    try {
+      if (this.scorer?.up && this.worker && isViewRequest(req)) this.scorer.send(req, this.version);
+      else this.send(req);
+    } catch (e) {
+      this.pending.reject(id, asError(e));
+    }
+    return reply;
   }
 
   private emit(r: Response): void {
@@ -382,9 +274,7 @@ export class TrainerClient {
     switch (r.type) {
       case 'ready': {
         this.info = { backend: r.backend, trainSize: r.trainSize, testSize: r.testSize };
-        const waiters = this.readyWaiters;
-        this.readyWaiters = [];
-        for (const w of waiters) w.resolve(this.info);
+        for (const w of this.readyWaiters.splice(0)) w.resolve(this.info);
         break;
       }
       case 'progress':
@@ -403,35 +293,25 @@ export class TrainerClient {
         break;
     }
     const id = 'id' in r ? r.id : undefined;
-    if (id !== undefined && id !== CHECKPOINT_ID) {
-      const p = this.pending.get(id);
-      if (p) {
-        this.pending.delete(id);
-        if (r.type === 'error') p.reject(new Error(r.message));
-        else p.resolve(r);
-      }
-    }
+    if (id !== undefined && id !== CHECKPOINT_ID) this.pending.settle(id, r);
     this.emit(r);
   }
 
   /** A fatal backend failure: restart on the next backend from the last checkpoint, and say so. */
-  private recover(r: Extract<Response, { type: 'error' }>): void {
+  private recover(r: ErrorResponse): void {
     this.worker?.terminate();
     this.worker = undefined;
     // The scoring worker keeps answering from the last weights it has.
-    this.rejectAll(new Error(`training backend failed: ${r.message}`), this.scorerIds);
-    const failedBackend = r.backend ?? this.info?.backend.name;
+    this.pending.rejectAll(
+      new Error(`training backend failed: ${r.message}`),
+      this.scorer?.inFlight,
+    );
+    const failed = r.backend ?? this.info?.backend.name;
     const wasPlaying = this.playing;
     this.playing = false;
     this.emit(r);
-    if (failedBackend)
-      this.failed.push({ backend: failedBackend, reason: `failed during training (${r.message})` });
-    const canRetry =
-      failedBackend !== undefined &&
-      this.config !== undefined &&
-      !this.disposed &&
-      BACKEND_ORDER.some((b) => !this.failed.some((f) => f.backend === b));
-    if (!canRetry) {
+    const left = failed !== undefined && this.restarts.failedDuringTraining(failed, r.message);
+    if (!left || this.config === undefined || this.disposed) {
       const err = new Error(`Training stopped: ${r.message}`);
       for (const w of this.readyWaiters.splice(0)) w.reject(err);
       this.emit({
@@ -441,45 +321,21 @@ export class TrainerClient {
       });
       return;
     }
-    const { backend: next } = this.backendRequest();
-    const from = this.checkpoint
-      ? ` from the weights of step ${this.checkpoint.step}`
-      : ' from fresh weights';
     this.emit({
       type: 'notice',
       level: 'warning',
-      message: `The ${failedBackend} backend failed (${r.message}). Restarting training on ${next ?? 'another backend'}${from}.`,
+      message: this.restarts.restartNotice(failed, r.message, this.checkpoint?.step),
     });
     this.info = undefined;
     this.spawn();
     this.send({
       type: 'init',
-      config: this.config!,
+      config: this.config,
       version: this.version,
-      ...this.backendRequest(),
+      ...this.restarts.backendRequest(),
       ...(this.checkpoint ? { weights: this.checkpoint } : {}),
     });
-    this.connectScorer();
+    this.scorer?.connect(this.worker!);
     if (wasPlaying) this.play(this.stepsPerTick);
   }
-
-  private rejectAll(e: Error, except: ReadonlySet<number> = new Set()): void {
-    for (const [id, p] of [...this.pending]) {
-      if (except.has(id)) continue;
-      p.reject(e);
-      this.pending.delete(id);
-    }
-  }
-
-  private readonly onVisibility = (): void => {
-    if (!this.visibility || !this.worker) return;
-    if (this.visibility.hidden) {
-      if (this.playing) {
-        this.pause();
-        this.resumeWhenVisible = true;
-      }
-    } else if (this.resumeWhenVisible) {
-      this.play(this.stepsPerTick);
-    }
-  };
 }

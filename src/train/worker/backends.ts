@@ -18,6 +18,7 @@ import {
   type SkipBackend,
   type TryOutcome,
 } from '../backendChain';
+import { errorText } from '../../lib/errorText';
 import type { BackendInfo, BackendName } from '../protocol';
 import { installWasmSlice } from './wasmSlice';
 
@@ -43,7 +44,7 @@ async function probeWebGpu(): Promise<TryOutcome> {
   } catch (e) {
     return {
       ok: false,
-      reason: `WebGPU adapter request failed (${e instanceof Error ? e.message : String(e)})`,
+      reason: `WebGPU adapter request failed (${errorText(e)})`,
     };
   }
   if (!adapter) return { ok: false, reason: 'no WebGPU adapter' };

@@ -9,6 +9,7 @@
  * this worker has not seen yet waits until the training worker has sent that session and its
  * first weights, so a reply never mixes an old model with a new setting.
  */
+import { errorText } from '../../lib/errorText';
 import { SnapshotStore } from './snapshots';
 import type {
   BackendInfo,
@@ -18,9 +19,9 @@ import type {
   SessionConfig,
   WeightsSnapshot,
 } from '../protocol';
-import type { TrainingSessionLike } from './controller';
+import type { TrainingSessionLike } from './session';
 
-/** What the scorer needs of a TrainingSession. */
+/** What the scorer needs of a session: a ViewInspector (inspector.ts), or a fake in tests. */
 export type ScoringSessionLike = Pick<
   TrainingSessionLike,
   'score' | 'heatmap' | 'embeddingMap' | 'importWeights' | 'dispose'
@@ -38,10 +39,6 @@ export interface ScorerOptions {
 type Versioned = ScoreRequest & { version: number };
 
 const RANK: Record<ScoreRequest['type'], number> = { score: 0, heatmap: 1, embeddings: 2 };
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 export class ScorerController {
   private readonly opts: ScorerOptions;
@@ -66,7 +63,7 @@ export class ScorerController {
       this.dead = true;
       opts.post({
         type: 'error',
-        message: `The scoring worker has no backend: ${message(e)}`,
+        message: `The scoring worker has no backend: ${errorText(e)}`,
         fatal: true,
       });
       return undefined;
@@ -82,8 +79,9 @@ export class ScorerController {
   feed(m: ScorerFeed): void {
     if (m.version < this.version) return; // from before the page's latest reset
     if (m.type === 'session') {
-      const changed =
-        m.version !== this.version || JSON.stringify(m.config) !== JSON.stringify(this.config);
+      // One version, one config: the page numbers every init/reset, and a training worker
+      // restarted after a failure resends the same version with the same config.
+      const changed = m.version !== this.version;
       // A (re)started training worker refills its rewind store from scratch; so does this one.
       this.rewind.clear();
       if (changed) {
@@ -155,7 +153,7 @@ export class ScorerController {
       try {
         this.opts.post(await this.answer(req));
       } catch (e) {
-        this.opts.post({ type: 'error', message: message(e), fatal: false, id: req.id });
+        this.opts.post({ type: 'error', message: errorText(e), fatal: false, id: req.id });
       }
     }
   }

@@ -1,37 +1,45 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { simulateWorld } from '../../world/simulator';
-import { truth } from '../../world/truth';
-import type { World } from '../../world/types';
+import { BatchIterator, evalBatches } from '../../data/batch';
 import { buildDataset } from '../../data/samples';
-import { BatchIterator, evalBatches, keptIndices, makeBatch } from '../../data/batch';
-import { sampleOther } from '../../data/samples';
-import { Rng } from '../../world/random';
 import type { Dataset, Sample } from '../../data/types';
 import { auc, gauc, logloss } from '../../metrics';
-import { MODEL_NAMES, type ModelName, type Vocab } from '../../model/config';
-import { createModel, type CtrModel, DinModel, DienModel } from '../../model/models';
-import { attentionDetails } from '../../model/attention';
-import { ModelTrainer } from '../../model/trainer';
+import { MODEL_NAMES } from '../../model/config';
 import { disposeTensors, toTensors, type TableLayout } from '../../model/inputs';
-import type { EvalMetrics, ScoreResult, SessionConfig, WeightsSnapshot } from '../protocol';
+import type { CtrModel, DienModel } from '../../model/models';
+import { ModelTrainer } from '../../model/trainer';
+import { simulateWorld } from '../../world/simulator';
+import type { World } from '../../world/types';
+import type {
+  Counters,
+  EmbeddingMap,
+  EvalMetrics,
+  HeatmapResult,
+  LossReading,
+  ModelName,
+  ScoreResult,
+  SessionConfig,
+  WeightsSnapshot,
+} from '../protocol';
+import { ViewInspector } from './inspector';
+import { buildModels, perModel, type PerModel } from './models';
 
 /** Test-set evaluation reads the models in chunks of this many rows (a fixed shape). */
 const EVAL_BATCH = 256;
 
-type PerModel<T> = Record<ModelName, T>;
-
-function perModel<T>(f: (name: ModelName) => T): PerModel<T> {
-  return { base: f('base'), din: f('din'), dien: f('dien') };
-}
-
-/**
- * The sequence length the views' forward passes use: the kept history only, not T. Padding
- * changes nothing (left-aligned sequences, masked attention, a GRU that carries its state through
- * padded steps; tested), and the DIEN forward pass costs a few kernels per step, so a history of
- * 8 scores about T/8 times faster than padding it to T.
- */
-function viewLength(kept: number): number {
-  return Math.max(1, kept);
+/** The part of TrainingSession the worker controller uses (a fake in its tests). */
+export interface TrainingSessionLike {
+  readonly trainSize: number;
+  readonly testSize: number;
+  readonly counters: Counters;
+  step(): void;
+  readLosses(): Promise<LossReading>;
+  evaluate(): Promise<Record<ModelName, EvalMetrics>>;
+  score(history: number[], candidate: number): Promise<ScoreResult>;
+  heatmap(history: number[]): Promise<HeatmapResult>;
+  embeddingMap(): Promise<EmbeddingMap>;
+  exportWeights(): Promise<WeightsSnapshot>;
+  importWeights(s: WeightsSnapshot): void;
+  dispose(): void;
 }
 
 /**
@@ -39,12 +47,14 @@ function viewLength(kept: number): number {
  * Backend-agnostic: the worker and Node scripts both drive it after choosing a tf backend.
  * Nothing here reads the GPU unless a method returns a Promise.
  */
-export class TrainingSession {
+export class TrainingSession implements TrainingSessionLike {
   readonly world: World;
   readonly dataset: Dataset;
   readonly models: PerModel<CtrModel>;
   private readonly trainers: PerModel<ModelTrainer>;
   private readonly iterator: BatchIterator;
+  /** The views' forward passes over these same models. */
+  readonly inspector: ViewInspector;
   private latest: { total: PerModel<tf.Scalar>; aux?: tf.Scalar } | null = null;
   private steps = 0;
 
@@ -52,15 +62,8 @@ export class TrainingSession {
     this.world = simulateWorld(config.world);
     this.dataset = buildDataset(this.world, { seed: config.world.seed });
     const cat = this.world.catalogue;
-    const vocab: Vocab = {
-      items: cat.goods.length + 1,
-      categories: cat.categories.length + 1,
-      shops: cat.shops.length + 1,
-    };
     const seed = config.train.seed;
-    this.models = perModel((name) =>
-      createModel(name, config.model, vocab, seed * 31 + MODEL_NAMES.indexOf(name)),
-    );
+    this.models = buildModels(config, cat);
     this.trainers = perModel(
       (name) => new ModelTrainer(this.models[name], config.train.learningRate),
     );
@@ -71,6 +74,13 @@ export class TrainingSession {
       config.train.batchSize,
       seed,
     );
+    this.inspector = new ViewInspector({
+      models: this.models,
+      world: this.world,
+      catalogue: cat,
+      T: config.model.T,
+      stepOf: () => this.steps,
+    });
   }
 
   static create(config: SessionConfig): TrainingSession {
@@ -89,7 +99,7 @@ export class TrainingSession {
     return this.dataset.test.length;
   }
 
-  get counters(): { step: number; epoch: number; samplesSeen: number } {
+  get counters(): Counters {
     return {
       step: this.steps,
       epoch: this.iterator.epochProgress,
@@ -124,7 +134,7 @@ export class TrainingSession {
   }
 
   /** Losses of the latest step (one readback). NaN before the first step. */
-  async readLosses(): Promise<{ loss: PerModel<number>; auxLoss: number }> {
+  async readLosses(): Promise<LossReading> {
     if (!this.latest) return { loss: perModel(() => NaN), auxLoss: NaN };
     const l = this.latest;
     const packed = tf.stack([l.total.base, l.total.din, l.total.dien, l.aux ?? tf.scalar(NaN)]);
@@ -169,151 +179,19 @@ export class TrainingSession {
     }));
   }
 
-  /**
-   * A sample for scoring: label 0, and one sampled aux negative per position (seeded by the
-   * history and candidate, so re-scoring the same input shows the same negative).
-   */
-  private scoringSample(history: number[], candidate: number): Sample {
-    const rng = new Rng(history.reduce((h, g) => (h * 31 + g) >>> 0, candidate));
-    const N = this.world.catalogue.goods.length;
-    const auxNegatives = history.map((_, t) =>
-      t + 1 < history.length ? sampleOther(rng, N, history[t + 1]) : 0,
-    );
-    return { user: 0, history, candidate, label: 0, auxNegatives };
-  }
-
   /** Every model's CTR and internals for one (history, candidate) pair, plus the truth. */
-  async score(history: number[], candidate: number): Promise<ScoreResult> {
-    const T = this.config.model.T;
-    const kept = keptIndices(history.length, T);
-    const keptHistory = kept.map((i) => history[i]);
-    const L = kept.length;
-    const sample = this.scoringSample(history, candidate);
-    const auxNegatives = sample.auxNegatives;
-    const batch = makeBatch([sample], this.world.catalogue, viewLength(L));
-    const { tensors, unitHidden } = tf.tidy(() => {
-      const x = toTensors(batch, this.layout);
-      const base = this.models.base.forward(x, { training: false });
-      const din = this.models.din.forward(x, { training: false });
-      const dinEqual = this.models.din.forward(x, { training: false, equalWeights: true });
-      const dien = this.models.dien.forward(x, { training: false });
-      const D = din.cand.shape[1];
-      const firstL = <R extends tf.Rank>(t: tf.Tensor<R>, width: number) =>
-        tf.slice(t, [0, 0, 0], [1, L, width]);
-      const out = {
-        ctr: tf.sigmoid(tf.concat([base.logits, din.logits, dinEqual.logits, dien.logits])),
-        basePooled: base.pooled,
-        dinPooled: din.pooled,
-        dinWeights: tf.slice(din.weights!, [0, 0], [1, L]),
-        dinHist: firstL(din.hist, D),
-        dinCand: din.cand,
-        dienPooled: dien.pooled,
-        gru: firstL(dien.gruStates!, D),
-        evolve: firstL(dien.evolvingStates!, D),
-        a: tf.slice(dien.weights!, [0, 0], [1, L]),
-        u: tf.mean(firstL(dien.updateGates!, D), 2),
-        eff: tf.mean(firstL(dien.effectiveGates!, D), 2),
-        auxPos: tf.slice(dien.auxPositive!, [0, 0], [1, L]),
-        auxNeg: tf.slice(dien.auxNegative!, [0, 0], [1, L]),
-      };
-      // Rows 0..L−1 of the unit's hidden layers are this history's kept behaviors (B = 1).
-      const unit = (this.models.din as DinModel).unit;
-      const hidden = attentionDetails(unit, din.hist, din.cand, x.mask, false).hidden.map((h) =>
-        tf.slice(h, [0, 0], [L, h.shape[1]]),
-      );
-      disposeTensors(x);
-      return { tensors: out, unitHidden: hidden };
-    });
-    const hiddenValues = await Promise.all(unitHidden.map((h) => h.array()));
-    unitHidden.forEach((h) => h.dispose());
-    const entries = Object.entries(tensors) as [keyof typeof tensors, tf.Tensor][];
-    const values = await Promise.all(entries.map(([, t]) => t.data()));
-    entries.forEach(([, t]) => t.dispose());
-    const v = Object.fromEntries(entries.map(([k], i) => [k, Array.from(values[i])])) as Record<
-      keyof typeof tensors,
-      number[]
-    >;
-    const rows = (flat: number[], width: number) =>
-      Array.from({ length: flat.length / width }, (_, i) => flat.slice(i * width, (i + 1) * width));
-    const D = this.models.din.D;
-    const behaviorEmbeddings = rows(v.dinHist, D);
-    const weights = v.dinWeights;
-    const lastOnly = (xs: number[]) => xs.map((s, t) => (t + 1 < L ? s : NaN));
-    return {
-      step: this.steps,
-      history: [...history],
-      kept,
-      candidate,
-      truth: truth(this.world, keptHistory, candidate),
-      base: { ctr: v.ctr[0], pooled: v.basePooled },
-      din: {
-        ctr: v.ctr[1],
-        pooled: v.dinPooled,
-        weights,
-        contributions: behaviorEmbeddings.map((e, j) => e.map((x) => x * weights[j])),
-        behaviorEmbeddings,
-        candidateEmbedding: v.dinCand,
-        unitHidden: hiddenValues,
-        ctrWithEqualWeights: v.ctr[2],
-      },
-      dien: {
-        ctr: v.ctr[3],
-        pooled: v.dienPooled,
-        gruStates: rows(v.gru, D),
-        evolvingStates: rows(v.evolve, D),
-        attention: v.a,
-        updateGate: v.u,
-        effectiveGate: v.eff,
-        auxPositiveScore: lastOnly(v.auxPos),
-        auxNegatives: kept.map((i) => auxNegatives[i]),
-        auxNegativeScore: lastOnly(v.auxNeg),
-      },
-    };
+  score(history: number[], candidate: number): Promise<ScoreResult> {
+    return this.inspector.score(history, candidate);
   }
 
   /** DIN weights of every good as the candidate against the kept history, [N][L]. */
-  async heatmap(history: number[]): Promise<{ candidates: number[]; weights: number[][] }> {
-    const T = this.config.model.T;
-    const L = keptIndices(history.length, T).length;
-    const candidates = this.world.catalogue.goods.map((g) => g.id);
-    const samples = candidates.map((c) => this.scoringSample(history, c));
-    const batch = makeBatch(samples, this.world.catalogue, viewLength(L));
-    const w = tf.tidy(() => {
-      const x = toTensors(batch, this.layout);
-      const out = (this.models.din as DinModel).forward(x, { training: false }).weights!;
-      const sliced = tf.slice(out, [0, 0], [candidates.length, L]);
-      disposeTensors(x);
-      return sliced;
-    });
-    const flat = Array.from(await w.data());
-    w.dispose();
-    return {
-      candidates,
-      weights: candidates.map((_, i) => flat.slice(i * L, (i + 1) * L)),
-    };
+  heatmap(history: number[]): Promise<HeatmapResult> {
+    return this.inspector.heatmap(history);
   }
 
   /** Every good's vector (item ⊕ category ⊕ shop) in each model, one readback. */
-  async embeddingMap(): Promise<{ goods: number[]; vectors: PerModel<number[][]> }> {
-    const goods = this.world.catalogue.goods.map((g) => g.id);
-    const stacked = tf.tidy(() => {
-      const b = makeBatch(
-        goods.map((g) => ({ user: 0, history: [], candidate: g, label: 0, auxNegatives: [] })),
-        this.world.catalogue,
-        1,
-      );
-      const x = toTensors(b, this.layout);
-      const out = tf.stack(MODEL_NAMES.map((n) => this.models[n].goodEmbeddings(x.cand)));
-      disposeTensors(x);
-      return out;
-    });
-    const flat = Array.from(await stacked.data());
-    stacked.dispose();
-    const D = this.models.base.D;
-    const N = goods.length;
-    const rowsOf = (m: number) =>
-      goods.map((_, i) => flat.slice((m * N + i) * D, (m * N + i + 1) * D));
-    return { goods, vectors: perModel((name) => rowsOf(MODEL_NAMES.indexOf(name))) };
+  embeddingMap(): Promise<EmbeddingMap> {
+    return this.inspector.embeddingMap();
   }
 
   async exportWeights(): Promise<WeightsSnapshot> {
@@ -325,7 +203,7 @@ export class TrainingSession {
     return { step, tensors: { base, din, dien } };
   }
 
-  /** Restores weights (and the step counter); optimizer moments restart from zero. */
+  /** Restores weights and the step counter (the optimizers' moments are left as they are). */
   importWeights(s: WeightsSnapshot): void {
     for (const name of MODEL_NAMES) this.models[name].params.import(s.tensors[name]);
     this.steps = s.step;

@@ -6,6 +6,7 @@
  * the weights the training worker feeds it over a MessageChannel, so an edit never waits for a
  * training step.
  */
+import { errorText } from '../../lib/errorText';
 import { selectBackend, watchBackendLoss } from './backends';
 import { WorkerController } from './controller';
 import {
@@ -15,6 +16,7 @@ import {
   type ScorerFeed,
   type ScorerRequest,
 } from '../protocol';
+import { ViewInspector } from './inspector';
 import { ScorerController } from './scorer';
 import { TrainingSession } from './session';
 
@@ -50,7 +52,8 @@ function startTrainer(): void {
 function startScorer(): void {
   const controller = new ScorerController({
     post,
-    createSession: (config) => TrainingSession.create(config),
+    // Forward passes only: the models and the world's truth, no data set and no optimizers.
+    createSession: (config) => ViewInspector.create(config),
     // Single-row forward passes: a CPU-side backend answers in milliseconds, with no GPU
     // round trip and no contention with the training worker's device queue.
     selectBackend: () =>
@@ -73,7 +76,7 @@ function startScorer(): void {
   };
   scope.addEventListener('unhandledrejection', (ev) => {
     ev.preventDefault();
-    post({ type: 'error', message: String(ev.reason), fatal: false });
+    post({ type: 'error', message: errorText(ev.reason), fatal: false });
   });
 }
 

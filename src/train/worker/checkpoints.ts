@@ -1,0 +1,135 @@
+/**
+ * Where the training worker's weights go besides the models: the last good weights (restored by
+ * the NaN guard, posted to the page as a checkpoint for a restart on another backend), the rewind
+ * snapshots, and the scoring worker's feed (the live weights after every report).
+ */
+import {
+  CHECKPOINT_ID,
+  type Response,
+  type ScorerFeed,
+  type SessionConfig,
+  type WeightsSnapshot,
+} from '../protocol';
+import { allFinite } from './divergence';
+import { backendWork } from './failure';
+import { SnapshotStore } from './snapshots';
+
+/** What checkpoints need of a session. */
+export interface Exportable {
+  readonly counters: { step: number };
+  exportWeights(): Promise<WeightsSnapshot>;
+  importWeights(s: WeightsSnapshot): void;
+}
+
+export interface CheckpointOptions {
+  post: (r: Response) => void;
+  now: () => number;
+  /** Keep a snapshot of good weights (and post it as a checkpoint) at most this often (ms). */
+  intervalMs: number;
+  rewind: SnapshotStore;
+  /** The config version the weights belong to (the scoring worker matches it). */
+  version: () => number;
+}
+
+export class Checkpoints {
+  private lastGood: WeightsSnapshot | undefined;
+  private lastAt = -Infinity;
+  private feed: ((m: ScorerFeed) => void) | undefined;
+
+  constructor(private readonly opts: CheckpointOptions) {}
+
+  get rewind(): SnapshotStore {
+    return this.opts.rewind;
+  }
+
+  /** The last weights that were all finite. */
+  get good(): WeightsSnapshot | undefined {
+    return this.lastGood;
+  }
+
+  /** A new session: nothing kept from the old one. */
+  clear(): void {
+    this.lastGood = undefined;
+    this.lastAt = -Infinity;
+    this.opts.rewind.clear();
+  }
+
+  /** A checkpoint is due by time (one is also due whenever a rewind snapshot is). */
+  timeDue(): boolean {
+    return this.opts.now() - this.lastAt >= this.opts.intervalMs;
+  }
+
+  rewindDue(step: number): boolean {
+    return this.opts.rewind.due(step);
+  }
+
+  get feeding(): boolean {
+    return this.feed !== undefined;
+  }
+
+  /**
+   * Feed a scoring worker from now on. With a session running it gets the config, the rewind
+   * snapshots and (by the caller) the live weights at once.
+   */
+  connect(feed: (m: ScorerFeed) => void, config: SessionConfig | undefined): void {
+    this.feed = feed;
+    if (!config) return;
+    this.sendSession(config);
+    for (const weights of this.opts.rewind.all()) this.send(weights, true);
+  }
+
+  sendSession(config: SessionConfig): void {
+    this.feed?.({ type: 'session', version: this.opts.version(), config });
+  }
+
+  /** Weights for the scoring worker (`rewind`: also filed as a rewind snapshot there). */
+  send(weights: WeightsSnapshot, rewind = false): void {
+    this.feed?.({ type: 'weights', version: this.opts.version(), weights, rewind });
+  }
+
+  /**
+   * Keep the session's weights as the last good ones (if finite), post them as a checkpoint, and
+   * file them as a rewind snapshot when one is due. False: they were not finite.
+   */
+  async take(session: Exportable): Promise<boolean> {
+    const weights = await backendWork(() => session.exportWeights());
+    this.lastAt = this.opts.now();
+    if (!allFinite(weights)) return false;
+    this.lastGood = weights;
+    this.opts.post({ type: 'weights', id: CHECKPOINT_ID, weights });
+    const rewind = this.opts.rewind.due(weights.step);
+    if (rewind) {
+      this.opts.rewind.add(weights);
+      this.opts.post({ type: 'snapshots', steps: this.opts.rewind.steps() });
+    }
+    this.send(weights, rewind);
+    return true;
+  }
+
+  /** Send the live weights to the scoring worker (nothing to do without one). */
+  async publishLive(session: Exportable): Promise<void> {
+    if (!this.feed) return;
+    const weights = await backendWork(() => session.exportWeights());
+    this.send(weights);
+  }
+
+  /**
+   * Runs `fn` with the rewind snapshot at or before `step` loaded, then puts the live weights
+   * back: replaying an earlier step never disturbs training, which goes on from the latest.
+   */
+  async replay<S extends Exportable, T>(
+    session: S,
+    step: number | undefined,
+    fn: (s: S) => Promise<T>,
+  ): Promise<T> {
+    const snap = step === undefined ? undefined : this.opts.rewind.at(step);
+    if (!snap || snap.step >= session.counters.step) return fn(session);
+    const live = await backendWork(() => session.exportWeights());
+    await backendWork(() => session.importWeights(snap));
+    try {
+      return await fn(session);
+    } finally {
+      await backendWork(() => session.importWeights(live));
+    }
+  }
+}

@@ -1,0 +1,40 @@
+/** The NaN guard's tests and words: a diverged step must not reach the curves or the checkpoints. */
+import { MODEL_NAMES } from '../../model/config';
+import type { LossReading, ModelName, WeightsSnapshot } from '../protocol';
+
+export function nanLosses(): Record<ModelName, number> {
+  const r = {} as Record<ModelName, number>;
+  for (const m of MODEL_NAMES) r[m] = NaN;
+  return r;
+}
+
+/** The models whose loss is not finite (DIEN also for its auxiliary loss); [] when all are. */
+export function divergedModels({ loss, auxLoss }: LossReading): ModelName[] {
+  const which = MODEL_NAMES.filter((m) => !Number.isFinite(loss[m]));
+  if (!Number.isFinite(auxLoss) && !which.includes('dien')) which.push('dien');
+  return which;
+}
+
+export function allFinite(snapshot: WeightsSnapshot): boolean {
+  for (const m of MODEL_NAMES) {
+    for (const t of snapshot.tensors[m] ?? []) {
+      for (const v of t.values) if (!Number.isFinite(v)) return false;
+    }
+  }
+  return true;
+}
+
+export function divergenceNotice(
+  step: number,
+  which: ModelName[],
+  restoredStep: number | undefined,
+  learningRate: number | undefined,
+): string {
+  const restored =
+    restoredStep === undefined ? '' : ` Restored the weights of step ${restoredStep}.`;
+  const lr = learningRate === undefined ? '' : ` than ${learningRate}`;
+  return (
+    `Training diverged at step ${step} (non-finite loss: ${which.join(', ')}). Paused.${restored} ` +
+    `Try a lower learning rate${lr}.`
+  );
+}

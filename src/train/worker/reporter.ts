@@ -1,0 +1,138 @@
+/**
+ * What the training worker tells the page after steps: one readback of the losses, the NaN
+ * guard, the test evaluation when due, a checkpoint or the live weights for the scoring worker,
+ * then one progress message. It keeps the last progress (the page's only source of `playing`,
+ * the counters and the config version).
+ */
+import type {
+  EvalMetrics,
+  LossReading,
+  ModelName,
+  Progress,
+  Response,
+  SessionConfig,
+} from '../protocol';
+import type { Checkpoints } from './checkpoints';
+import type { TrainingSessionLike } from './controller';
+import { divergedModels, divergenceNotice, nanLosses } from './divergence';
+import { backendWork } from './failure';
+import type { PlayLoop } from './loop';
+import type { ReportClock } from './reportClock';
+
+export interface ReporterParts {
+  post: (r: Response) => void;
+  loop: PlayLoop;
+  clock: ReportClock;
+  checkpoints: Checkpoints;
+  /** The config version of the weights (the page's init/reset). */
+  version: () => number;
+  config: () => SessionConfig | undefined;
+}
+
+export class Reporter {
+  private lastProgress: Progress | undefined;
+
+  constructor(private readonly parts: ReporterParts) {}
+
+  get last(): Progress | undefined {
+    return this.lastProgress;
+  }
+
+  /** A session was (re)created: snapshot its weights, evaluate at its step, post progress. */
+  async restart(session: TrainingSessionLike): Promise<void> {
+    const { clock, checkpoints } = this.parts;
+    clock.restart(session.counters.step);
+    checkpoints.clear();
+    const config = this.parts.config();
+    if (config) checkpoints.sendSession(config);
+    // The initial weights first: they reach the scoring worker before the (slower) evaluation.
+    await checkpoints.take(session);
+    const test = await backendWork(() => session.evaluate());
+    this.progress(session, { loss: nanLosses(), auxLoss: NaN }, test, session.counters.step);
+  }
+
+  evalDue(session: TrainingSessionLike): boolean {
+    const every = this.parts.config()?.train.evalEvery ?? 0;
+    return this.parts.clock.evalDue(session.counters.step, every);
+  }
+
+  /** One readback (+ evaluation when due or forced), the NaN guard, then a progress message. */
+  async report(session: TrainingSessionLike, forceEval = false): Promise<void> {
+    const { clock, checkpoints } = this.parts;
+    const last = this.lastProgress;
+    const reading =
+      clock.unread > 0 || !last
+        ? await backendWork(() => session.readLosses())
+        : { loss: last.loss, auxLoss: last.auxLoss };
+    clock.read();
+    const diverged = divergedModels(reading);
+    if (diverged.length > 0 && session.counters.step > 0) return this.recover(session, diverged);
+
+    let test = last?.test;
+    let testStep = last?.testStep;
+    let checkpoint = checkpoints.rewindDue(session.counters.step);
+    if (forceEval || this.evalDue(session)) {
+      test = await backendWork(() => session.evaluate());
+      testStep = session.counters.step;
+      clock.evaluated(testStep);
+      if (checkpoints.timeDue()) checkpoint = true;
+    }
+    // One export at most per report; the scoring worker gets the weights behind every report.
+    const published = checkpoint && (await checkpoints.take(session));
+    if (!published) await checkpoints.publishLive(session);
+    this.progress(session, reading, test, testStep);
+  }
+
+  /** The last progress again, now saying training is paused. */
+  postPaused(): void {
+    if (!this.lastProgress) return;
+    this.lastProgress = { ...this.lastProgress, playing: false };
+    this.parts.post({ type: 'progress', progress: this.lastProgress });
+  }
+
+  /** The NaN guard: pause, put the last good weights back, and say what to try. */
+  private async recover(session: TrainingSessionLike, which: ModelName[]): Promise<void> {
+    const { loop, checkpoints, post } = this.parts;
+    const divergedAt = session.counters.step;
+    loop.stop();
+    const good = checkpoints.good;
+    if (good) {
+      await backendWork(() => session.importWeights(good));
+      checkpoints.send(good);
+    }
+    const lr = this.parts.config()?.train.learningRate;
+    post({
+      type: 'notice',
+      level: 'warning',
+      message: divergenceNotice(divergedAt, which, good?.step, lr),
+    });
+    const prev = this.lastProgress;
+    this.progress(
+      session,
+      { loss: prev?.loss ?? nanLosses(), auxLoss: prev?.auxLoss ?? NaN },
+      prev?.test,
+      prev?.testStep,
+    );
+  }
+
+  /** Post progress at the session's counters (playing: as the loop is now). */
+  private progress(
+    session: TrainingSessionLike,
+    reading: LossReading,
+    test: Record<ModelName, EvalMetrics> | undefined,
+    testStep: number | undefined,
+  ): void {
+    const c = session.counters;
+    this.lastProgress = {
+      step: c.step,
+      epoch: c.epoch,
+      samplesSeen: c.samplesSeen,
+      version: this.parts.version(),
+      ...reading,
+      test,
+      testStep,
+      playing: this.parts.loop.playing,
+    };
+    this.parts.post({ type: 'progress', progress: this.lastProgress });
+  }
+}
