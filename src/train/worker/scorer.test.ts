@@ -5,6 +5,7 @@ import { DEFAULT_WORLD } from '../../world/simulator';
 import { goodByName } from '../../world/catalogue';
 import { WorkerController } from './controller';
 import { ScorerController, type ScoringSessionLike } from './scorer';
+import { ViewInspector } from './inspector';
 import { TrainingSession } from './session';
 import { SnapshotStore } from './snapshots';
 import type {
@@ -227,7 +228,7 @@ describe('ScorerController', () => {
 describe('ScorerController fed by a real WorkerController (cpu)', () => {
   beforeAll(useCpu);
 
-  it('scores exactly what the training worker would, at the live step and at a rewind step', async () => {
+  it('scores exactly what the training worker would, at the live step and at a rewind step (score, heatmap, embeddings)', async () => {
     const feed: ScorerFeed[] = [];
     const sessions: TrainingSession[] = [];
     const trainerPosts: Response[] = [];
@@ -245,7 +246,8 @@ describe('ScorerController fed by a real WorkerController (cpu)', () => {
     const scorerPosts: Response[] = [];
     const scorer = new ScorerController({
       post: (r) => scorerPosts.push(r),
-      createSession: (c) => TrainingSession.create(c),
+      // The scoring worker's own engine: models and truth only, no data set or optimizers.
+      createSession: (c) => ViewInspector.create(c),
       selectBackend: async () => BACKEND,
       snapshots: new SnapshotStore(8, 2),
     });
@@ -295,6 +297,19 @@ describe('ScorerController fed by a real WorkerController (cpu)', () => {
     >;
     expect(got[1].result).toEqual(replay.result);
     expect(got[1].result.din.weights).not.toEqual(live.din.weights);
+
+    scorer.handle({ type: 'heatmap', id: 3, version: 1, history });
+    scorer.handle({ type: 'embeddings', id: 4, version: 1 });
+    await settle();
+    const heat = scorerPosts.find((r) => r.type === 'heatmap');
+    const emb = scorerPosts.find((r) => r.type === 'embeddings');
+    expect(heat).toEqual({ type: 'heatmap', id: 3, ...(await sessions[0].heatmap(history)) });
+    expect(emb).toEqual({
+      type: 'embeddings',
+      id: 4,
+      step: 5,
+      ...(await sessions[0].embeddingMap()),
+    });
   });
 });
 
