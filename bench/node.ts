@@ -7,25 +7,10 @@
 import { writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { useNodeBackend } from '../src/train/worker/nodeBackend';
-import {
-  insightSession,
-  memoryRun,
-  throughput,
-  type InsightResult,
-  type MemorySample,
-  type ThroughputResult,
-} from '../src/harness/benchCore';
+import { insightSession, memoryRun, throughput } from '../src/harness/benchCore';
 import { DEFAULT_MODEL_SETTINGS, MODEL_NAMES } from '../src/model/config';
 import { INSIGHT_MARGIN, plan, type Plan } from './plan';
-
-export interface NodeResults {
-  throughput: Record<string, ThroughputResult[]>;
-  sweepT: ThroughputResult[];
-  sweepB: ThroughputResult[];
-  sweepBackend: string;
-  memory: { backend: string; samples: MemorySample[] };
-  insight: Record<string, InsightResult>;
-}
+import type { NodeResults } from './types';
 
 function log(m: string): void {
   console.log(`[node] ${m}`);

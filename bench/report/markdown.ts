@@ -1,134 +1,21 @@
 /**
- * BENCHMARKS.md and bench/chart.svg from bench/results/results.json, with the committed
- * bench/baseline.json (the run before the optimisation) as the "before" column.
+ * BENCHMARKS.md and bench/chart.svg from a run's results, with the committed bench/baseline.json
+ * (the run before the optimisation) and bench/before-scorer.json (the page before the scoring
+ * worker) as the "before" columns. The prose about what was optimised lives here too.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ThroughputResult } from '../src/harness/benchCore';
-import type { PageRun, Responsiveness, Results } from './run';
-import { INSIGHT_MARGIN } from './plan';
-
-const f0 = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(0));
-const f1 = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(1));
-const kb = (b: number | undefined) => (b === undefined ? '–' : `${(b / 1024).toFixed(1)} KiB`);
-const mb = (b: number | null | undefined) =>
-  b === undefined || b === null ? '–' : `${(b / 2 ** 20).toFixed(1)} MiB`;
-const med = (xs: number[]) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  return s.length
-    ? s.length % 2
-      ? s[s.length >> 1]
-      : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-    : NaN;
-};
-
-function pick(rs: ThroughputResult[] | undefined, model: string, T?: number, B?: number) {
-  return rs?.find(
-    (r) => r.model === model && (T === undefined || r.T === T) && (B === undefined || r.B === B),
-  );
-}
-
-/** Least squares y = a + b·x, with R². */
-export function fit(xs: number[], ys: number[]): { slope: number; intercept: number; r2: number } {
-  const n = xs.length;
-  const mx = xs.reduce((s, x) => s + x, 0) / n;
-  const my = ys.reduce((s, y) => s + y, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) ** 2;
-    syy += (ys[i] - my) ** 2;
-  }
-  const slope = sxy / sxx;
-  return { slope, intercept: my - slope * mx, r2: syy > 0 ? (sxy * sxy) / (sxx * syy) : 1 };
-}
-
-function sweepTable(rs: ThroughputResult[], key: 'T' | 'B', before?: ThroughputResult[]): string {
-  const keys = [...new Set(rs.map((r) => r[key]))].sort((a, b) => a - b);
-  const rows = keys.map((k) => {
-    const g = (m: string, src = rs) => src.find((r) => r.model === m && r[key] === k);
-    const cell = (m: string) => {
-      const r = g(m);
-      const b = before ? g(m, before) : undefined;
-      return `${f1(r?.msPerStep)}${b ? ` (${f1(b.msPerStep)})` : ''}`;
-    };
-    return `| ${k} | ${cell('base')} | ${cell('din')} | ${cell('dien')} | ${f0(g('dien')?.samplesPerSec)} |`;
-  });
-  return [
-    `| ${key} | Base ms/step | DIN ms/step | DIEN ms/step | DIEN samples/s |`,
-    '|---:|---:|---:|---:|---:|',
-    ...rows,
-  ].join('\n');
-}
-
-function dienFit(rs: ThroughputResult[] | undefined): string {
-  const d = (rs ?? []).filter((r) => r.model === 'dien');
-  if (d.length < 2) return '–';
-  const f = fit(
-    d.map((r) => r.T),
-    d.map((r) => r.msPerStep),
-  );
-  return `${f.slope.toFixed(2)} ms per unit of T (intercept ${f.intercept.toFixed(0)} ms, R² ${f.r2.toFixed(3)})`;
-}
-
-function chart(res: Results, base: Results | undefined): string {
-  const W = 520;
-  const H = 300;
-  const L = 56;
-  const R = 120;
-  const Tp = 24;
-  const Bm = 40;
-  const cur = res.node?.sweepT ?? [];
-  const old = base?.node?.sweepT ?? [];
-  const all = [...cur, ...old].filter((r) => Number.isFinite(r.msPerStep));
-  const maxT = Math.max(100, ...all.map((r) => r.T));
-  const maxY = Math.max(1, ...all.map((r) => r.msPerStep)) * 1.05;
-  const x = (t: number) => L + (t / maxT) * (W - L - R);
-  const y = (v: number) => Tp + (1 - v / maxY) * (H - Tp - Bm);
-  const colours: Record<string, string> = { base: '#0072B2', din: '#E69F00', dien: '#009E73' };
-  const line = (rs: ThroughputResult[], m: string, dash: boolean) => {
-    const pts = rs.filter((r) => r.model === m).sort((a, b) => a.T - b.T);
-    if (pts.length === 0) return '';
-    const d = pts
-      .map((r, i) => `${i ? 'L' : 'M'}${x(r.T).toFixed(1)},${y(r.msPerStep).toFixed(1)}`)
-      .join('');
-    return `<path d="${d}" fill="none" stroke="${colours[m]}" stroke-width="2"${dash ? ' stroke-dasharray="5 4" opacity="0.7"' : ''}/>`;
-  };
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((q) => q * maxY);
-  const tTicks = [10, 20, 40, 60, 80, 100].filter((t) => t <= maxT);
-  const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11">`,
-    `<title>Training step time vs history length T (Node, wasm, B=64): solid = current, dashed = before</title>`,
-    `<rect width="${W}" height="${H}" fill="white"/>`,
-    `<text x="${L}" y="14" font-size="12">ms per training step vs T (Node wasm, B=64)</text>`,
-    ...ticks.map(
-      (v) =>
-        `<line x1="${L}" x2="${W - R}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#ddd"/><text x="${L - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${v.toFixed(0)}</text>`,
-    ),
-    ...tTicks.map(
-      (t) => `<text x="${x(t).toFixed(1)}" y="${H - Bm + 16}" text-anchor="middle">${t}</text>`,
-    ),
-    `<text x="${(L + W - R) / 2}" y="${H - 8}" text-anchor="middle">history length T</text>`,
-    `<line x1="${L}" x2="${W - R}" y1="${H - Bm}" y2="${H - Bm}" stroke="#333"/>`,
-    `<line x1="${L}" x2="${L}" y1="${Tp}" y2="${H - Bm}" stroke="#333"/>`,
-  ];
-  for (const m of ['base', 'din', 'dien']) {
-    parts.push(line(old, m, true), line(cur, m, false));
-  }
-  ['base', 'din', 'dien'].forEach((m, i) => {
-    const yy = Tp + 20 + i * 18;
-    parts.push(
-      `<line x1="${W - R + 12}" x2="${W - R + 36}" y1="${yy}" y2="${yy}" stroke="${colours[m]}" stroke-width="2"/><text x="${W - R + 42}" y="${yy + 4}">${m === 'base' ? 'Base' : m.toUpperCase()}</text>`,
-    );
-  });
-  parts.push(
-    `<line x1="${W - R + 12}" x2="${W - R + 36}" y1="${Tp + 84}" y2="${Tp + 84}" stroke="#555" stroke-dasharray="5 4"/><text x="${W - R + 42}" y="${Tp + 88}">before</text>`,
-    '</svg>',
-  );
-  return parts.filter(Boolean).join('\n') + '\n';
-}
+import { INSIGHT_MARGIN } from '../plan';
+import type { Responsiveness, Results } from '../types';
+import { chart } from './chart';
+import { dienFit, f0, f1, kb, mb, pick, sweepTable } from './format';
+import {
+  insightRows,
+  pageRows,
+  responsivenessRows,
+  throughputRows,
+  type BeforeScorer,
+} from './tables';
 
 export function writeReport(root: string, res: Results): void {
   const basePath = resolve(root, 'bench/baseline.json');
@@ -139,11 +26,7 @@ export function writeReport(root: string, res: Results): void {
   writeFileSync(resolve(root, 'bench/chart.svg'), chart(res, base));
   // Responsiveness and loading before the scoring worker (the baseline run predates their bench).
   const prevPath = resolve(root, 'bench/before-scorer.json');
-  const prev: Pick<Results, 'responsiveness'> & { loading?: { pages: PageRun[] } } = existsSync(
-    prevPath,
-  )
-    ? JSON.parse(readFileSync(prevPath, 'utf8'))
-    : {};
+  const prev: BeforeScorer = existsSync(prevPath) ? JSON.parse(readFileSync(prevPath, 'utf8')) : {};
   const m = res.machine;
   const gpu = res.gpu;
   const webgpu = typeof gpu?.webgpu === 'string' ? gpu.webgpu : JSON.stringify(gpu?.webgpu ?? '–');
@@ -153,69 +36,11 @@ export function writeReport(root: string, res: Results): void {
       ? 'No GPU on this machine: WebGPU and WebGL ran on SwiftShader (a CPU emulator). Their figures prove the code path, not GPU speed.'
       : 'GPU adapter as reported above.';
 
-  const rows: string[] = [];
-  const tp = (
-    env: string,
-    rs: ThroughputResult[] | undefined,
-    before?: ThroughputResult[],
-    err?: string,
-  ) => {
-    if (!rs || rs.length === 0) {
-      rows.push(`| ${env} | ${err ? `failed: ${err.slice(0, 80)}` : '–'} | | | | | |`);
-      return;
-    }
-    const c = (name: string) => {
-      const r = pick(rs, name, 20, 64);
-      return `${f1(r?.msPerStep)} / ${f0(r?.samplesPerSec)}`;
-    };
-    const lock = pick(rs, 'lockstep', 20, 64);
-    const lockBefore = pick(before, 'lockstep', 20, 64);
-    rows.push(
-      `| ${env} | ${c('base')} | ${c('din')} | ${c('dien')} | ${f1(lock?.msPerStep)} | ${f1(lockBefore?.msPerStep)} | ${f0(lock?.firstStepMs)} |`,
-    );
-  };
-  for (const be of ['cpu', 'wasm'])
-    tp(`Node ${be}`, res.node?.throughput[be], base?.node?.throughput[be]);
-  for (const b of res.browser?.throughput ?? []) {
-    const before = base?.browser?.throughput.find((x) => x.backend === b.backend)?.results;
-    tp(`Chromium ${b.backend}${b.label ? ` (${b.label})` : ''}`, b.results, before, b.error);
-  }
-
-  const insightRows: string[] = [];
-  interface Ins {
-    reached: boolean;
-    ms: number;
-    step: number;
-    boundMs: number;
-    error?: string;
-  }
-  const ins = (env: string, r: Ins | undefined, b?: Ins) => {
-    const show = (x?: Ins) =>
-      !x
-        ? '–'
-        : x.reached
-          ? `${(x.ms / 1000).toFixed(1)} s (step ${x.step})`
-          : `not reached in ${(x.boundMs / 1000).toFixed(0)} s (step ${x.step})${x.error ? `: ${x.error}` : ''}`;
-    insightRows.push(`| ${env} | ${show(r)} | ${show(b)} |`);
-  };
-  for (const [k, v] of Object.entries(res.node?.insight ?? {}))
-    ins(`Node ${k}`, v, base?.node?.insight[k]);
-  for (const [k, v] of Object.entries(res.browser?.insight ?? {}))
-    ins(`Chromium ${k}`, v, base?.browser?.insight[k]);
-
-  const respRows = (res.responsiveness ?? []).map((r) => {
-    const b = prev.responsiveness?.find((x) => x.backend === r.backend);
-    return `| ${r.backend} | ${(r.playMs / 1000).toFixed(0)} s, ${r.stepsPlayed} steps | ${f0(r.longestMs)} (${f0(b?.longestMs)}) | ${r.over50} (${b?.over50 ?? '–'}) | ${f0(r.idleEdits.p50)} / ${f0(r.idleEdits.p95)} (${f0(b?.idleEdits.p50)} / ${f0(b?.idleEdits.p95)}) | ${f0(r.playingEdits.p50)} / ${f0(r.playingEdits.p95)} (${f0(b?.playingEdits.p50)} / ${f0(b?.playingEdits.p95)}) | ${r.idleEdits.missed + r.playingEdits.missed} |`;
-  });
-
+  const rows = throughputRows(res, base);
+  const insight = insightRows(res, base);
+  const respRows = responsivenessRows(res, prev);
   const ld = res.loading;
-  const pageRows = ['wasm', 'auto'].map((be) => {
-    const runs = ld?.pages.filter((p) => p.backend === be) ?? [];
-    const label = runs[0]?.backendLabel ?? '';
-    const was = prev.loading?.pages.filter((p) => p.backend === be) ?? [];
-    const then = (f: (p: PageRun) => number) => (was.length ? ` (${f0(med(was.map(f)))})` : '');
-    return `| ${be}${label ? ` (${label})` : ''} | ${runs.length} | ${f0(med(runs.map((r) => r.fcpMs)))}${then((r) => r.fcpMs)} | ${f0(med(runs.map((r) => r.readyMs)))}${then((r) => r.readyMs)} | ${f0(med(runs.map((r) => r.firstStepMs)))}${then((r) => r.firstStepMs)} |`;
-  });
+  const pages = pageRows(res, prev);
 
   const mem = res.node?.memory.samples ?? [];
   const memFirst = mem.find((s) => s.step >= 50) ?? mem[0];
@@ -323,7 +148,7 @@ in Node on the session directly.
 
 | Environment | Now | Before |
 |---|---|---|
-${insightRows.join('\n')}
+${insight.join('\n')}
 
 ## Responsiveness (the real page, Chromium)
 
@@ -348,7 +173,7 @@ ${(ld?.wasm ?? []).map((w) => `| ${w.file} (only on the wasm backend) | ${kb(w.g
 
 | Backend | Runs | First contentful paint ms | Engine ready (Step enabled) ms | First trained step on screen ms |
 |---|---:|---:|---:|---:|
-${pageRows.join('\n')}
+${pages.join('\n')}
 
 Times are from navigation start, cold cache (a new browser context per run); in parentheses, the last
 run before the scoring worker and the faster GRU.
