@@ -3,7 +3,8 @@ import { chromiumLaunchOptions } from './scripts/lib/browser';
 
 const PORT = 4173;
 
-// The suite runs against the built site (`npm run test:e2e` builds it first with --base=./).
+// The suite runs against the built site: `npm run test:e2e` first builds the production site,
+// then adds the test page harness.html with `vite build --mode harness` (vite.config.ts says why).
 // Timeouts are generous: WebGPU and WebGL run on SwiftShader here, a CPU emulator whose first
 // step compiles shaders for several seconds.
 export default defineConfig({
