@@ -4,15 +4,10 @@
  * order, so an old phase still lifts its category; DIEN's evolving state follows the recent one.
  */
 import { memo } from 'react';
-import type { ScoreResult } from '../../train/protocol';
 import { pct } from '../common/format';
 import { GOODS, goodLabel, goodName } from '../common/goods';
 import { useStrings } from '../text/TextContext';
-
-export interface CompareData {
-  current: ScoreResult;
-  old: ScoreResult;
-}
+import type { CompareData } from './useCompare';
 
 function pts(x: number): string {
   return Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)} pts` : '–';

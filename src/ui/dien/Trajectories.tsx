@@ -11,68 +11,19 @@ import { fmt } from '../common/format';
 import { categoryName, good, goodName } from '../common/goods';
 import { useStrings } from '../text/TextContext';
 import { categoryColor, OKABE_ITO } from '../common/palette';
-import { project, snappedExtent, type Projection } from '../embeddings/projection';
+import { project, snappedExtent } from '../embeddings/projection';
+import {
+  CategoryLegend,
+  ProjectionNote,
+  type FittedProjection,
+} from '../embeddings/ProjectionNote';
 import type { Scored } from '../state/types';
-import type { EmbeddingsResult } from '../../train/page/client';
+import type { EmbeddingsResult, ModelName } from '../../train/protocol';
 import { TableAlternative } from '../common/TableAlternative';
 
 const W = 380;
 const H = 320;
 const PAD = 22;
-
-export interface FittedProjection {
-  projection: Projection;
-  /** The training step whose embeddings it was fitted on. */
-  step: number;
-}
-
-export function CategoryLegend() {
-  const t = useStrings();
-  const ids = Array.from({ length: 8 }, (_, i) => i + 1);
-  return (
-    <ul className="legend-list category-legend" aria-label={t.categoriesLegend}>
-      {ids.map((c) => (
-        <li key={c}>
-          <svg width="12" height="12" aria-hidden="true">
-            <circle cx="6" cy="6" r="5" fill={categoryColor(c)} stroke="#333" strokeWidth="0.8" />
-          </svg>
-          {categoryName(c)}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-export function ProjectionNote({
-  fitted,
-  onRefit,
-  label,
-}: {
-  fitted: FittedProjection | null;
-  onRefit: () => void;
-  label: string;
-}) {
-  const t = useStrings();
-  return (
-    <div className="projection-note">
-      <p className="hint">
-        {fitted
-          ? t.projectionFrozen(
-              fitted.step,
-              fitted.projection.explained
-                ? Math.round(
-                    100 * (fitted.projection.explained[0] + fitted.projection.explained[1]),
-                  )
-                : null,
-            )
-          : t.loading}
-      </p>
-      <button type="button" onClick={onRefit} disabled={!fitted}>
-        {label}
-      </button>
-    </div>
-  );
-}
 
 export const Trajectories = memo(function Trajectories({
   scored,
@@ -84,7 +35,8 @@ export const Trajectories = memo(function Trajectories({
   fitted: FittedProjection | null;
   /** DIEN's item embeddings at the same step as `scored`. */
   context: EmbeddingsResult | null;
-  onRefit: () => void;
+  /** Refit a model's frozen projection (here always DIEN's). */
+  onRefit: (model: ModelName) => void;
 }) {
   const t = useStrings();
   const [hover, setHover] = useState<number | null>(null);
@@ -221,7 +173,7 @@ export const Trajectories = memo(function Trajectories({
         <span className="key">· {t.contextPoints}</span>
       </figcaption>
       <CategoryLegend />
-      <ProjectionNote fitted={fitted} onRefit={onRefit} label={t.refitProjection} />
+      <ProjectionNote fitted={fitted} onRefit={() => onRefit('dien')} label={t.refitProjection} />
       <TableAlternative summary={t.showTable} caption={t.trajectory}>
         <thead>
           <tr>

@@ -10,11 +10,12 @@ import { fmt } from '../common/format';
 import { good, goodLabel, goodName } from '../common/goods';
 import { useStrings } from '../text/TextContext';
 import { TableAlternative } from '../common/TableAlternative';
+import type { Scored } from '../state/types';
 
 interface Props {
   heatmap: HeatmapResult | null;
-  /** Good ids of the kept purchases (the heatmap's columns), oldest first. */
-  keptGoods: number[];
+  /** The current score: its kept purchases are the heatmap's columns, oldest first. */
+  scored: Scored | null;
   candidate: number;
   onPick: (good: number) => void;
   /** Why the last heatmap request failed, if it did. */
@@ -133,7 +134,7 @@ function contentKey(h: Weights | null): string {
 
 export const Heatmap = memo(function Heatmap({
   heatmap: replied,
-  keptGoods,
+  scored,
   candidate,
   onPick,
   error,
@@ -147,6 +148,7 @@ export const Heatmap = memo(function Heatmap({
   const cols = heatmap?.weights[0]?.length ?? 0;
   const [lo, hi] = useMemo(() => (heatmap ? range(heatmap) : [0, 1]), [heatmap]);
   const color = useMemo(() => scaleSequential(interpolateCividis).domain([lo, hi]), [lo, hi]);
+  const keptGoods = scored ? scored.result.kept.map((h) => scored.result.history[h]) : NO_ROW;
   const colKey = keptGoods.slice(-cols).join();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- colKey is the content of the slice
   const colGoods = useMemo(() => keptGoods.slice(-cols), [colKey]);

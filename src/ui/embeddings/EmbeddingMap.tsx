@@ -5,14 +5,13 @@
  */
 import { useState, memo } from 'react';
 import { scaleLinear } from 'd3-scale';
-import type { EmbeddingsResult } from '../../train/page/client';
-import type { ModelName } from '../../train/protocol';
+import type { EmbeddingsResult, ModelName } from '../../train/protocol';
 import { fmt } from '../common/format';
 import { categoryName, good, goodName } from '../common/goods';
 import { useStrings } from '../text/TextContext';
 import { categoryColor, MODELS } from '../common/palette';
 import { project, snappedExtent } from './projection';
-import { CategoryLegend, ProjectionNote, type FittedProjection } from '../dien/Trajectories';
+import { CategoryLegend, ProjectionNote, type FittedProjection } from './ProjectionNote';
 import { TableAlternative } from '../common/TableAlternative';
 
 const W = 420;
@@ -30,7 +29,7 @@ export const EmbeddingMap = memo(function EmbeddingMap({
   model: ModelName;
   onModel: (m: ModelName) => void;
   fitted: FittedProjection | null;
-  onRefit: () => void;
+  onRefit: (model: ModelName) => void;
 }) {
   const t = useStrings();
   const [hover, setHover] = useState<number | null>(null);
@@ -109,7 +108,7 @@ export const EmbeddingMap = memo(function EmbeddingMap({
         </svg>
       </figure>
       <CategoryLegend />
-      <ProjectionNote fitted={fitted} onRefit={onRefit} label={t.refitMapProjection} />
+      <ProjectionNote fitted={fitted} onRefit={() => onRefit(model)} label={t.refitMapProjection} />
       <TableAlternative summary={t.showTable} caption={t.mapSpreadCaption}>
         <thead>
           <tr>

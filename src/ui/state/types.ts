@@ -1,6 +1,12 @@
 /** The page's shared shapes: what a score means to the views, the curves, the notices. */
 import type { EvalMetrics, ModelName, ScoreResult } from '../../train/protocol';
 
+/**
+ * The config version before the first progress message (the client numbers its versions from 1):
+ * what is fitted then belongs to the weights of the first init.
+ */
+export const NO_VERSION = 0;
+
 export interface Scored {
   /** uid of each history entry, aligned with result.history. */
   uids: number[];
@@ -19,6 +25,8 @@ export interface TestPoint {
 }
 
 export interface Curves {
+  /** The config version (Progress.version) these points belong to: a new one starts afresh. */
+  version: number;
   loss: LossPoint[];
   test: TestPoint[];
 }

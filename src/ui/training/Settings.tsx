@@ -5,20 +5,15 @@
  */
 import { memo, useState } from 'react';
 import type { ModelSettings, TrainSettings, WorldConfig } from '../../train/protocol';
+import type { ConfigPatch } from '../state/pageReducer';
 import { useStrings } from '../text/TextContext';
 
 interface Props {
   world: WorldConfig;
   model: ModelSettings;
   train: TrainSettings;
-  onChange: (
-    patch: {
-      world?: Partial<WorldConfig>;
-      model?: Partial<ModelSettings>;
-      train?: Partial<TrainSettings>;
-    },
-    what: string,
-  ) => void;
+  /** A setting changed: `what` names it for the reader's notice. */
+  onChange: (patch: ConfigPatch, what: string) => void;
 }
 
 const LRS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05];

@@ -1,64 +1,48 @@
 /**
  * The page's one connection to training: owns the TrainerClient (created after first paint, so
- * the worker and tfjs never delay it) and keeps the progress history for the curves.
+ * the worker and tfjs never delay it), sends it the page's reset intents, and keeps the progress
+ * history for the curves. `progress` is the one source of playing, the counters and the weights'
+ * config version.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { TrainerClient } from '../../train/page/client';
-import type { BackendInfo, BackendName, Progress, SessionConfig } from '../../train/protocol';
-import type { Curves, Notice } from '../state/types';
-
-/** Keep the curves cheap to draw on long runs: past this many points, thin to every other. */
-const MAX_POINTS = 1500;
-
-function thin<T>(xs: T[]): T[] {
-  return xs.length > MAX_POINTS ? xs.filter((_, i) => i % 2 === 0 || i === xs.length - 1) : xs;
-}
+import type { BackendName, Progress, ReadyInfo, SessionConfig } from '../../train/protocol';
+import { errorText } from '../../lib/errorText';
+import { NO_VERSION, type Curves, type Notice } from '../state/types';
+import { addProgress, NO_CURVES } from './curves';
 
 export interface Trainer {
   client: TrainerClient | null;
+  /** What the worker said when its session was built (backend, data sizes); null before. */
+  info: ReadyInfo | null;
   ready: boolean;
-  backend: BackendInfo | null;
-  trainSize: number;
   progress: Progress | null;
+  /** progress.version: the config version of the weights on screen (NO_VERSION before any progress). */
+  version: number;
   /** Steps the worker keeps rewind snapshots for (oldest first). */
   snapshots: number[];
   curves: Curves;
-  notices: Notice[];
-  dismiss: (id: number) => void;
-  say: (level: Notice['level'], message: string) => void;
 }
 
-let noticeId = 0;
-
-export function useTrainer(config: SessionConfig, backend: BackendName | undefined): Trainer {
+export function useTrainer(
+  config: SessionConfig,
+  /** The page's reset counter: each new value sends `reset(config)` to the worker. */
+  resets: number,
+  backend: BackendName | undefined,
+  say: (level: Notice['level'], message: string) => void,
+): Trainer {
   const [client, setClient] = useState<TrainerClient | null>(null);
-  const [ready, setReady] = useState(false);
-  const [backendInfo, setBackendInfo] = useState<BackendInfo | null>(null);
-  const [trainSize, setTrainSize] = useState(0);
+  const [info, setInfo] = useState<ReadyInfo | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [snapshots, setSnapshots] = useState<number[]>([]);
-  const [curves, setCurves] = useState<Curves>({ loss: [], test: [] });
-  const [notices, setNotices] = useState<Notice[]>([]);
-  const configRef = useRef(config);
-  const appliedConfig = useRef<string>('');
-
-  const say = useCallback((level: Notice['level'], message: string) => {
-    noticeId += 1;
-    const id = noticeId;
-    // Repeated messages (e.g. the same warning each tick) replace the old copy instead of piling up.
-    setNotices((ns) => [
-      ...ns.filter((n) => n.message !== message).slice(-4),
-      { id, level, message },
-    ]);
-  }, []);
-  const dismiss = useCallback(
-    (id: number) => setNotices((ns) => ns.filter((n) => n.id !== id)),
-    [],
-  );
+  const [curves, setCurves] = useState<Curves>(NO_CURVES);
+  const latest = useRef({ config, resets });
+  // The reset counter the worker's weights already reflect (an init counts as applying it).
+  const appliedResets = useRef(resets);
 
   useEffect(() => {
-    configRef.current = config;
-  }, [config]);
+    latest.current = { config, resets };
+  });
 
   // Created in an effect: effects run after the first paint, so the page shows before the worker
   // (and its tfjs download) starts.
@@ -67,40 +51,18 @@ export function useTrainer(config: SessionConfig, backend: BackendName | undefin
     try {
       c = new TrainerClient({ backend });
     } catch (err) {
-      queueMicrotask(() => say('error', `The training engine could not start: ${String(err)}`));
+      queueMicrotask(() => say('error', `The training engine could not start: ${errorText(err)}`));
       return;
     }
     const unsubscribe = c.subscribe((r) => {
       switch (r.type) {
         case 'ready':
-          setBackendInfo(r.backend);
-          setTrainSize(r.trainSize);
-          setReady(true);
+          setInfo({ backend: r.backend, trainSize: r.trainSize, testSize: r.testSize });
           break;
-        case 'progress': {
-          const p = r.progress;
-          setProgress(p);
-          setCurves((prev) => {
-            const last = prev.loss[prev.loss.length - 1];
-            // A step count that goes back means a reset: start fresh curves.
-            const base = last && p.step < last.step ? { loss: [], test: [] } : prev;
-            let loss = base.loss;
-            if (
-              p.step > 0 &&
-              Number.isFinite(p.loss.base) &&
-              (!last || p.step !== last.step || base !== prev)
-            ) {
-              loss = thin([...base.loss, { step: p.step, loss: p.loss, aux: p.auxLoss }]);
-            }
-            let test = base.test;
-            const lastTest = test[test.length - 1];
-            if (p.test && p.testStep !== undefined && (!lastTest || lastTest.step !== p.testStep)) {
-              test = thin([...test, { step: p.testStep, test: p.test }]);
-            }
-            return loss === prev.loss && test === prev.test ? prev : { loss, test };
-          });
+        case 'progress':
+          setProgress(r.progress);
+          setCurves((prev) => addProgress(prev, r.progress));
           break;
-        }
         case 'snapshots':
           setSnapshots(r.steps);
           break;
@@ -116,37 +78,32 @@ export function useTrainer(config: SessionConfig, backend: BackendName | undefin
           break;
       }
     });
-    appliedConfig.current = JSON.stringify(configRef.current);
-    c.init(configRef.current);
+    appliedResets.current = latest.current.resets;
+    c.init(latest.current.config);
     setClient(c);
     return () => {
       unsubscribe();
       c.dispose();
       setClient(null);
-      setReady(false);
+      setInfo(null);
     };
   }, [backend, say]);
 
-  // A changed world/model/train setting means new weights: reset the worker with it.
+  // The one place a reset reaches the worker: the Reset button and every setting change bump
+  // the page's counter. The new weights show up as a new progress.version.
   useEffect(() => {
-    if (!client) return;
-    const key = JSON.stringify(config);
-    if (key === appliedConfig.current) return;
-    appliedConfig.current = key;
-    setCurves({ loss: [], test: [] });
-    client.reset(config);
-  }, [client, config]);
+    if (!client || resets === appliedResets.current) return;
+    appliedResets.current = resets;
+    client.reset(latest.current.config);
+  }, [client, resets]);
 
   return {
     client,
-    ready,
-    backend: backendInfo,
-    trainSize,
+    info,
+    ready: info !== null,
     progress,
+    version: progress?.version ?? NO_VERSION,
     snapshots,
     curves,
-    notices,
-    dismiss,
-    say,
   };
 }

@@ -1,0 +1,59 @@
+/**
+ * The history workbench at the top of the story: presets, the candidate picker, the editable
+ * purchase strip with its attention bars, their table, and the shop to add from.
+ */
+import type { PageActions, PageModel } from '../state/pageReducer';
+import type { Scored } from '../state/types';
+import { useStrings } from '../text/TextContext';
+import { AttentionTable } from './AttentionTable';
+import { CandidatePicker } from './CandidatePicker';
+import { HistoryEditor } from './HistoryEditor';
+import { PresetToolbar } from './PresetToolbar';
+import { Shop } from './Shop';
+
+export function Workbench({
+  page,
+  act,
+  current,
+  previous,
+}: {
+  page: Pick<PageModel, 'history' | 'candidate' | 'inspected' | 'config'>;
+  act: PageActions;
+  current: Scored | null;
+  previous: Scored | null;
+}) {
+  const t = useStrings();
+  const { history, candidate, config } = page;
+  return (
+    <>
+      <div className="workbench">
+        <div className="workbench-head">
+          <h3>{t.history}</h3>
+          <PresetToolbar
+            world={config.world}
+            canClear={history.entries.length > 0}
+            canUndo={history.undo !== null}
+            onPreset={act.preset}
+            onHistory={act.history}
+          />
+        </div>
+        <CandidatePicker value={candidate} onChange={act.candidate} />
+        <HistoryEditor
+          history={history}
+          dispatch={act.history}
+          T={config.model.T}
+          current={current}
+          previous={previous}
+          inspected={page.inspected}
+          onInspect={act.inspect}
+        />
+        <p className="caption">{t.attentionCaption}</p>
+        <AttentionTable current={current} previous={previous} />
+      </div>
+      <details className="shop-details" open>
+        <summary>{t.shop}</summary>
+        <Shop onAdd={act.addGood} />
+      </details>
+    </>
+  );
+}

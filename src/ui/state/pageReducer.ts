@@ -1,0 +1,162 @@
+/**
+ * The page's state as one reducer: the history being edited, the candidate, what is inspected,
+ * the rewind step, the session config and its reset counter, speed, language and the views'
+ * own choices. Training itself (progress, playing, the weights' version) is owned by the worker
+ * and read from `progress`, never copied here.
+ */
+import type { Dispatch } from 'react';
+import type {
+  ModelName,
+  ModelSettings,
+  SessionConfig,
+  TrainSettings,
+  WorldConfig,
+} from '../../train/protocol';
+import type { Preset } from '../history/presets';
+import type { Lang } from '../text/i18n';
+import { DEFAULT_COMPARE } from './defaults';
+import {
+  historyReducer,
+  initHistory,
+  type HistoryAction,
+  type HistoryState,
+} from './historyReducer';
+import type { PageState } from './urlState';
+
+export interface PageModel {
+  history: HistoryState;
+  candidate: number;
+  /** uid of the purchase the activation unit shows (null: the most recent kept one). */
+  inspected: number | null;
+  /** Rewind: the snapshot step the views replay (null: the live weights). */
+  atStep: number | null;
+  config: SessionConfig;
+  /**
+   * Bumped by every reset intent (the Reset button, a changed setting): useTrainer sends
+   * `reset(config)` to the worker when it changes.
+   */
+  resets: number;
+  /** Training steps per worker tick while playing. */
+  speed: number;
+  lang: Lang;
+  /** The model whose embeddings the embedding map shows. */
+  mapModel: ModelName;
+  /** The DIN-versus-DIEN comparison's two candidates. */
+  compare: { current: number; old: number };
+}
+
+export interface ConfigPatch {
+  world?: Partial<WorldConfig>;
+  model?: Partial<ModelSettings>;
+  train?: Partial<TrainSettings>;
+}
+
+export type PageAction =
+  | { type: 'history'; action: HistoryAction }
+  | { type: 'preset'; preset: Preset }
+  | { type: 'candidate'; good: number }
+  | { type: 'inspect'; uid: number | null }
+  | { type: 'rewind'; step: number | null }
+  /** New initial weights, with the config changed by `patch` if given. */
+  | { type: 'reset'; patch?: ConfigPatch }
+  | { type: 'speed'; speed: number }
+  | { type: 'lang'; lang: Lang }
+  | { type: 'mapModel'; model: ModelName }
+  | { type: 'compare'; current?: number; old?: number };
+
+export function initPage(s: PageState): PageModel {
+  return {
+    history: initHistory(s.history),
+    candidate: s.candidate,
+    inspected: null,
+    atStep: null,
+    config: { world: s.world, model: s.model, train: s.train },
+    resets: 0,
+    speed: s.speed,
+    lang: s.lang,
+    mapModel: 'dien',
+    compare: DEFAULT_COMPARE,
+  };
+}
+
+/** What of the page goes into the link (the backend is the link's own, never changed here). */
+export function urlStateOf(page: PageModel, backend: PageState['backend']): PageState {
+  return {
+    history: page.history.entries.map((e) => e.good),
+    candidate: page.candidate,
+    ...page.config,
+    speed: page.speed,
+    lang: page.lang,
+    backend,
+  };
+}
+
+export function pageReducer(state: PageModel, action: PageAction): PageModel {
+  switch (action.type) {
+    case 'history': {
+      const history = historyReducer(state.history, action.action);
+      return history === state.history ? state : { ...state, history };
+    }
+    case 'preset':
+      return {
+        ...state,
+        history: historyReducer(state.history, { type: 'set', goods: action.preset.history }),
+        candidate: action.preset.candidate,
+      };
+    case 'candidate':
+      return action.good === state.candidate ? state : { ...state, candidate: action.good };
+    case 'inspect':
+      return action.uid === state.inspected ? state : { ...state, inspected: action.uid };
+    case 'rewind':
+      return action.step === state.atStep ? state : { ...state, atStep: action.step };
+    case 'reset': {
+      const { world, model, train } = state.config;
+      const p = action.patch ?? {};
+      return {
+        ...state,
+        config: {
+          world: { ...world, ...p.world },
+          model: { ...model, ...p.model },
+          train: { ...train, ...p.train },
+        },
+        resets: state.resets + 1,
+        // New weights: the rewind snapshots are gone with the old ones.
+        atStep: null,
+      };
+    }
+    case 'speed':
+      return { ...state, speed: action.speed };
+    case 'lang':
+      return { ...state, lang: action.lang };
+    case 'mapModel':
+      return { ...state, mapModel: action.model };
+    case 'compare':
+      return {
+        ...state,
+        compare: {
+          current: action.current ?? state.compare.current,
+          old: action.old ?? state.compare.old,
+        },
+      };
+  }
+}
+
+/** Stable callbacks for the views (made once per dispatch, so memoised views keep them). */
+export function pageActions(dispatch: Dispatch<PageAction>) {
+  return {
+    history: (action: HistoryAction) => dispatch({ type: 'history', action }),
+    addGood: (good: number) => dispatch({ type: 'history', action: { type: 'add', good } }),
+    preset: (preset: Preset) => dispatch({ type: 'preset', preset }),
+    candidate: (good: number) => dispatch({ type: 'candidate', good }),
+    inspect: (uid: number | null) => dispatch({ type: 'inspect', uid }),
+    rewind: (step: number | null) => dispatch({ type: 'rewind', step }),
+    reset: (patch?: ConfigPatch) => dispatch({ type: 'reset', patch }),
+    speed: (speed: number) => dispatch({ type: 'speed', speed }),
+    lang: (lang: Lang) => dispatch({ type: 'lang', lang }),
+    mapModel: (model: ModelName) => dispatch({ type: 'mapModel', model }),
+    compareCurrent: (good: number) => dispatch({ type: 'compare', current: good }),
+    compareOld: (good: number) => dispatch({ type: 'compare', old: good }),
+  };
+}
+
+export type PageActions = ReturnType<typeof pageActions>;

@@ -1,0 +1,38 @@
+/**
+ * The URL follows the page state (replaceState 50 ms after the last change: editing should not
+ * flood the back button), and the reader is told once what of the opening link was ignored.
+ */
+import { useEffect } from 'react';
+import { STRINGS } from '../text/i18n';
+import type { Notice } from './types';
+import { DEFAULT_PAGE } from './defaults';
+import { INITIAL } from './initial';
+import { urlStateOf, type PageModel } from './pageReducer';
+import { serializeUrlState } from './urlState';
+
+const URL_DELAY_MS = 50;
+
+export function useUrlSync(page: PageModel): void {
+  const search = serializeUrlState(urlStateOf(page, INITIAL.state.backend), DEFAULT_PAGE);
+  useEffect(() => {
+    if (search === window.location.search) return;
+    const t = setTimeout(
+      () =>
+        window.history.replaceState(
+          null,
+          '',
+          `${window.location.pathname}${search}${window.location.hash}`,
+        ),
+      URL_DELAY_MS,
+    );
+    return () => clearTimeout(t);
+  }, [search]);
+}
+
+/** The one-time warning about the parts of the link that could not be used. */
+export function useUrlProblems(say: (level: Notice['level'], message: string) => void): void {
+  useEffect(() => {
+    if (INITIAL.problems.length > 0)
+      say('warning', STRINGS[INITIAL.state.lang].urlProblems(INITIAL.problems.join('; ')));
+  }, [say]);
+}

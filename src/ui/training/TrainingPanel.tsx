@@ -1,0 +1,104 @@
+/**
+ * The training column: Step / Play / Reset and the counters, the rewind scrubber, the three
+ * model cards and the settings. Every reset (the button, a changed setting) is the page's one
+ * reset action; useTrainer sends it to the worker.
+ */
+import { useCallback } from 'react';
+import type { Notice, Scored } from '../state/types';
+import type { ConfigPatch, PageActions, PageModel } from '../state/pageReducer';
+import { useStrings } from '../text/TextContext';
+import { ModelCards } from './ModelCards';
+import { Rewind } from './Rewind';
+import { Settings } from './Settings';
+import { TrainingControls } from './TrainingControls';
+import type { Trainer } from './useTrainer';
+
+export function TrainingPanel({
+  trainer,
+  page,
+  act,
+  scored,
+  say,
+}: {
+  trainer: Trainer;
+  page: Pick<PageModel, 'config' | 'speed' | 'atStep'>;
+  act: PageActions;
+  /** The current score (the cards' CTRs, the step the views show). */
+  scored: Scored | null;
+  say: (level: Notice['level'], message: string) => void;
+}) {
+  const t = useStrings();
+  const { client, ready, progress, info } = trainer;
+  const { config, speed, atStep } = page;
+  const playing = progress?.playing ?? false;
+  // Stable handlers: the memoised controls then re-render only when progress changes.
+  const onSpeed = useCallback(
+    (s: number) => {
+      act.speed(s);
+      if (playing) client?.play(s);
+    },
+    [act, playing, client],
+  );
+  const onStep = useCallback(
+    (n: number) => {
+      act.rewind(null);
+      client?.step(n);
+    },
+    [act, client],
+  );
+  const onPlay = useCallback(() => {
+    act.rewind(null);
+    client?.play(speed);
+  }, [act, client, speed]);
+  const onPause = useCallback(() => client?.pause(), [client]);
+  const onReset = useCallback(() => act.reset(), [act]);
+  const onSettings = useCallback(
+    (patch: ConfigPatch, what: string) => {
+      act.reset(patch);
+      say('info', t.resetSaid(what));
+    },
+    [act, say, t],
+  );
+  const stepsPerEpoch = Math.max(
+    1,
+    Math.ceil((info?.trainSize ?? 0) / Math.max(1, config.train.batchSize)),
+  );
+  return (
+    <aside className="side" aria-label={t.training}>
+      <section className="panel" aria-labelledby="training-h">
+        <h2 id="training-h">{t.training}</h2>
+        <TrainingControls
+          ready={ready}
+          progress={progress}
+          stepsPerEpoch={stepsPerEpoch}
+          speed={speed}
+          onSpeed={onSpeed}
+          onStep={onStep}
+          onPlay={onPlay}
+          onPause={onPause}
+          onReset={onReset}
+        />
+        <Rewind
+          snapshots={trainer.snapshots}
+          liveStep={progress?.step ?? 0}
+          atStep={atStep}
+          shownStep={scored?.result.step ?? null}
+          onRewind={act.rewind}
+        />
+      </section>
+      <section className="panel" aria-labelledby="models-h">
+        <h2 id="models-h">{t.models}</h2>
+        <ModelCards ready={ready} scored={scored} progress={progress} />
+      </section>
+      <details className="panel settings-panel">
+        <summary>{t.settings}</summary>
+        <Settings
+          world={config.world}
+          model={config.model}
+          train={config.train}
+          onChange={onSettings}
+        />
+      </details>
+    </aside>
+  );
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { EvalMetrics, Progress } from '../../train/protocol';
+import { addProgress, MAX_POINTS, NO_CURVES } from './curves';
+
+const metrics = (auc: number): EvalMetrics => ({ auc, gauc: auc, logloss: 0.6 });
+
+function progress(step: number, version = 1, extra: Partial<Progress> = {}): Progress {
+  const l = step === 0 ? NaN : 1 / step;
+  return {
+    step,
+    epoch: 0,
+    samplesSeen: step * 16,
+    version,
+    loss: { base: l, din: l, dien: l },
+    auxLoss: l,
+    playing: false,
+    ...extra,
+  };
+}
+
+describe('training curves', () => {
+  it('add one loss point per new step and one test point per new evaluation', () => {
+    const test = { base: metrics(0.5), din: metrics(0.5), dien: metrics(0.5) };
+    let c = addProgress(NO_CURVES, progress(0, 1, { test, testStep: 0 }));
+    expect(c.loss).toEqual([]); // step 0: no loss yet
+    expect(c.test.map((p) => p.step)).toEqual([0]);
+    c = addProgress(c, progress(1, 1, { test, testStep: 0 }));
+    c = addProgress(c, progress(2, 1, { test, testStep: 0 }));
+    expect(c.loss.map((p) => p.step)).toEqual([1, 2]);
+    expect(c.test.map((p) => p.step)).toEqual([0]);
+    // The same step again (e.g. a pause report) changes nothing, not even the object.
+    expect(addProgress(c, progress(2, 1, { playing: false }))).toBe(c);
+  });
+
+  it('restart when the config version changes, not when the step goes back', () => {
+    let c = NO_CURVES;
+    for (let s = 1; s <= 5; s++) c = addProgress(c, progress(s, 1));
+    expect(c.version).toBe(1);
+    // New weights: fresh curves, even though the step went on (a reset during a slice).
+    c = addProgress(c, progress(6, 2));
+    expect(c.version).toBe(2);
+    expect(c.loss.map((p) => p.step)).toEqual([6]);
+    c = addProgress(c, progress(0, 3));
+    expect(c).toEqual({ version: 3, loss: [], test: [] });
+  });
+
+  it('thin long runs to every other point, keeping the newest', () => {
+    let c = NO_CURVES;
+    for (let s = 1; s <= MAX_POINTS + 1; s++) c = addProgress(c, progress(s));
+    expect(c.loss.length).toBeLessThanOrEqual(MAX_POINTS / 2 + 1);
+    expect(c.loss[c.loss.length - 1].step).toBe(MAX_POINTS + 1);
+  });
+});

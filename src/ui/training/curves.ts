@@ -1,0 +1,33 @@
+/** The training curves as a pure fold over progress messages (useTrainer keeps the result). */
+import type { Progress } from '../../train/protocol';
+import type { Curves } from '../state/types';
+
+/** Before the first progress message. */
+export const NO_CURVES: Curves = { version: -1, loss: [], test: [] };
+
+/** Keep the curves cheap to draw on long runs: past this many points, thin to every other. */
+export const MAX_POINTS = 1500;
+
+function thin<T>(xs: T[]): T[] {
+  return xs.length > MAX_POINTS ? xs.filter((_, i) => i % 2 === 0 || i === xs.length - 1) : xs;
+}
+
+/**
+ * The curves after one more progress message. New weights (a new config version: init, reset,
+ * a changed setting) start fresh curves; a repeated step or evaluation adds nothing, and an
+ * unchanged result is the same object (so the chart does not re-render).
+ */
+export function addProgress(prev: Curves, p: Progress): Curves {
+  const base: Curves =
+    p.version === prev.version ? prev : { version: p.version, loss: [], test: [] };
+  let loss = base.loss;
+  const last = loss[loss.length - 1];
+  if (p.step > 0 && Number.isFinite(p.loss.base) && (!last || p.step !== last.step))
+    loss = thin([...loss, { step: p.step, loss: p.loss, aux: p.auxLoss }]);
+  let test = base.test;
+  const lastTest = test[test.length - 1];
+  if (p.test && p.testStep !== undefined && (!lastTest || lastTest.step !== p.testStep))
+    test = thin([...test, { step: p.testStep, test: p.test }]);
+  if (base === prev && loss === prev.loss && test === prev.test) return prev;
+  return { version: base.version, loss, test };
+}
