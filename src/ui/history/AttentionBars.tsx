@@ -3,19 +3,7 @@
  * true relevance as an outline and, after an edit, the previous values as pale ghosts.
  */
 import { useStrings } from '../text/TextContext';
-
-export interface BarValues {
-  din: number;
-  dien: number;
-  relevance: number;
-}
-
-/** [low, high] per series, always containing 0: DIN's paper weights are unnormalised and may be negative. */
-export interface BarScales {
-  din: [number, number];
-  dien: [number, number];
-  relevance: [number, number];
-}
+import type { BarScales, BarValues } from './attentionData';
 
 const W = 18;
 const H = 48;

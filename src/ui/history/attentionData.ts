@@ -1,6 +1,18 @@
 /** Maps a score onto the editor's entries by uid, so ghosts follow purchases through reorders. */
 import type { Scored } from '../state/types';
-import type { BarScales, BarValues } from './AttentionBars';
+
+export interface BarValues {
+  din: number;
+  dien: number;
+  relevance: number;
+}
+
+/** [low, high] per series, always containing 0: DIN's paper weights are unnormalised and may be negative. */
+export interface BarScales {
+  din: [number, number];
+  dien: [number, number];
+  relevance: [number, number];
+}
 
 export function valuesByUid(scored: Scored | null): Map<number, BarValues> {
   const out = new Map<number, BarValues>();
