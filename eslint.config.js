@@ -24,7 +24,7 @@ const LAYERS = [
   {
     room: 'train-shared',
     files: ['src/train/protocol.ts', 'src/train/backendChain.ts', 'src/train/backendChain.test.ts'],
-    may: ['model-config', 'world', 'lib'],
+    may: ['model-config', 'world', 'data', 'lib'],
   },
   {
     room: 'train-worker',

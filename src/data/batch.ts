@@ -5,7 +5,7 @@
  */
 import { Rng } from '../world/random';
 import type { Catalogue } from '../world/types';
-import type { Batch, Sample } from './types';
+import type { Batch, IteratorState, Sample } from './types';
 
 /** Indices of the original history that survive truncation to T: the most recent T. */
 export function keptIndices(historyLength: number, T: number): number[] {
@@ -187,6 +187,8 @@ export class BatchIterator {
   private readonly batchSize: number;
   private readonly rng: Rng;
   private order: number[];
+  /** The RNG's position before the current order was shuffled: the order is re-derived from it. */
+  private orderRng: number;
   private pos = 0;
   private seen = 0;
 
@@ -199,11 +201,28 @@ export class BatchIterator {
     this.T = T;
     this.batchSize = batchSize;
     this.rng = new Rng(seed);
+    this.orderRng = this.rng.save();
     this.order = this.freshOrder();
   }
 
   private freshOrder(): number[] {
+    this.orderRng = this.rng.save();
     return this.rng.shuffle(Array.from({ length: this.samples.length }, (_, i) => i));
+  }
+
+  /** Where the iterator is, in a few numbers (the epoch's order is reshuffled from them). */
+  get state(): IteratorState {
+    return { orderRng: this.orderRng, pos: this.pos, seen: this.seen };
+  }
+
+  /** Continue from `state`: the same batches follow as after the step it was taken at. */
+  restore(state: IteratorState): void {
+    if (state.pos < 0 || state.pos > this.samples.length || state.seen < 0)
+      throw new Error(`BatchIterator: state ${JSON.stringify(state)} does not fit this data set`);
+    this.rng.restore(state.orderRng);
+    this.order = this.freshOrder();
+    this.pos = state.pos;
+    this.seen = state.seen;
   }
 
   next(): Batch {

@@ -43,3 +43,10 @@ export interface Batch {
   /** 1 where position t has a real next behavior t+1 inside the kept window. */
   auxMask: Float32Array; // [B*T]
 }
+
+/** A BatchIterator's position (see BatchIterator.state). */
+export interface IteratorState {
+  orderRng: number;
+  pos: number;
+  seen: number;
+}

@@ -91,3 +91,19 @@ export interface DienInternals extends BaseInternals {
   /** Aux scores ⟨h_t, ê_{t+1}⟩ (last one NaN). */
   auxNegativeScore: number[];
 }
+
+/** One array of values with its name and shape (a variable's, or an optimizer moment's). */
+export interface NamedValues {
+  name: string;
+  shape: number[];
+  values: Float32Array;
+}
+
+/**
+ * Adam's whole state: its step count and the first and second moments of every trainable
+ * variable, in the order of the model's trainable variables (the order Adam indexes them by).
+ */
+export interface OptimizerState {
+  iterations: number;
+  moments: NamedValues[];
+}

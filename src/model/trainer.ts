@@ -1,20 +1,76 @@
 import * as tf from '@tensorflow/tfjs-core';
 // Gradients are registered separately from tfjs-core's ops (TFJS_NOTES.md: no union package here).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import type { OptimizerState } from './config';
 import type { CtrModel } from './models';
 import type { BatchTensors } from './inputs';
 
+// ε pinned to 1e-7: left unset, tfjs takes the backend's epsilon, which is 1e-4 on WebGL and
+// made WebGL's losses drift from the other backends after the first update (agreement test).
+function adam(learningRate: number): tf.AdamOptimizer {
+  return tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
+}
+
 /** Adam on one model; the same code runs in the browser worker and in Node. */
 export class ModelTrainer {
-  private readonly optimizer: tf.AdamOptimizer;
+  private optimizer: tf.AdamOptimizer;
 
   constructor(
     readonly model: CtrModel,
-    learningRate: number,
+    private learningRate: number,
   ) {
-    // ε pinned to 1e-7: left unset, tfjs takes the backend's epsilon, which is 1e-4 on WebGL and
-    // made WebGL's losses drift from the other backends after the first update (agreement test).
-    this.optimizer = tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
+    this.optimizer = adam(learningRate);
+  }
+
+  /** Go on with another learning rate, keeping the moments (tfjs reads the field every step). */
+  setLearningRate(learningRate: number): void {
+    this.learningRate = learningRate;
+    // The field is protected in tfjs' types; Adam reads it in every applyGradients.
+    (this.optimizer as unknown as { learningRate: number }).learningRate = learningRate;
+  }
+
+  /** A copy of Adam's state (one readback of all its moments). */
+  async exportState(): Promise<OptimizerState> {
+    const [iter, ...moments] = await this.optimizer.getWeights();
+    const iterations = (await iter.tensor.data())[0];
+    iter.tensor.dispose();
+    if (moments.length === 0) return { iterations, moments: [] };
+    const flat = tf.tidy(() => tf.concat(moments.map((m) => tf.reshape(m.tensor, [-1]))));
+    const all = (await flat.data()) as Float32Array;
+    flat.dispose();
+    let offset = 0;
+    return {
+      iterations,
+      moments: moments.map((m) => {
+        const values = all.slice(offset, offset + m.tensor.size);
+        offset += m.tensor.size;
+        return { name: m.name, shape: [...m.tensor.shape], values };
+      }),
+    };
+  }
+
+  /**
+   * Continue from `state`: a fresh Adam takes the saved step count and moments (tfjs' setWeights
+   * replaces the moment variables without freeing the old ones, so the old optimizer goes whole).
+   */
+  async importState(state: OptimizerState): Promise<void> {
+    const fresh = adam(this.learningRate);
+    const iter = tf.scalar(state.iterations, 'int32');
+    const tensors = state.moments.map((m) => ({
+      name: m.name,
+      tensor: tf.tensor(m.values, m.shape, 'float32'),
+    }));
+    try {
+      await fresh.setWeights([{ name: 'iter', tensor: iter }, ...tensors]);
+    } catch (e) {
+      fresh.dispose();
+      throw e;
+    } finally {
+      iter.dispose();
+      for (const t of tensors) t.tensor.dispose();
+    }
+    this.optimizer.dispose();
+    this.optimizer = fresh;
   }
 
   /**

@@ -3,7 +3,10 @@
  * Plain data only: this module is imported by both sides and must never import tfjs.
  */
 import type { WorldConfig, Truth } from '../world/types';
+import type { IteratorState } from '../data/types';
 import type {
+  NamedValues,
+  OptimizerState,
   ModelName,
   ModelSettings,
   BaseInternals,
@@ -12,6 +15,9 @@ import type {
 } from '../model/config';
 
 export type {
+  IteratorState,
+  NamedValues,
+  OptimizerState,
   ModelName,
   ModelSettings,
   BaseInternals,
@@ -196,6 +202,8 @@ export type Request =
   /** The training worker's end of a channel to the scoring worker (ScorerFeed goes through it). */
   | { type: 'feed'; port: MessagePort }
   | { type: 'evaluate' }
+  /** Go on training with this learning rate, from where training is (a continuation, not a reset). */
+  | { type: 'setLearningRate'; learningRate: number }
   | QueryRequest;
 
 /**
@@ -212,6 +220,14 @@ export interface ErrorResponse {
 
 export type NoticeLevel = 'info' | 'warning';
 
+/** A way out a notice offers the reader (a button beside it). */
+export interface NoticeAction {
+  /** Continue training from the restored step with this learning rate (not a reset). */
+  type: 'lowerLearningRate';
+  learningRate: number;
+  fromStep: number;
+}
+
 /** Worker → page. */
 export type Response =
   | ({ type: 'ready' } & ReadyInfo)
@@ -223,7 +239,7 @@ export type Response =
   | { type: 'snapshots'; steps: number[] }
   /** A reply to exportWeights, or (id === CHECKPOINT_ID) a periodic checkpoint of the last good weights. */
   | { type: 'weights'; id: number; weights: WeightsSnapshot }
-  | { type: 'notice'; level: NoticeLevel; message: string }
+  | { type: 'notice'; level: NoticeLevel; message: string; action?: NoticeAction }
   | ErrorResponse;
 
 /** The id of unsolicited 'weights' messages: the worker's periodic checkpoints. Request ids start at 1. */
@@ -232,7 +248,18 @@ export const CHECKPOINT_ID = 0;
 /** Named float arrays, one per tfjs variable (shape kept for safety). */
 export interface WeightsSnapshot {
   step: number;
-  tensors: Record<ModelName, { name: string; shape: number[]; values: Float32Array }[]>;
+  tensors: Record<ModelName, NamedValues[]>;
+  /**
+   * What training needs to continue exactly from `step`, beyond the weights (checkpoints only;
+   * rewind snapshots and the scoring worker's copies go without).
+   */
+  training?: TrainingState;
+}
+
+/** Adam's state per model, the data iterator's position and the counters of a checkpoint. */
+export interface TrainingState {
+  optimizer: Record<ModelName, OptimizerState>;
+  data: IteratorState;
 }
 
 /** The scoring worker's name (new Worker(url, { name })): the worker file takes its role from it. */

@@ -24,6 +24,15 @@ export class Rng {
     this.state = this.origin;
   }
 
+  /** The generator's position: `restore(save())` continues the same stream. */
+  save(): number {
+    return this.state;
+  }
+
+  restore(state: number): void {
+    this.state = state >>> 0;
+  }
+
   /** Uniform in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

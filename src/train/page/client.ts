@@ -179,6 +179,13 @@ export class TrainerClient {
     this.send({ type: 'reset', version: this.version, ...(config ? { config } : {}) });
   }
 
+  /** Go on training with this learning rate from where it is (the NaN guard's way out). */
+  setLearningRate(learningRate: number): void {
+    if (this.config)
+      this.config = { ...this.config, train: { ...this.config.train, learningRate } };
+    this.send({ type: 'setLearningRate', learningRate });
+  }
+
   evaluate(): void {
     this.send({ type: 'evaluate' });
   }

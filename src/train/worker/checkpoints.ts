@@ -18,7 +18,14 @@ import { SnapshotStore } from './snapshots';
 export interface Exportable {
   readonly counters: { step: number };
   exportWeights(): Promise<WeightsSnapshot>;
-  importWeights(s: WeightsSnapshot): void;
+  /** Weights and training state (optimizers, data position); exportWeights where missing. */
+  exportState?(): Promise<WeightsSnapshot>;
+  importWeights(s: WeightsSnapshot): void | Promise<void>;
+}
+
+/** The weights alone: what rewind and the scoring worker keep. */
+function weightsOnly({ step, tensors }: WeightsSnapshot): WeightsSnapshot {
+  return { step, tensors };
 }
 
 export interface CheckpointOptions {
@@ -88,15 +95,18 @@ export class Checkpoints {
   }
 
   /**
-   * Keep the session's weights as the last good ones (if finite), post them as a checkpoint, and
-   * file them as a rewind snapshot when one is due. False: they were not finite.
+   * Keep the session's whole training state as the last good one (if finite), post it as a
+   * checkpoint, and file its weights as a rewind snapshot when one is due. False: not finite.
    */
   async take(session: Exportable): Promise<boolean> {
-    const weights = await backendWork(() => session.exportWeights());
+    const state = await backendWork(() =>
+      session.exportState ? session.exportState() : session.exportWeights(),
+    );
     this.lastAt = this.opts.now();
-    if (!allFinite(weights)) return false;
-    this.lastGood = weights;
-    this.opts.post({ type: 'weights', id: CHECKPOINT_ID, weights });
+    if (!allFinite(state)) return false;
+    this.lastGood = state;
+    this.opts.post({ type: 'weights', id: CHECKPOINT_ID, weights: state });
+    const weights = weightsOnly(state);
     const rewind = this.opts.rewind.due(weights.step);
     if (rewind) {
       this.opts.rewind.add(weights);

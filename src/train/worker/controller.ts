@@ -177,6 +177,15 @@ export class WorkerController {
         }));
         return this.post({ type: 'embeddings', id: req.id, ...r });
       }
+      case 'setLearningRate': {
+        const lr = req.learningRate;
+        if (!(lr > 0 && lr < 1)) throw new Error(`learning rate must be in (0, 1), got ${lr}`);
+        return await this.serial.run(() => {
+          this.session!.setLearningRate?.(lr);
+          if (this.config)
+            this.config = { ...this.config, train: { ...this.config.train, learningRate: lr } };
+        });
+      }
       case 'evaluate':
         return await this.serial.run(() => this.report(true));
       case 'feed': {

@@ -15,13 +15,17 @@ export function divergedModels({ loss, auxLoss }: LossReading): ModelName[] {
   return which;
 }
 
-export function allFinite(snapshot: WeightsSnapshot): boolean {
-  for (const m of MODEL_NAMES) {
-    for (const t of snapshot.tensors[m] ?? []) {
-      for (const v of t.values) if (!Number.isFinite(v)) return false;
-    }
-  }
+function finite(arrays: readonly { values: Float32Array }[]): boolean {
+  for (const a of arrays) for (const v of a.values) if (!Number.isFinite(v)) return false;
   return true;
+}
+
+/** Every weight finite, and every optimizer moment when the snapshot carries them. */
+export function allFinite(snapshot: WeightsSnapshot): boolean {
+  return MODEL_NAMES.every(
+    (m) =>
+      finite(snapshot.tensors[m] ?? []) && finite(snapshot.training?.optimizer[m].moments ?? []),
+  );
 }
 
 export function divergenceNotice(

@@ -90,28 +90,40 @@ export class Reporter {
     this.parts.post({ type: 'progress', progress: this.lastProgress });
   }
 
-  /** The NaN guard: pause, put the last good weights back, and say what to try. */
+  /**
+   * The NaN guard: pause, put the last good training state back (weights, optimizers, data
+   * position, counters), evaluate there, and say what to try.
+   */
   private async recover(session: TrainingSessionLike, which: ModelName[]): Promise<void> {
-    const { loop, checkpoints, post } = this.parts;
+    const { loop, checkpoints, post, clock } = this.parts;
     const divergedAt = session.counters.step;
     loop.stop();
     const good = checkpoints.good;
+    const prev = this.lastProgress;
+    let test = prev?.test;
+    let testStep = prev?.testStep;
     if (good) {
       await backendWork(() => session.importWeights(good));
-      checkpoints.send(good);
+      checkpoints.send({ step: good.step, tensors: good.tensors });
+      // The shown test metrics must belong to the step training continues from.
+      test = await backendWork(() => session.evaluate());
+      testStep = session.counters.step;
+      clock.restart(testStep);
     }
     const lr = this.parts.config()?.train.learningRate;
     post({
       type: 'notice',
       level: 'warning',
       message: divergenceNotice(divergedAt, which, good?.step, lr),
+      ...(good && lr !== undefined
+        ? { action: { type: 'lowerLearningRate', learningRate: lr / 10, fromStep: good.step } }
+        : {}),
     });
-    const prev = this.lastProgress;
     this.progress(
       session,
       { loss: prev?.loss ?? nanLosses(), auxLoss: prev?.auxLoss ?? NaN },
-      prev?.test,
-      prev?.testStep,
+      test,
+      testStep,
     );
   }
 

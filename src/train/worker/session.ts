@@ -38,7 +38,12 @@ export interface TrainingSessionLike {
   heatmap(history: number[]): Promise<HeatmapResult>;
   embeddingMap(): Promise<EmbeddingMap>;
   exportWeights(): Promise<WeightsSnapshot>;
-  importWeights(s: WeightsSnapshot): void;
+  /** The weights with everything training needs to continue exactly from here (checkpoints). */
+  exportState?(): Promise<WeightsSnapshot>;
+  /** Go on training with another learning rate (optimizer state kept). */
+  setLearningRate?(learningRate: number): void;
+  /** The weights and step; with `training`, also the optimizers and the data position. */
+  importWeights(s: WeightsSnapshot): void | Promise<void>;
   dispose(): void;
 }
 
@@ -203,10 +208,38 @@ export class TrainingSession implements TrainingSessionLike {
     return { step, tensors: { base, din, dien } };
   }
 
-  /** Restores weights and the step counter (the optimizers' moments are left as they are). */
-  importWeights(s: WeightsSnapshot): void {
+  setLearningRate(learningRate: number): void {
+    for (const name of MODEL_NAMES) this.trainers[name].setLearningRate(learningRate);
+  }
+
+  /**
+   * Weights (Dice's moving statistics among them), Adam's step count and moments, and the data
+   * iterator's position: restoring it continues training exactly as if it had never stopped.
+   */
+  async exportState(): Promise<WeightsSnapshot> {
+    const data = this.iterator.state;
+    const [weights, base, din, dien] = await Promise.all([
+      this.exportWeights(),
+      ...MODEL_NAMES.map((name) => this.trainers[name].exportState()),
+    ]);
+    return { ...weights, training: { optimizer: { base, din, dien }, data } };
+  }
+
+  /**
+   * Restores the weights and the step counter; a snapshot with `training` also restores the
+   * optimizers and the data position (a rewind replay's snapshot has none and leaves them be).
+   */
+  importWeights(s: WeightsSnapshot): void | Promise<void> {
     for (const name of MODEL_NAMES) this.models[name].params.import(s.tensors[name]);
     this.steps = s.step;
+    const training = s.training;
+    if (!training) return;
+    this.iterator.restore(training.data);
+    // The last step's losses belong to the state being left.
+    this.disposeLatest();
+    return Promise.all(
+      MODEL_NAMES.map((name) => this.trainers[name].importState(training.optimizer[name])),
+    ).then(() => undefined);
   }
 
   get dien(): DienModel {
