@@ -202,6 +202,10 @@ export type Request =
   /** The training worker's end of a channel to the scoring worker (ScorerFeed goes through it). */
   | { type: 'feed'; port: MessagePort }
   | { type: 'evaluate' }
+  /** Are you there? Answered at once with 'pong', between any two slices (the page's watchdog). */
+  | { type: 'ping' }
+  /** Hold this Web Lock for as long as you live (the page's lifeline); answered with 'lockHeld'. */
+  | { type: 'holdLock'; name: string }
   /** Go on training with this learning rate, from where training is (a continuation, not a reset). */
   | { type: 'setLearningRate'; learningRate: number }
   | QueryRequest;
@@ -216,7 +220,15 @@ export interface ErrorResponse {
   fatal: boolean;
   id?: number;
   backend?: BackendName;
+  /**
+   * Of a fatal error: 'backend' — the device or context is gone (the next worker tries another
+   * backend); 'crash' — the worker failed in a way any backend would (a bug, a stalled worker),
+   * so the next worker tries the same backend first.
+   */
+  kind?: FaultKind;
 }
+
+export type FaultKind = 'backend' | 'crash';
 
 export type NoticeLevel = 'info' | 'warning';
 
@@ -240,6 +252,8 @@ export type Response =
   /** A reply to exportWeights, or (id === CHECKPOINT_ID) a periodic checkpoint of the last good weights. */
   | { type: 'weights'; id: number; weights: WeightsSnapshot }
   | { type: 'notice'; level: NoticeLevel; message: string; action?: NoticeAction }
+  | { type: 'pong' }
+  | { type: 'lockHeld'; name: string }
   | ErrorResponse;
 
 /** The id of unsolicited 'weights' messages: the worker's periodic checkpoints. Request ids start at 1. */
@@ -278,7 +292,10 @@ export type ScorerFeed =
  * for that session's weights before it answers).
  */
 export type ScorerRequest =
-  { type: 'port'; port: MessagePort } | (ScoreRequest & { version: number });
+  | { type: 'port'; port: MessagePort }
+  | { type: 'ping' }
+  | { type: 'holdLock'; name: string }
+  | (ScoreRequest & { version: number });
 
 /** The models' default settings: plain data, re-exported so the page never imports model/. */
 export { DEFAULT_MODEL_SETTINGS, MODEL_NAMES } from '../model/config';

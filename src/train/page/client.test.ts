@@ -248,13 +248,122 @@ describe('TrainerClient', () => {
     expect((last as { message: string }).message).toMatch(/No other backend is left/);
   });
 
-  it('a worker crash (onerror) counts as a fatal failure of the current backend', () => {
+  it('a worker crash (onerror) restarts on the same backend first; a second crash there moves on', () => {
     const t = setup();
     void t.client.init(CONFIG);
     t.w().reply(READY('webgl'));
     t.w().onerror?.({ message: 'script error', preventDefault: () => undefined } as ErrorEvent);
     expect(t.workers).toHaveLength(2);
-    expect(t.w().sent[0]).toMatchObject({ backend: 'wasm' });
+    expect(t.w().sent[0]).toMatchObject({ type: 'init', backend: 'webgl' });
+    expect((t.w().sent[0] as { skip?: unknown }).skip).toBeUndefined();
+    const said = t.seen.filter((r) => r.type === 'notice').at(-1) as { message: string };
+    expect(said.message).toMatch(
+      /training worker stopped \(script error\)\. Restarting it on webgl/,
+    );
+    t.w().reply(READY('webgl'));
+    t.w().onerror?.({ message: 'script error', preventDefault: () => undefined } as ErrorEvent);
+    expect(t.workers).toHaveLength(3);
+    expect(t.w().sent[0]).toMatchObject({
+      backend: 'wasm',
+      skip: [{ backend: 'webgl', reason: 'crashed 2 times during training (script error)' }],
+    });
+  });
+
+  it('a backend fault (device lost) moves down the chain at once', () => {
+    const t = setup();
+    void t.client.init(CONFIG);
+    t.w().reply(READY('webgpu'));
+    t.w().reply({
+      type: 'error',
+      message: 'WebGPU device lost',
+      fatal: true,
+      backend: 'webgpu',
+      kind: 'backend',
+    });
+    expect(t.w().sent[0]).toMatchObject({ backend: 'webgl' });
+  });
+
+  it('the watchdog restarts a worker whose ping goes unanswered, on the same backend, from the checkpoint', () => {
+    let now = 0;
+    let tick: (() => void) | undefined;
+    const workers: FakeWorker[] = [];
+    const client = new TrainerClient({
+      visibility: null,
+      createWorker: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      },
+      watchdog: {
+        intervalMs: 1000,
+        timeoutMs: 5000,
+        timers: { now: () => now, every: (_, fn) => ((tick = fn), () => (tick = undefined)) },
+      },
+    });
+    const seen: Response[] = [];
+    client.subscribe((r) => seen.push(r));
+    void client.init(CONFIG);
+    const w = workers[0];
+    w.reply(READY('wasm'));
+    w.reply({ type: 'weights', id: 0, weights: SNAPSHOT });
+    const advance = (ms: number) => {
+      now += ms;
+      tick?.();
+    };
+    advance(1000);
+    expect(w.last()).toEqual({ type: 'ping' });
+    w.reply({ type: 'pong' });
+    advance(1000); // answered: a new ping, no alarm
+    advance(4000); // unanswered for 4 s: still waiting
+    expect(workers).toHaveLength(1);
+    advance(1000); // 5 s: stuck
+    expect(w.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].sent[0]).toMatchObject({ type: 'init', backend: 'wasm', weights: SNAPSHOT });
+    const said = seen.filter((r) => r.type === 'notice').at(-1) as { message: string };
+    expect(said.message).toMatch(
+      /stopped answering for 5 s.*Restarting it on wasm from the weights of step 40/,
+    );
+    // A pong is not passed on to subscribers.
+    expect(seen.some((r) => r.type === 'pong')).toBe(false);
+  });
+
+  it('a worker that vanishes is noticed through its lifeline lock; a worker ended on purpose is not', async () => {
+    const granted: (() => void)[] = [];
+    const locks = {
+      request: (_: string, o: { signal?: AbortSignal }, cb: () => unknown) =>
+        new Promise((resolve, reject) => {
+          o.signal?.addEventListener('abort', () => reject(new Error('aborted')));
+          granted.push(() => resolve(cb()));
+        }),
+    };
+    const workers: FakeWorker[] = [];
+    const client = new TrainerClient({
+      visibility: null,
+      locks,
+      createWorker: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      },
+    });
+    void client.init(CONFIG);
+    const hold = workers[0].sent.find((m) => m.type === 'holdLock') as { name: string };
+    expect(hold).toBeDefined();
+    workers[0].reply(READY('cpu'));
+    workers[0].reply({ type: 'lockHeld', name: hold.name });
+    expect(granted).toHaveLength(1);
+    granted[0](); // the worker is gone: the lock comes to the page
+    await Promise.resolve();
+    expect(workers).toHaveLength(2);
+    expect(workers[1].sent.find((m) => m.type === 'init')).toMatchObject({ backend: 'cpu' });
+    // The page ends the new worker itself: its lifeline is let go, no restart follows.
+    const hold2 = workers[1].sent.find((m) => m.type === 'holdLock') as { name: string };
+    workers[1].reply({ type: 'lockHeld', name: hold2.name });
+    client.dispose();
+    granted[1]?.(); // even if the lock were granted now, it was let go: no alarm
+    await Promise.resolve();
+    expect(workers).toHaveLength(2);
   });
 
   it('pauses in a hidden tab and resumes when visible, only if it was playing', () => {

@@ -23,10 +23,12 @@ import {
   type SessionConfig,
   type WeightsSnapshot,
 } from '../protocol';
+import { Lifeline, type LockManagerLike } from './lifeline';
 import { PendingRequests } from './pending';
 import { RestartPolicy } from './recovery';
 import { ScorerLink } from './scorerLink';
 import { HiddenTabPause, type VisibilitySource } from './visibility';
+import { Watchdog, type WatchdogTimers } from './watchdog';
 import { backendFromSearch, scoringWorker, trainingWorker, type WorkerLike } from './workers';
 
 export { backendFromSearch };
@@ -45,6 +47,21 @@ export interface TrainerClientOptions {
   createScorer?: (() => WorkerLike<ScorerRequest>) | null;
   /** Defaults to `document` where there is one; null disables pausing in hidden tabs. */
   visibility?: VisibilitySource | null;
+  /**
+   * Ping the training worker and restart it when a ping goes unanswered this long. Defaults to
+   * on for real workers (every 2 s, 45 s), off with `createWorker`; null: off.
+   */
+  watchdog?: { intervalMs: number; timeoutMs: number; timers?: WatchdogTimers } | null;
+  /** Web Locks for the workers' lifelines; defaults to navigator.locks for real workers. */
+  locks?: LockManagerLike | null;
+}
+
+const WATCHDOG = { intervalMs: 2000, timeoutMs: 45_000 };
+
+function defaultLocks(): LockManagerLike | null {
+  return (
+    (globalThis.navigator as (Navigator & { locks?: LockManagerLike }) | undefined)?.locks ?? null
+  );
 }
 
 /** Only send `atStep` when there is one (a live request stays exactly as before). */
@@ -68,7 +85,11 @@ export class TrainerClient {
   private readonly restarts: RestartPolicy;
   private readonly hiddenTab: HiddenTabPause | undefined;
   private readonly listeners = new Set<(r: Response) => void>();
+  private readonly watchdogOptions: TrainerClientOptions['watchdog'];
+  private readonly locks: LockManagerLike | null;
   private worker: WorkerLike | undefined;
+  /** The running worker's watchdog and lifeline (both end with it). */
+  private watch: { dog?: Watchdog; line?: Lifeline } = {};
   /** Bumped by every init and reset: progress and the scoring worker carry it. */
   private version = 0;
   private config: SessionConfig | undefined;
@@ -80,10 +101,16 @@ export class TrainerClient {
   private stepsPerTick = 1;
   private disposed = false;
   private snapshots: number[] = [];
+  /** The backend the last init asked for (a worker that dies before 'ready' names none). */
+  private requested: BackendName | undefined;
 
   constructor(options: TrainerClientOptions = {}) {
     this.restarts = new RestartPolicy(options.backend);
     this.createWorker = options.createWorker ?? trainingWorker;
+    const real = options.createWorker === undefined;
+    this.watchdogOptions =
+      options.watchdog !== undefined ? options.watchdog : real ? WATCHDOG : null;
+    this.locks = options.locks !== undefined ? options.locks : real ? defaultLocks() : null;
     const createScorer =
       options.createScorer !== undefined
         ? options.createScorer
@@ -139,7 +166,7 @@ export class TrainerClient {
     this.version++;
     const fresh = !this.worker;
     if (fresh) this.spawn();
-    this.send({ type: 'init', config, version: this.version, ...this.restarts.backendRequest() });
+    this.sendInit(config);
     if (fresh && this.worker) this.scorer?.connect(this.worker);
     return ready;
   }
@@ -227,8 +254,7 @@ export class TrainerClient {
   dispose(): void {
     this.disposed = true;
     this.hiddenTab?.detach();
-    this.worker?.terminate();
-    this.worker = undefined;
+    this.retire();
     this.scorer?.dispose();
     this.pending.rejectAll(new Error('TrainerClient disposed'));
     this.listeners.clear();
@@ -237,18 +263,58 @@ export class TrainerClient {
   private spawn(): void {
     const worker = this.createWorker();
     this.worker = worker;
+    const gone = (message: string) => {
+      if (this.worker === worker)
+        this.receive({ type: 'error', message, fatal: true, kind: 'crash' });
+    };
     worker.onmessage = (ev) => {
-      if (this.worker === worker) this.receive(ev.data);
+      if (this.worker !== worker) return;
+      this.watch.dog?.heard();
+      if (ev.data.type === 'pong') return;
+      if (ev.data.type === 'lockHeld') return this.watch.line?.held();
+      this.receive(ev.data);
     };
     worker.onerror = (ev) => {
       if (this.worker !== worker) return;
       ev.preventDefault?.();
-      this.receive({
-        type: 'error',
-        message: ev.message || 'the training worker crashed',
-        fatal: true,
-      });
+      gone(ev.message || 'the training worker crashed');
     };
+    const opts = this.watchdogOptions;
+    this.watch = {
+      dog: opts
+        ? new Watchdog({
+            ...opts,
+            ping: () => worker.postMessage({ type: 'ping' }),
+            stalled: (ms) => gone(`it stopped answering for ${Math.round(ms / 1000)} s`),
+          })
+        : undefined,
+      line: this.locks
+        ? new Lifeline(this.locks, () => gone('the training worker closed unexpectedly'))
+        : undefined,
+    };
+    this.watch.dog?.start();
+    if (this.watch.line) worker.postMessage({ type: 'holdLock', name: this.watch.line.name });
+  }
+
+  private sendInit(config: SessionConfig, weights?: WeightsSnapshot): void {
+    const backend = this.restarts.backendRequest();
+    this.requested = backend.backend;
+    this.send({
+      type: 'init',
+      config,
+      version: this.version,
+      ...backend,
+      ...(weights ? { weights } : {}),
+    });
+  }
+
+  /** End the running worker on purpose (its watchdog and lifeline first, so no alarm). */
+  private retire(): void {
+    this.watch.dog?.dispose();
+    this.watch.line?.release();
+    this.watch = {};
+    this.worker?.terminate();
+    this.worker = undefined;
   }
 
   private send(req: Request): void {
@@ -306,18 +372,19 @@ export class TrainerClient {
 
   /** A fatal backend failure: restart on the next backend from the last checkpoint, and say so. */
   private recover(r: ErrorResponse): void {
-    this.worker?.terminate();
-    this.worker = undefined;
+    this.retire();
     // The scoring worker keeps answering from the last weights it has.
     this.pending.rejectAll(
       new Error(`training backend failed: ${r.message}`),
       this.scorer?.inFlight,
     );
-    const failed = r.backend ?? this.info?.backend.name;
+    const failed =
+      r.backend ?? this.info?.backend.name ?? (r.kind === 'crash' ? this.requested : undefined);
     const wasPlaying = this.playing;
     this.playing = false;
     this.emit(r);
-    const left = failed !== undefined && this.restarts.failedDuringTraining(failed, r.message);
+    const left =
+      failed !== undefined && this.restarts.failedDuringTraining(failed, r.message, r.kind);
     if (!left || this.config === undefined || this.disposed) {
       const err = new Error(`Training stopped: ${r.message}`);
       for (const w of this.readyWaiters.splice(0)) w.reject(err);
@@ -335,13 +402,7 @@ export class TrainerClient {
     });
     this.info = undefined;
     this.spawn();
-    this.send({
-      type: 'init',
-      config: this.config,
-      version: this.version,
-      ...this.restarts.backendRequest(),
-      ...(this.checkpoint ? { weights: this.checkpoint } : {}),
-    });
+    this.sendInit(this.config, this.checkpoint);
     this.scorer?.connect(this.worker!);
     if (wasPlaying) this.play(this.stepsPerTick);
   }

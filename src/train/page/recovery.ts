@@ -1,32 +1,58 @@
 /**
- * The page's restart policy after a backend fails during training: which backend the next worker
- * tries (the chain order is backendChain.ts's), which it skips and why, and what the reader is
- * told. The weights to restart from are the client's last checkpoint.
+ * The page's restart policy after the training worker fails: which backend the next worker tries
+ * (the chain order is backendChain.ts's), which it skips and why, and what the reader is told.
+ * A backend fault (device or context lost, no backend) moves down the chain; a crash that any
+ * backend could have (a bug, a stuck or vanished worker) restarts on the same backend first, and
+ * only a second crash there moves on. The weights to restart from are the client's checkpoint.
  */
 import { nextAfterFailures } from '../backendChain';
 import {
   BACKEND_ORDER,
   type BackendName,
+  type FaultKind,
   type InitRequest,
   type SkippedBackend,
 } from '../protocol';
 
+/** Crashes on one backend before it is skipped like a failed one. */
+const CRASHES_BEFORE_SKIP = 2;
+
 export class RestartPolicy {
   private readonly failed: SkippedBackend[] = [];
+  private readonly crashes = new Map<BackendName, number>();
+  /** Set after a crash: the next worker tries this backend again first. */
+  private again: BackendName | undefined;
 
   /** `forced`: the backend the page asked for first (`?backend=`). */
   constructor(private readonly forced: BackendName | undefined) {}
 
   /** The backend fields of the next init. */
   backendRequest(): Pick<InitRequest, 'backend' | 'skip'> {
+    const skip = this.failed.length > 0 ? { skip: this.failed.map((f) => ({ ...f })) } : {};
+    if (this.again) return { backend: this.again, ...skip };
     if (this.failed.length === 0) return this.forced ? { backend: this.forced } : {};
     const next = nextAfterFailures(this.failed.map((f) => f.backend));
-    return { ...(next ? { backend: next } : {}), skip: this.failed.map((f) => ({ ...f })) };
+    return { ...(next ? { backend: next } : {}), ...skip };
   }
 
   /** Record a failure; true if some backend is left to try. */
-  failedDuringTraining(backend: BackendName, message: string): boolean {
-    this.failed.push({ backend, reason: `failed during training (${message})` });
+  failedDuringTraining(
+    backend: BackendName,
+    message: string,
+    kind: FaultKind = 'backend',
+  ): boolean {
+    this.again = undefined;
+    if (kind === 'crash') {
+      const n = (this.crashes.get(backend) ?? 0) + 1;
+      this.crashes.set(backend, n);
+      if (n < CRASHES_BEFORE_SKIP) {
+        this.again = backend;
+        return true;
+      }
+      this.failed.push({ backend, reason: `crashed ${n} times during training (${message})` });
+    } else {
+      this.failed.push({ backend, reason: `failed during training (${message})` });
+    }
     return this.canRetry();
   }
 
@@ -36,9 +62,11 @@ export class RestartPolicy {
 
   /** What the reader is told about the restart. */
   restartNotice(failed: BackendName, message: string, fromStep: number | undefined): string {
-    const { backend: next } = this.backendRequest();
     const from =
       fromStep !== undefined ? ` from the weights of step ${fromStep}` : ' from fresh weights';
+    if (this.again === failed)
+      return `The training worker stopped (${message}). Restarting it on ${failed}${from}.`;
+    const { backend: next } = this.backendRequest();
     return `The ${failed} backend failed (${message}). Restarting training on ${next ?? 'another backend'}${from}.`;
   }
 }

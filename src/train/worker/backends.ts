@@ -88,22 +88,32 @@ export function selectBackend(
   return runBackendChain(trySetBackend, { forced, skip });
 }
 
+/** The active tfjs backend: its name and the backend object (tf.getBackend(), tf.backend()). */
+export interface ActiveBackend {
+  name: string;
+  backend: unknown;
+}
+
+interface GpuInternals {
+  device?: { lost?: Promise<{ message?: string; reason?: string }> };
+  gpgpu?: { gl?: { canvas?: EventTarget } };
+}
+
 /**
- * Call `onLost` if the active GPU backend loses its device (WebGPU) or context (WebGL).
- * Best effort: reads backend internals that tfjs does not type publicly.
+ * Call `onLost` if the active GPU backend loses its device (WebGPU) or context (WebGL). Best
+ * effort: reads backend internals that tfjs does not type publicly (tests pass a fake backend).
  */
-export function watchBackendLoss(onLost: (message: string) => void): void {
-  const name = tf.getBackend();
-  const backend = tf.backend() as unknown as {
-    device?: { lost?: Promise<{ message?: string; reason?: string }> };
-    gpgpu?: { gl?: { canvas?: EventTarget } };
-  };
-  if (name === 'webgpu') {
+export function watchBackendLoss(
+  onLost: (message: string) => void,
+  active: ActiveBackend = { name: tf.getBackend(), backend: tf.backend() },
+): void {
+  const backend = active.backend as GpuInternals;
+  if (active.name === 'webgpu') {
     void backend.device?.lost?.then((info) => {
       if (info.reason === 'destroyed') return; // our own dispose
       onLost(`WebGPU device lost${info.message ? `: ${info.message}` : ''}`);
     });
-  } else if (name === 'webgl') {
+  } else if (active.name === 'webgl') {
     backend.gpgpu?.gl?.canvas?.addEventListener('webglcontextlost', () =>
       onLost('WebGL context lost'),
     );

@@ -399,7 +399,12 @@ describe('WorkerController', () => {
     });
     await ctl.handle({ type: 'init', config: CONFIG });
     expect(posted).toEqual([
-      { type: 'error', message: 'No TensorFlow.js backend could be started', fatal: true },
+      {
+        type: 'error',
+        message: 'No TensorFlow.js backend could be started',
+        fatal: true,
+        kind: 'backend',
+      },
     ]);
   });
 
@@ -482,7 +487,13 @@ describe('WorkerController', () => {
     await t.ctl.handle({ type: 'init', config: CONFIG });
     t.ctl.backendLost('WebGPU device lost');
     expect(t.ofType('error')).toEqual([
-      { type: 'error', message: 'WebGPU device lost', fatal: true, backend: 'cpu' },
+      {
+        type: 'error',
+        message: 'WebGPU device lost',
+        fatal: true,
+        backend: 'cpu',
+        kind: 'backend',
+      },
     ]);
   });
 });

@@ -122,6 +122,8 @@ export class WorkerController {
 
   /** Resolves when the request's immediate work is done (a play loop keeps running after). */
   async handle(req: Request): Promise<void> {
+    // The watchdog's question is answered even while an init runs.
+    if (req.type === 'ping') return this.post({ type: 'pong' });
     if (req.type === 'init') {
       const run = this.initDone.then(() => this.guard(() => this.init(req)));
       this.initDone = run;
@@ -157,6 +159,10 @@ export class WorkerController {
         return this.startLoop();
       case 'pause':
         return this.pause();
+      case 'ping':
+        return this.post({ type: 'pong' });
+      case 'holdLock':
+        return; // the wiring holds the lifeline (wiring.ts)
       case 'yield':
         return this.loop.hold(req.ms);
       case 'reset':
@@ -216,13 +222,14 @@ export class WorkerController {
       fatal,
       ...(id !== undefined ? { id } : {}),
       ...(fatal && this.backend ? { backend: this.backend.name } : {}),
+      ...(fatal ? { kind: e.kind } : {}),
     });
   }
 
   /** Report a backend loss noticed outside a request (device lost): fatal. */
   backendLost(reason: string): void {
     if (this.dead) return;
-    this.fail(new BackendFailure(reason));
+    this.fail(new BackendFailure(reason, 'backend'));
   }
 
   /** View work in the queue, at a rewind step when one is asked for (checkpoints.replay). */
@@ -237,7 +244,11 @@ export class WorkerController {
     this.version = req.version ?? this.version + 1;
     this.loop.stop();
     if (!this.backend) {
-      this.backend = await backendWork(() => this.opts.selectBackend(req));
+      try {
+        this.backend = await this.opts.selectBackend(req);
+      } catch (e) {
+        throw new BackendFailure(e, 'backend');
+      }
     } else if (req.backend && req.backend !== this.backend.name) {
       this.post({
         type: 'notice',
