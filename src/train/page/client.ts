@@ -19,50 +19,22 @@ import {
   type Response,
   type ScoreRequest,
   type ScoreResult,
-  type ScorerRequest,
   type SessionConfig,
   type WeightsSnapshot,
 } from '../protocol';
-import { Lifeline, type LockManagerLike } from './lifeline';
+import { WorkerConnection, type ConnectionOptions } from './connection';
+import type { LockManagerLike } from './lifeline';
 import { PendingRequests } from './pending';
 import { RestartPolicy } from './recovery';
 import { ScorerLink } from './scorerLink';
 import { HiddenTabPause, type VisibilitySource } from './visibility';
-import { Watchdog, type WatchdogTimers } from './watchdog';
-import { backendFromSearch, scoringWorker, trainingWorker, type WorkerLike } from './workers';
+import { resolveOptions, type TrainerClientOptions } from './options';
+import { backendFromSearch, type WorkerLike } from './workers';
 
 export { backendFromSearch };
+export type { TrainerClientOptions };
 
 export type { EmbeddingsResult, ReadyInfo, VisibilitySource, WorkerLike };
-
-export interface TrainerClientOptions {
-  /** Try this backend first (e.g. from `?backend=wasm`). */
-  backend?: BackendName;
-  createWorker?: () => WorkerLike;
-  /**
-   * The scoring worker (score, heatmap and embeddings requests, fed weights by the training
-   * worker). Defaults to a real one unless `createWorker` is given; null: the training worker
-   * answers them itself, between training steps.
-   */
-  createScorer?: (() => WorkerLike<ScorerRequest>) | null;
-  /** Defaults to `document` where there is one; null disables pausing in hidden tabs. */
-  visibility?: VisibilitySource | null;
-  /**
-   * Ping the training worker and restart it when a ping goes unanswered this long. Defaults to
-   * on for real workers (every 2 s, 45 s), off with `createWorker`; null: off.
-   */
-  watchdog?: { intervalMs: number; timeoutMs: number; timers?: WatchdogTimers } | null;
-  /** Web Locks for the workers' lifelines; defaults to navigator.locks for real workers. */
-  locks?: LockManagerLike | null;
-}
-
-const WATCHDOG = { intervalMs: 2000, timeoutMs: 45_000 };
-
-function defaultLocks(): LockManagerLike | null {
-  return (
-    (globalThis.navigator as (Navigator & { locks?: LockManagerLike }) | undefined)?.locks ?? null
-  );
-}
 
 /** Only send `atStep` when there is one (a live request stays exactly as before). */
 function at(atStep: number | undefined): { atStep?: number } {
@@ -85,11 +57,9 @@ export class TrainerClient {
   private readonly restarts: RestartPolicy;
   private readonly hiddenTab: HiddenTabPause | undefined;
   private readonly listeners = new Set<(r: Response) => void>();
-  private readonly watchdogOptions: TrainerClientOptions['watchdog'];
+  private readonly watchdogOptions: ConnectionOptions['watchdog'];
   private readonly locks: LockManagerLike | null;
-  private worker: WorkerLike | undefined;
-  /** The running worker's watchdog and lifeline (both end with it). */
-  private watch: { dog?: Watchdog; line?: Lifeline } = {};
+  private conn: WorkerConnection | undefined;
   /** Bumped by every init and reset: progress and the scoring worker carry it. */
   private version = 0;
   private config: SessionConfig | undefined;
@@ -105,32 +75,19 @@ export class TrainerClient {
   private requested: BackendName | undefined;
 
   constructor(options: TrainerClientOptions = {}) {
-    this.restarts = new RestartPolicy(options.backend);
-    this.createWorker = options.createWorker ?? trainingWorker;
-    const real = options.createWorker === undefined;
-    this.watchdogOptions =
-      options.watchdog !== undefined ? options.watchdog : real ? WATCHDOG : null;
-    this.locks = options.locks !== undefined ? options.locks : real ? defaultLocks() : null;
-    const createScorer =
-      options.createScorer !== undefined
-        ? options.createScorer
-        : options.createWorker
-          ? null
-          : scoringWorker;
-    if (createScorer)
+    const o = resolveOptions(options);
+    this.restarts = new RestartPolicy(o.backend);
+    this.createWorker = o.createWorker;
+    this.watchdogOptions = o.watchdog;
+    this.locks = o.locks;
+    if (o.createScorer)
       this.scorer = new ScorerLink({
-        create: createScorer,
+        create: o.createScorer,
         pending: this.pending,
         emit: (r) => this.emit(r),
       });
-    const visibility =
-      options.visibility !== undefined
-        ? options.visibility
-        : typeof document !== 'undefined'
-          ? document
-          : null;
-    if (visibility)
-      this.hiddenTab = new HiddenTabPause(visibility, this, () => this.worker !== undefined);
+    if (o.visibility)
+      this.hiddenTab = new HiddenTabPause(o.visibility, this, () => this.worker !== undefined);
   }
 
   /** The backend of the running worker, once ready. */
@@ -219,28 +176,22 @@ export class TrainerClient {
 
   /** `atStep`: replay with the rewind snapshot at or before that step (result.step says which). */
   async score(history: number[], candidate: number, atStep?: number): Promise<ScoreResult> {
-    const r = await this.request({ type: 'score', history, candidate, ...at(atStep) });
-    if (r.type !== 'score') throw new Error(`unexpected reply ${r.type}`);
-    return r.result;
+    return (await this.ask({ type: 'score', history, candidate, ...at(atStep) }, 'score')).result;
   }
 
   async heatmap(history: number[], atStep?: number): Promise<HeatmapResult> {
-    const r = await this.request({ type: 'heatmap', history, ...at(atStep) });
-    if (r.type !== 'heatmap') throw new Error(`unexpected reply ${r.type}`);
+    const r = await this.ask({ type: 'heatmap', history, ...at(atStep) }, 'heatmap');
     return { candidates: r.candidates, weights: r.weights };
   }
 
   /** Every good's vector (item ⊕ category ⊕ shop) in each model, live or at a rewind step. */
   async embeddings(atStep?: number): Promise<EmbeddingsResult> {
-    const r = await this.request({ type: 'embeddings', ...at(atStep) });
-    if (r.type !== 'embeddings') throw new Error(`unexpected reply ${r.type}`);
+    const r = await this.ask({ type: 'embeddings', ...at(atStep) }, 'embeddings');
     return { step: r.step, goods: r.goods, vectors: r.vectors };
   }
 
   async exportWeights(): Promise<WeightsSnapshot> {
-    const r = await this.request({ type: 'exportWeights' });
-    if (r.type !== 'weights') throw new Error(`unexpected reply ${r.type}`);
-    return r.weights;
+    return (await this.ask({ type: 'exportWeights' }, 'weights')).weights;
   }
 
   /** Every message from the worker, plus the client's own notices and errors. */
@@ -261,39 +212,21 @@ export class TrainerClient {
   }
 
   private spawn(): void {
-    const worker = this.createWorker();
-    this.worker = worker;
-    const gone = (message: string) => {
-      if (this.worker === worker)
-        this.receive({ type: 'error', message, fatal: true, kind: 'crash' });
-    };
-    worker.onmessage = (ev) => {
-      if (this.worker !== worker) return;
-      this.watch.dog?.heard();
-      if (ev.data.type === 'pong') return;
-      if (ev.data.type === 'lockHeld') return this.watch.line?.held();
-      this.receive(ev.data);
-    };
-    worker.onerror = (ev) => {
-      if (this.worker !== worker) return;
-      ev.preventDefault?.();
-      gone(ev.message || 'the training worker crashed');
-    };
-    const opts = this.watchdogOptions;
-    this.watch = {
-      dog: opts
-        ? new Watchdog({
-            ...opts,
-            ping: () => worker.postMessage({ type: 'ping' }),
-            stalled: (ms) => gone(`it stopped answering for ${Math.round(ms / 1000)} s`),
-          })
-        : undefined,
-      line: this.locks
-        ? new Lifeline(this.locks, () => gone('the training worker closed unexpectedly'))
-        : undefined,
-    };
-    this.watch.dog?.start();
-    if (this.watch.line) worker.postMessage({ type: 'holdLock', name: this.watch.line.name });
+    const conn = new WorkerConnection(this.createWorker(), {
+      watchdog: this.watchdogOptions,
+      locks: this.locks,
+      receive: (r) => this.receive(r),
+      gone: (message) => {
+        if (this.conn === conn)
+          this.receive({ type: 'error', message, fatal: true, kind: 'crash' });
+      },
+    });
+    this.conn = conn;
+  }
+
+  /** The running training worker, if any. */
+  private get worker(): WorkerLike | undefined {
+    return this.conn?.worker;
   }
 
   private sendInit(config: SessionConfig, weights?: WeightsSnapshot): void {
@@ -308,13 +241,10 @@ export class TrainerClient {
     });
   }
 
-  /** End the running worker on purpose (its watchdog and lifeline first, so no alarm). */
+  /** End the running worker on purpose. */
   private retire(): void {
-    this.watch.dog?.dispose();
-    this.watch.line?.release();
-    this.watch = {};
-    this.worker?.terminate();
-    this.worker = undefined;
+    this.conn?.retire();
+    this.conn = undefined;
   }
 
   private send(req: Request): void {
@@ -323,7 +253,17 @@ export class TrainerClient {
       if (req.type === 'pause') return;
       throw new Error('TrainerClient: call init() first');
     }
-    this.worker.postMessage(req);
+    this.conn!.post(req);
+  }
+
+  /** A query whose reply must be of type `type`. */
+  private async ask<T extends Response['type']>(
+    query: Query<QueryRequest>,
+    type: T,
+  ): Promise<Extract<Response, { type: T }>> {
+    const r = await this.request(query);
+    if (r.type !== type) throw new Error(`unexpected reply ${r.type}`);
+    return r as Extract<Response, { type: T }>;
   }
 
   /** Views go to the scoring worker while it is up, everything else to the training worker. */
@@ -383,26 +323,18 @@ export class TrainerClient {
     const wasPlaying = this.playing;
     this.playing = false;
     this.emit(r);
-    const left =
-      failed !== undefined && this.restarts.failedDuringTraining(failed, r.message, r.kind);
-    if (!left || this.config === undefined || this.disposed) {
+    const plan = this.restarts.plan(failed, r, this.checkpoint?.step);
+    const restart = plan.restart && this.config !== undefined && !this.disposed;
+    if (restart || !plan.restart)
+      this.emit({ type: 'notice', level: 'warning', message: plan.notice });
+    if (!restart) {
       const err = new Error(`Training stopped: ${r.message}`);
       for (const w of this.readyWaiters.splice(0)) w.reject(err);
-      this.emit({
-        type: 'notice',
-        level: 'warning',
-        message: `${err.message}. No other backend is left to try.`,
-      });
       return;
     }
-    this.emit({
-      type: 'notice',
-      level: 'warning',
-      message: this.restarts.restartNotice(failed, r.message, this.checkpoint?.step),
-    });
     this.info = undefined;
     this.spawn();
-    this.sendInit(this.config, this.checkpoint);
+    this.sendInit(this.config!, this.checkpoint);
     this.scorer?.connect(this.worker!);
     if (wasPlaying) this.play(this.stepsPerTick);
   }

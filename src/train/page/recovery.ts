@@ -9,6 +9,7 @@ import { nextAfterFailures } from '../backendChain';
 import {
   BACKEND_ORDER,
   type BackendName,
+  type ErrorResponse,
   type FaultKind,
   type InitRequest,
   type SkippedBackend,
@@ -58,6 +59,25 @@ export class RestartPolicy {
 
   canRetry(): boolean {
     return BACKEND_ORDER.some((b) => !this.failed.some((f) => f.backend === b));
+  }
+
+  /**
+   * After a fatal error of `failed` (undefined: unknown, no restart): whether to restart, and
+   * what the reader is told.
+   */
+  plan(
+    failed: BackendName | undefined,
+    error: Pick<ErrorResponse, 'message' | 'kind'>,
+    fromStep: number | undefined,
+  ): { restart: boolean; notice: string } {
+    const left =
+      failed !== undefined && this.failedDuringTraining(failed, error.message, error.kind);
+    if (!left)
+      return {
+        restart: false,
+        notice: `Training stopped: ${error.message}. No other backend is left to try.`,
+      };
+    return { restart: true, notice: this.restartNotice(failed, error.message, fromStep) };
   }
 
   /** What the reader is told about the restart. */
