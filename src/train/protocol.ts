@@ -142,8 +142,10 @@ export interface InitRequest {
   version?: number;
   /** Try this backend first (URL parameter, tests); the chain continues if it fails. */
   backend?: BackendName;
-  /** Start from these weights (a restart after a backend failure). */
+  /** Start from these weights (a restart after a failure: a checkpoint with its training state). */
   weights?: WeightsSnapshot;
+  /** The rewind snapshots to keep (a restart: those up to the checkpoint's step). */
+  rewind?: WeightsSnapshot[];
   /** Backends not to try. */
   skip?: SkippedBackend[];
 }
@@ -247,8 +249,11 @@ export type Response =
   | { type: 'score'; id: number; result: ScoreResult }
   | ({ type: 'heatmap'; id: number } & HeatmapResult)
   | ({ type: 'embeddings'; id: number } & EmbeddingsResult)
-  /** The steps that rewind snapshots exist for (posted whenever the set changes). */
-  | { type: 'snapshots'; steps: number[] }
+  /**
+   * The steps that rewind snapshots exist for (posted whenever the set changes), with the one
+   * just filed: the page keeps copies, so a restarted worker gets them back.
+   */
+  | { type: 'snapshots'; steps: number[]; added?: WeightsSnapshot }
   /** A reply to exportWeights, or (id === CHECKPOINT_ID) a periodic checkpoint of the last good weights. */
   | { type: 'weights'; id: number; weights: WeightsSnapshot }
   | { type: 'notice'; level: NoticeLevel; message: string; action?: NoticeAction }

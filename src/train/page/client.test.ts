@@ -526,3 +526,46 @@ describe('TrainerClient with a scoring worker', () => {
     t.closePorts();
   });
 });
+
+describe('TrainerClient keeps the history across a restart', () => {
+  it('gives a restarted worker the rewind snapshots up to its checkpoint, and says what was lost', () => {
+    const t = setup();
+    void t.client.init(CONFIG);
+    t.w().reply(READY('wasm'));
+    const snap = (step: number): WeightsSnapshot => ({
+      step,
+      tensors: { base: [], din: [], dien: [] },
+    });
+    t.w().reply({ type: 'snapshots', steps: [0], added: snap(0) });
+    t.w().reply({ type: 'snapshots', steps: [0, 20], added: snap(20) });
+    t.w().reply({ type: 'weights', id: 0, weights: snap(20) });
+    t.w().reply({ type: 'snapshots', steps: [0, 20, 40], added: snap(40) });
+    t.w().reply({ type: 'progress', progress: { step: 47, playing: false } as never });
+    t.w().reply({ type: 'weights', id: 0, weights: snap(40) });
+    t.w().reply({ type: 'progress', progress: { step: 52, playing: false } as never });
+    t.w().reply({ type: 'error', message: 'boom', fatal: true, kind: 'crash' });
+    const init = t.w().sent[0] as Extract<Request, { type: 'init' }>;
+    expect(init.weights?.step).toBe(40);
+    expect(init.rewind?.map((s) => s.step)).toEqual([0, 20, 40]);
+    const said = t.seen.filter((r) => r.type === 'notice').at(-1) as { message: string };
+    expect(said.message).toMatch(
+      /from the weights of step 40\. The steps after 40 \(up to 52\) are lost/,
+    );
+  });
+
+  it('drops its copies of the snapshots the worker thinned out, and all of them on reset', () => {
+    const t = setup();
+    void t.client.init(CONFIG);
+    const snap = (step: number): WeightsSnapshot => ({
+      step,
+      tensors: { base: [], din: [], dien: [] },
+    });
+    for (const s of [0, 20, 40])
+      t.w().reply({ type: 'snapshots', steps: [0, 20, 40].filter((x) => x <= s), added: snap(s) });
+    t.w().reply({ type: 'snapshots', steps: [0, 40, 60], added: snap(60) });
+    t.w().reply({ type: 'weights', id: 0, weights: snap(60) });
+    t.w().reply({ type: 'error', message: 'x', fatal: true, backend: 'cpu', kind: 'crash' });
+    const init = t.w().sent[0] as Extract<Request, { type: 'init' }>;
+    expect(init.rewind?.map((s) => s.step)).toEqual([0, 40, 60]);
+  });
+});

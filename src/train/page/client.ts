@@ -71,6 +71,10 @@ export class TrainerClient {
   private stepsPerTick = 1;
   private disposed = false;
   private snapshots: number[] = [];
+  /** Copies of the rewind snapshots (a restarted worker gets them back). */
+  private rewind: WeightsSnapshot[] = [];
+  /** The last step progress reported (what a restart from an older checkpoint loses). */
+  private lastStep = 0;
   /** The backend the last init asked for (a worker that dies before 'ready' names none). */
   private requested: BackendName | undefined;
 
@@ -114,6 +118,7 @@ export class TrainerClient {
     this.config = config;
     this.checkpoint = undefined;
     this.snapshots = [];
+    this.rewind = [];
     const ready = new Promise<ReadyInfo>((resolve, reject) =>
       this.readyWaiters.push({ resolve, reject }),
     );
@@ -159,6 +164,7 @@ export class TrainerClient {
     this.playing = false;
     this.checkpoint = undefined;
     this.snapshots = [];
+    this.rewind = [];
     this.version++;
     this.send({ type: 'reset', version: this.version, ...(config ? { config } : {}) });
   }
@@ -229,15 +235,18 @@ export class TrainerClient {
     return this.conn?.worker;
   }
 
+  /** `weights`: restart from this checkpoint, with the rewind snapshots up to its step. */
   private sendInit(config: SessionConfig, weights?: WeightsSnapshot): void {
     const backend = this.restarts.backendRequest();
     this.requested = backend.backend;
+    const rewind = weights ? this.rewind.filter((s) => s.step <= weights.step) : [];
     this.send({
       type: 'init',
       config,
       version: this.version,
       ...backend,
       ...(weights ? { weights } : {}),
+      ...(rewind.length > 0 ? { rewind } : {}),
     });
   }
 
@@ -292,13 +301,19 @@ export class TrainerClient {
       }
       case 'progress':
         this.playing = r.progress.playing;
+        this.lastStep = r.progress.step;
         break;
       case 'weights':
         if (r.id === CHECKPOINT_ID) this.checkpoint = r.weights;
         break;
-      case 'snapshots':
+      case 'snapshots': {
         this.snapshots = [...r.steps];
+        const kept = new Set(r.steps);
+        this.rewind = [...this.rewind, ...(r.added ? [r.added] : [])].filter((s) =>
+          kept.has(s.step),
+        );
         break;
+      }
       case 'error':
         if (r.fatal) return this.recover(r);
         break;
@@ -323,7 +338,7 @@ export class TrainerClient {
     const wasPlaying = this.playing;
     this.playing = false;
     this.emit(r);
-    const plan = this.restarts.plan(failed, r, this.checkpoint?.step);
+    const plan = this.restarts.plan(failed, r, this.checkpoint?.step, this.lastStep);
     const restart = plan.restart && this.config !== undefined && !this.disposed;
     if (restart || !plan.restart)
       this.emit({ type: 'notice', level: 'warning', message: plan.notice });

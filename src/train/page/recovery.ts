@@ -69,6 +69,8 @@ export class RestartPolicy {
     failed: BackendName | undefined,
     error: Pick<ErrorResponse, 'message' | 'kind'>,
     fromStep: number | undefined,
+    /** The last step the page saw: what a restart from an older checkpoint loses. */
+    lastStep = 0,
   ): { restart: boolean; notice: string } {
     const left =
       failed !== undefined && this.failedDuringTraining(failed, error.message, error.kind);
@@ -77,7 +79,11 @@ export class RestartPolicy {
         restart: false,
         notice: `Training stopped: ${error.message}. No other backend is left to try.`,
       };
-    return { restart: true, notice: this.restartNotice(failed, error.message, fromStep) };
+    const lost =
+      lastStep > (fromStep ?? 0)
+        ? ` The steps after ${fromStep ?? 0} (up to ${lastStep}) are lost; the curves and rewind snapshots before them are kept.`
+        : '';
+    return { restart: true, notice: this.restartNotice(failed, error.message, fromStep) + lost };
   }
 
   /** What the reader is told about the restart. */

@@ -61,6 +61,12 @@ export class Checkpoints {
     this.opts.rewind.clear();
   }
 
+  /** Rewind snapshots a restarted worker got back from the page. */
+  restoreRewind(list: readonly WeightsSnapshot[]): void {
+    this.opts.rewind.restore(list.map(weightsOnly));
+    this.opts.post({ type: 'snapshots', steps: this.opts.rewind.steps() });
+  }
+
   /** A checkpoint is due by time (one is also due whenever a rewind snapshot is). */
   timeDue(): boolean {
     return this.opts.now() - this.lastAt >= this.opts.intervalMs;
@@ -110,7 +116,7 @@ export class Checkpoints {
     const rewind = this.opts.rewind.due(weights.step);
     if (rewind) {
       this.opts.rewind.add(weights);
-      this.opts.post({ type: 'snapshots', steps: this.opts.rewind.steps() });
+      this.opts.post({ type: 'snapshots', steps: this.opts.rewind.steps(), added: weights });
     }
     this.send(weights, rewind);
     return true;

@@ -581,3 +581,26 @@ describe('WorkerController yield', () => {
     await t.ctl.handle({ type: 'pause' });
   });
 });
+
+describe('WorkerController restarted from a checkpoint', () => {
+  it('keeps the rewind snapshots the page sends back (up to the checkpoint) and replays them', async () => {
+    const t = setup();
+    const snap = (step: number): WeightsSnapshot => ({
+      step,
+      tensors: { base: [], din: [], dien: [] },
+    });
+    await t.ctl.handle({
+      type: 'init',
+      config: CONFIG,
+      version: 3,
+      weights: snap(40),
+      rewind: [snap(0), snap(20), snap(40), snap(60)],
+    });
+    expect(t.session().counters.step).toBe(40);
+    expect(t.ofType('snapshots')[0].steps).toEqual([0, 20, 40]);
+    expect(t.progress().at(-1)).toMatchObject({ step: 40, version: 3 });
+    await t.ctl.handle({ type: 'score', id: 5, history: [1], candidate: 2, atStep: 25 });
+    // The replay imported snapshot 20, then the live weights again.
+    expect(t.session().calls.imported.slice(-2)).toEqual([20, 40]);
+  });
+});

@@ -269,7 +269,7 @@ export class WorkerController {
         trainSize: session.trainSize,
         testSize: session.testSize,
       });
-      await this.reporter.restart(session);
+      await this.reporter.restart(session, req.rewind);
     });
   }
 

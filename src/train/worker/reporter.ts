@@ -11,6 +11,7 @@ import type {
   Progress,
   Response,
   SessionConfig,
+  WeightsSnapshot,
 } from '../protocol';
 import type { Checkpoints } from './checkpoints';
 import type { TrainingSessionLike } from './controller';
@@ -38,11 +39,16 @@ export class Reporter {
     return this.lastProgress;
   }
 
-  /** A session was (re)created: snapshot its weights, evaluate at its step, post progress. */
-  async restart(session: TrainingSessionLike): Promise<void> {
+  /**
+   * A session was (re)created: snapshot its weights, evaluate at its step, post progress.
+   * `rewind`: the snapshots a restarted worker keeps (those up to its step).
+   */
+  async restart(session: TrainingSessionLike, rewind?: readonly WeightsSnapshot[]): Promise<void> {
     const { clock, checkpoints } = this.parts;
     clock.restart(session.counters.step);
     checkpoints.clear();
+    const kept = rewind?.filter((s) => s.step <= session.counters.step) ?? [];
+    if (kept.length > 0) checkpoints.restoreRewind(kept);
     const config = this.parts.config();
     if (config) checkpoints.sendSession(config);
     // The initial weights first: they reach the scoring worker before the (slower) evaluation.

@@ -36,3 +36,19 @@ describe('SnapshotStore', () => {
     expect(s.steps()).toEqual([0, 10, 15]);
   });
 });
+
+describe('SnapshotStore.restore', () => {
+  const snap = (step: number) => ({ step, tensors: { base: [], din: [], dien: [] } });
+
+  it('holds the given snapshots at the interval they were thinned to', () => {
+    const s = new SnapshotStore(4, 10);
+    s.restore([snap(80), snap(0), snap(40)]);
+    expect(s.steps()).toEqual([0, 40, 80]);
+    expect(s.interval).toBe(40);
+    expect(s.due(100)).toBe(false);
+    expect(s.due(120)).toBe(true);
+    s.restore([snap(5)]);
+    expect(s.steps()).toEqual([5]);
+    expect(s.interval).toBe(10);
+  });
+});

@@ -68,6 +68,23 @@ export class SnapshotStore {
     return n;
   }
 
+  /**
+   * Hold exactly these snapshots (a restarted worker's, kept by the page), at the interval they
+   * were thinned to: the closest spacing among them, never below the initial interval.
+   */
+  restore(list: readonly WeightsSnapshot[]): void {
+    this.clear();
+    const sorted = [...list].sort((a, b) => a.step - b.step).slice(-this.capacity);
+    this.items = sorted;
+    for (let i = 1; i < sorted.length; i++)
+      this.intervalSteps = Math.max(
+        this.initialInterval,
+        i === 1
+          ? sorted[1].step - sorted[0].step
+          : Math.min(this.intervalSteps, sorted[i].step - sorted[i - 1].step),
+      );
+  }
+
   clear(): void {
     this.items = [];
     this.intervalSteps = this.initialInterval;
