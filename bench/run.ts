@@ -23,7 +23,7 @@ import { chromium } from '@playwright/test';
 import { quick, reportOnly, RESULTS, ROOT, saveBaseline, SKIP, log } from './cli';
 import { loadAvg, machine } from './machine';
 import { buildSite, loadingSizes } from './site';
-import { launchOptions, startPreview } from './browser/launch';
+import { launchOptions, startPreview, stopPreview } from './browser/launch';
 import { browserEngine } from './browser/engine';
 import { pagePhase } from './browser/page';
 import { writeReport } from './report/markdown';
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
       }
     } finally {
       await browser.close();
-      preview.kill();
+      stopPreview(preview);
     }
   }
   res.machine.benchMinutes = Math.round((Date.now() - started) / 6000) / 10;

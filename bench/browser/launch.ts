@@ -22,11 +22,16 @@ export function launchOptions(): Parameters<typeof chromium.launch>[0] {
   };
 }
 
+/**
+ * `npx vite preview` of dist/ on BENCH_PORT, resolved once it answers. Its own process group, so
+ * that stopPreview() ends vite too, not only npx (an orphaned server kept the port and, through
+ * its open stderr pipe, kept the bench process from exiting).
+ */
 export async function startPreview(): Promise<ChildProcess> {
   const child = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
-    detached: false,
+    detached: true,
   });
   for (let i = 0; i < 120; i++) {
     try {
@@ -37,8 +42,17 @@ export async function startPreview(): Promise<ChildProcess> {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  child.kill();
+  stopPreview(child);
   throw new Error(`vite preview did not start on port ${PORT}`);
+}
+
+export function stopPreview(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    child.kill(); // the group is gone already, or this platform has none
+  }
+  child.stderr?.destroy();
 }
 
 export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
