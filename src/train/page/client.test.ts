@@ -511,16 +511,28 @@ describe('TrainerClient with a scoring worker', () => {
     t.closePorts();
   });
 
-  it('if the scorer fails, its requests are rejected, the reader is told, and the training worker scores', async () => {
+  it('if the scorer fails, its requests are rejected, the reader is told, it is started again; after a second failure the training worker scores', async () => {
     const t = setupWithScorer();
     void t.client.init(CONFIG);
     const pending = t.client.score([1], 2);
     t.scorers[0].reply({ type: 'error', message: 'no backend', fatal: true });
     await expect(pending).rejects.toThrow(/scoring worker stopped: no backend/);
     expect(t.scorers[0].terminated).toBe(true);
-    expect(t.seen.find((r) => r.type === 'notice')).toMatchObject({ level: 'info' });
+    expect(t.seen.find((r) => r.type === 'notice')).toMatchObject({
+      level: 'info',
+      message: expect.stringMatching(/being started again/),
+    });
+    // A new scoring worker, fed by the same training worker over a new channel.
+    expect(t.scorers).toHaveLength(2);
+    expect(t.scorers[1].sent.some((m) => m.type === 'port')).toBe(true);
+    expect(t.w().sent.filter((m) => m.type === 'feed')).toHaveLength(2);
+    const second = t.client.score([1], 4);
+    expect(t.scorers[1].requests().at(-1)).toMatchObject({ type: 'score', candidate: 4 });
+    t.scorers[1].reply({ type: 'error', message: 'no backend again', fatal: true });
+    await expect(second).rejects.toThrow(/no backend again/);
     void t.client.score([1], 3);
     expect(t.w().last()).toMatchObject({ type: 'score', candidate: 3 });
+    expect(t.scorers).toHaveLength(2);
     // …and the training worker is not restarted for it.
     expect(t.workers).toHaveLength(1);
     t.closePorts();

@@ -89,6 +89,8 @@ export class TrainerClient {
         create: o.createScorer,
         pending: this.pending,
         emit: (r) => this.emit(r),
+        watchdog: o.watchdog,
+        locks: o.locks,
       });
     if (o.visibility)
       this.hiddenTab = new HiddenTabPause(o.visibility, this, () => this.worker !== undefined);
@@ -222,6 +224,8 @@ export class TrainerClient {
       watchdog: this.watchdogOptions,
       locks: this.locks,
       receive: (r) => this.receive(r),
+      crashed: 'the training worker crashed',
+      vanished: 'the training worker closed unexpectedly',
       gone: (message) => {
         if (this.conn === conn)
           this.receive({ type: 'error', message, fatal: true, kind: 'crash' });

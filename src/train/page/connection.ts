@@ -4,7 +4,7 @@
  * lifeline (a Web Lock the worker holds while it lives). `retire()` ends it on purpose, with no
  * alarm; after that nothing it says is heard.
  */
-import type { Request, Response } from '../protocol';
+import type { Request, Response, ScorerRequest } from '../protocol';
 import { Lifeline, type LockManagerLike } from './lifeline';
 import { Watchdog, type WatchdogTimers } from './watchdog';
 import type { WorkerLike } from './workers';
@@ -16,15 +16,21 @@ export interface ConnectionOptions {
   receive: (r: Response) => void;
   /** The worker crashed, stalled or vanished (once, and never after retire()). */
   gone: (message: string) => void;
+  /** What to say when it crashed without a message, and when it vanished. */
+  crashed: string;
+  vanished: string;
 }
 
-export class WorkerConnection {
+/** Either worker: both answer 'ping' and 'holdLock'. */
+type EngineRequest = Request | ScorerRequest;
+
+export class WorkerConnection<Req extends EngineRequest = Request> {
   private live = true;
   private readonly dog: Watchdog | undefined;
   private readonly line: Lifeline | undefined;
 
   constructor(
-    readonly worker: WorkerLike,
+    readonly worker: WorkerLike<Req>,
     opts: ConnectionOptions,
   ) {
     const gone = (message: string) => {
@@ -42,24 +48,22 @@ export class WorkerConnection {
     worker.onerror = (ev) => {
       if (!this.live) return;
       ev.preventDefault?.();
-      gone(ev.message || 'the training worker crashed');
+      gone(ev.message || opts.crashed);
     };
     const w = opts.watchdog;
     this.dog = w
       ? new Watchdog({
           ...w,
-          ping: () => worker.postMessage({ type: 'ping' }),
+          ping: () => worker.postMessage({ type: 'ping' } as Req),
           stalled: (ms) => gone(`it stopped answering for ${Math.round(ms / 1000)} s`),
         })
       : undefined;
-    this.line = opts.locks
-      ? new Lifeline(opts.locks, () => gone('the training worker closed unexpectedly'))
-      : undefined;
+    this.line = opts.locks ? new Lifeline(opts.locks, () => gone(opts.vanished)) : undefined;
     this.dog?.start();
-    if (this.line) worker.postMessage({ type: 'holdLock', name: this.line.name });
+    if (this.line) worker.postMessage({ type: 'holdLock', name: this.line.name } as Req);
   }
 
-  post(req: Request): void {
+  post(req: Req): void {
     this.worker.postMessage(req);
   }
 

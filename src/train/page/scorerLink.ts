@@ -1,11 +1,13 @@
 /**
  * The scoring worker as the page sees it: started once, given a channel to every new training
  * worker (it holds no state a restarted one cannot resend), sent the views' requests with the
- * config version they must reflect. If it fails, its requests are rejected and the training
+ * config version they must reflect. If it crashes, stalls or vanishes, its requests are rejected
+ * and it is started again (the training worker refeeds it); after a second failure the training
  * worker answers the views instead (between its steps).
  */
 import { errorText } from '../../lib/errorText';
 import type { Response, ScoreRequest, ScorerRequest } from '../protocol';
+import { WorkerConnection, type ConnectionOptions } from './connection';
 import type { PendingRequests } from './pending';
 import type { WorkerLike } from './workers';
 
@@ -14,17 +16,25 @@ export interface ScorerLinkOptions {
   pending: PendingRequests;
   /** Every reply and notice goes on to the client's subscribers. */
   emit: (r: Response) => void;
+  watchdog?: ConnectionOptions['watchdog'];
+  locks?: ConnectionOptions['locks'];
 }
 
+/** Failures after which the views go back to the training worker for good. */
+const MAX_STARTS = 2;
+
 export class ScorerLink {
-  private scorer: WorkerLike<ScorerRequest> | undefined;
+  private conn: WorkerConnection<ScorerRequest> | undefined;
   /** Ids of the requests in flight in the scoring worker. */
   private readonly ids = new Set<number>();
+  /** The training worker it is fed by (to reconnect a restarted scorer). */
+  private training: WorkerLike | undefined;
+  private starts = 0;
 
   constructor(private readonly opts: ScorerLinkOptions) {}
 
   get up(): boolean {
-    return this.scorer !== undefined;
+    return this.conn !== undefined;
   }
 
   /** The requests the scoring worker has in flight (a training worker's failure spares them). */
@@ -32,20 +42,21 @@ export class ScorerLink {
     return this.ids;
   }
 
-  /** Connect a (new) training worker to the scoring worker, starting that one the first time. */
+  /** Connect a (new) training worker to the scoring worker, starting that one if needed. */
   connect(training: WorkerLike): void {
+    this.training = training;
     if (typeof MessageChannel === 'undefined') return;
-    if (!this.scorer && !this.start()) return;
+    if (!this.conn && !this.start()) return;
     const channel = new MessageChannel();
     training.postMessage({ type: 'feed', port: channel.port1 }, [channel.port1]);
-    this.scorer!.postMessage({ type: 'port', port: channel.port2 }, [channel.port2]);
+    this.conn!.worker.postMessage({ type: 'port', port: channel.port2 }, [channel.port2]);
   }
 
   /** Send a view request (its id is already pending). */
   send(req: ScoreRequest, version: number): void {
     this.ids.add(req.id);
     try {
-      this.scorer!.postMessage({ ...req, version });
+      this.conn!.post({ ...req, version });
     } catch (e) {
       this.ids.delete(req.id);
       throw e;
@@ -53,27 +64,33 @@ export class ScorerLink {
   }
 
   dispose(): void {
-    this.scorer?.terminate();
-    this.scorer = undefined;
+    this.conn?.retire();
+    this.conn = undefined;
   }
 
   private start(): boolean {
-    let scorer: WorkerLike<ScorerRequest>;
+    if (this.starts >= MAX_STARTS) return false;
+    this.starts++;
+    let worker: WorkerLike<ScorerRequest>;
     try {
-      scorer = this.opts.create();
+      worker = this.opts.create();
     } catch (e) {
       this.drop(`it could not start (${errorText(e)})`);
       return false;
     }
-    this.scorer = scorer;
-    scorer.onmessage = (ev) => {
-      if (this.scorer === scorer) this.receive(ev.data);
-    };
-    scorer.onerror = (ev) => {
-      if (this.scorer !== scorer) return;
-      ev.preventDefault?.();
-      this.drop(ev.message || 'it crashed');
-    };
+    const conn: WorkerConnection<ScorerRequest> = new WorkerConnection(worker, {
+      watchdog: this.opts.watchdog ?? null,
+      locks: this.opts.locks ?? null,
+      crashed: 'it crashed',
+      vanished: 'it closed unexpectedly',
+      receive: (r) => {
+        if (this.conn === conn) this.receive(r);
+      },
+      gone: (message) => {
+        if (this.conn === conn) this.drop(message);
+      },
+    });
+    this.conn = conn;
     return true;
   }
 
@@ -89,10 +106,14 @@ export class ScorerLink {
     const err = new Error(`scoring worker stopped: ${reason}`);
     for (const id of this.ids) this.opts.pending.reject(id, err);
     this.ids.clear();
+    const again = this.starts < MAX_STARTS && this.training !== undefined;
     this.opts.emit({
       type: 'notice',
       level: 'info',
-      message: `The scoring worker stopped (${reason}); the training worker scores the views between its steps instead.`,
+      message: again
+        ? `The scoring worker stopped (${reason}); it is being started again.`
+        : `The scoring worker stopped (${reason}); the training worker scores the views between its steps instead.`,
     });
+    if (again) this.connect(this.training!);
   }
 }

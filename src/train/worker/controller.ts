@@ -165,9 +165,13 @@ export class WorkerController {
         return; // the wiring holds the lifeline (wiring.ts)
       case 'yield':
         return this.loop.hold(req.ms);
-      case 'reset':
-        this.version = req.version ?? this.version + 1;
-        return await this.serial.run(() => this.reset(req.config ?? this.config));
+      case 'reset': {
+        // Stop at once; the new version starts inside the queue, after any slice queued before
+        // it, so that slice still reports its own (old) version.
+        this.loop.stop();
+        const version = req.version ?? this.version + 1;
+        return await this.serial.run(() => this.reset(req.config ?? this.config, version));
+      }
       case 'score': {
         const result = await this.viewWork(req.atStep, (s) => s.score(req.history, req.candidate));
         return this.post({ type: 'score', id: req.id, result });
@@ -241,7 +245,7 @@ export class WorkerController {
   }
 
   private async init(req: InitRequest): Promise<void> {
-    this.version = req.version ?? this.version + 1;
+    const version = req.version ?? this.version + 1;
     this.loop.stop();
     if (!this.backend) {
       try {
@@ -257,6 +261,7 @@ export class WorkerController {
       });
     }
     await this.serial.run(async () => {
+      this.version = version;
       this.session?.dispose();
       this.session = undefined;
       const session = await backendWork(() => this.opts.createSession(req.config));
@@ -273,8 +278,9 @@ export class WorkerController {
     });
   }
 
-  private async reset(config: SessionConfig | undefined): Promise<void> {
+  private async reset(config: SessionConfig | undefined, version: number): Promise<void> {
     if (!config) throw new Error("'reset' before 'init'");
+    this.version = version;
     this.loop.stop();
     this.session?.dispose();
     this.session = undefined;
