@@ -125,12 +125,9 @@ export class Reporter {
         ? { action: { type: 'lowerLearningRate', learningRate: lr / 10, fromStep: good.step } }
         : {}),
     });
-    this.progress(
-      session,
-      { loss: prev?.loss ?? nanLosses(), auxLoss: prev?.auxLoss ?? NaN },
-      test,
-      testStep,
-    );
+    // The last finite reading stays on show (the curves drop the points after the restored step).
+    const reading = { loss: prev?.loss ?? nanLosses(), auxLoss: prev?.auxLoss ?? NaN };
+    this.progress(session, reading, test, testStep);
   }
 
   /** Post progress at the session's counters (playing: as the loop is now). */

@@ -32,6 +32,23 @@ describe('training curves', () => {
     expect(addProgress(c, progress(2, 1, { playing: false }))).toBe(c);
   });
 
+  it('a step that goes back within a version (a restored checkpoint) drops only the later points', () => {
+    const test = (s: number) => ({
+      test: { base: metrics(s), din: metrics(s), dien: metrics(s) },
+      testStep: s,
+    });
+    let c = NO_CURVES;
+    for (let s = 1; s <= 30; s++) c = addProgress(c, progress(s, 1, s % 10 === 0 ? test(s) : {}));
+    expect(c.test.map((p) => p.step)).toEqual([10, 20, 30]);
+    // Restored at step 20 (re-evaluated there), with no loss reading for the restored state.
+    const nan = { base: NaN, din: NaN, dien: NaN };
+    c = addProgress(c, progress(20, 1, { ...test(20), loss: nan, auxLoss: NaN }));
+    expect(c.loss.map((p) => p.step)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(c.test.map((p) => p.step)).toEqual([10, 20]);
+    c = addProgress(c, progress(21, 1));
+    expect(c.loss.at(-1)?.step).toBe(21);
+  });
+
   it('restart when the config version changes, not when the step goes back', () => {
     let c = NO_CURVES;
     for (let s = 1; s <= 5; s++) c = addProgress(c, progress(s, 1));

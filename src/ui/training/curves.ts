@@ -14,12 +14,21 @@ function thin<T>(xs: T[]): T[] {
 
 /**
  * The curves after one more progress message. New weights (a new config version: init, reset,
- * a changed setting) start fresh curves; a repeated step or evaluation adds nothing, and an
- * unchanged result is the same object (so the chart does not re-render).
+ * a changed setting) start fresh curves; a step that goes back within a version (the NaN guard
+ * or a restarted worker continuing from a checkpoint) drops only the points after it; a repeated
+ * step or evaluation adds nothing, and an unchanged result is the same object (so the chart does
+ * not re-render).
  */
 export function addProgress(prev: Curves, p: Progress): Curves {
-  const base: Curves =
-    p.version === prev.version ? prev : { version: p.version, loss: [], test: [] };
+  let base: Curves = p.version === prev.version ? prev : { version: p.version, loss: [], test: [] };
+  const lastStep = base.loss[base.loss.length - 1]?.step ?? -1;
+  const lastTestStep = base.test[base.test.length - 1]?.step ?? -1;
+  if (lastStep > p.step || lastTestStep > p.step)
+    base = {
+      version: base.version,
+      loss: base.loss.filter((x) => x.step <= p.step),
+      test: base.test.filter((x) => x.step <= p.step),
+    };
   let loss = base.loss;
   const last = loss[loss.length - 1];
   if (p.step > 0 && Number.isFinite(p.loss.base) && (!last || p.step !== last.step))
@@ -28,6 +37,6 @@ export function addProgress(prev: Curves, p: Progress): Curves {
   const lastTest = test[test.length - 1];
   if (p.test && p.testStep !== undefined && (!lastTest || lastTest.step !== p.testStep))
     test = thin([...test, { step: p.testStep, test: p.test }]);
-  if (base === prev && loss === prev.loss && test === prev.test) return prev;
+  if (loss === prev.loss && test === prev.test) return prev;
   return { version: base.version, loss, test };
 }
