@@ -4,7 +4,7 @@
  * (src/ui/state), training's is the worker's progress (src/ui/training/useTrainer); the link
  * follows the shareable part of the state.
  */
-import { useDeferredValue, useMemo, useReducer } from 'react';
+import { useCallback, useDeferredValue, useMemo, useReducer } from 'react';
 import { goodName } from './ui/common/goods';
 import { Masthead } from './ui/common/Masthead';
 import { Notices } from './ui/common/Notices';
@@ -24,6 +24,7 @@ import { useEmbeddings } from './ui/embeddings/useEmbeddings';
 import { Workbench } from './ui/history/Workbench';
 import { goodsOf } from './ui/state/historyReducer';
 import { INITIAL } from './ui/state/initial';
+import type { Notice } from './ui/state/types';
 import { initPage, pageActions, pageReducer } from './ui/state/pageReducer';
 import { useUrlProblems, useUrlSync } from './ui/state/useUrlSync';
 import { STRINGS } from './ui/text/i18n';
@@ -62,6 +63,19 @@ export function App() {
   const { embeddings, fitted, refit } = useEmbeddings(trainer, atStep, tick);
   const compare = useCompare(trainer, goods, page.compare, atStep, tick);
 
+  // The NaN guard's way out: a lower learning rate, and training goes on from the restored step.
+  const { client } = trainer;
+  const onNoticeAction = useCallback(
+    (n: Notice) => {
+      if (n.action?.type !== 'lowerLearningRate' || !client) return;
+      act.learningRate(n.action.learningRate);
+      client.setLearningRate(n.action.learningRate);
+      client.play(page.speed);
+      dismiss(n.id);
+    },
+    [act, client, dismiss, page.speed],
+  );
+
   // The activation unit shows the inspected purchase, or the most recent one by default.
   const keptIndex = keptIndexOf(lower, page.inspected);
   const unitOf = unitGood(lower, keptIndex);
@@ -72,7 +86,7 @@ export function App() {
     <TextProvider lang={page.lang}>
       <div className="page">
         <Masthead lang={page.lang} onLang={act.lang} backend={trainer.info?.backend ?? null} />
-        <Notices notices={notices} dismiss={dismiss} />
+        <Notices notices={notices} dismiss={dismiss} onAction={onNoticeAction} />
 
         {/* Three regions: on phones the training panel sits right after the history (Step stays
             close at hand); on wide screens it is a sticky column beside the whole story. */}

@@ -234,6 +234,33 @@ export type FaultKind = 'backend' | 'crash';
 
 export type NoticeLevel = 'info' | 'warning';
 
+/**
+ * What a notice says, as data: the page words it in the reader's language (the English
+ * `message` beside it is the fallback and what tests and logs read). `reason` is the browser's or
+ * tfjs' own text and stays as it came.
+ */
+export type NoticeDetail =
+  | {
+      code: 'diverged';
+      step: number;
+      models: ModelName[];
+      restoredStep?: number;
+      learningRate?: number;
+    }
+  | {
+      code: 'restarting';
+      /** True: the same backend again (a crash); false: the next one (a backend fault). */
+      same: boolean;
+      failed: BackendName;
+      next?: BackendName;
+      reason: string;
+      fromStep?: number;
+      /** The steps after fromStep up to this one were lost. */
+      lostUpTo?: number;
+    }
+  | { code: 'stopped'; reason: string }
+  | { code: 'scorerStopped'; reason: string; restarting: boolean };
+
 /** A way out a notice offers the reader (a button beside it). */
 export interface NoticeAction {
   /** Continue training from the restored step with this learning rate (not a reset). */
@@ -256,7 +283,13 @@ export type Response =
   | { type: 'snapshots'; steps: number[]; added?: WeightsSnapshot }
   /** A reply to exportWeights, or (id === CHECKPOINT_ID) a periodic checkpoint of the last good weights. */
   | { type: 'weights'; id: number; weights: WeightsSnapshot }
-  | { type: 'notice'; level: NoticeLevel; message: string; action?: NoticeAction }
+  | {
+      type: 'notice';
+      level: NoticeLevel;
+      message: string;
+      detail?: NoticeDetail;
+      action?: NoticeAction;
+    }
   | { type: 'pong' }
   | { type: 'lockHeld'; name: string }
   | ErrorResponse;

@@ -345,7 +345,7 @@ export class TrainerClient {
     const plan = this.restarts.plan(failed, r, this.checkpoint?.step, this.lastStep);
     const restart = plan.restart && this.config !== undefined && !this.disposed;
     if (restart || !plan.restart)
-      this.emit({ type: 'notice', level: 'warning', message: plan.notice });
+      this.emit({ type: 'notice', level: 'warning', message: plan.notice, detail: plan.detail });
     if (!restart) {
       const err = new Error(`Training stopped: ${r.message}`);
       for (const w of this.readyWaiters.splice(0)) w.reject(err);

@@ -12,6 +12,7 @@ import {
   type ErrorResponse,
   type FaultKind,
   type InitRequest,
+  type NoticeDetail,
   type SkippedBackend,
 } from '../protocol';
 
@@ -71,28 +72,39 @@ export class RestartPolicy {
     fromStep: number | undefined,
     /** The last step the page saw: what a restart from an older checkpoint loses. */
     lastStep = 0,
-  ): { restart: boolean; notice: string } {
-    const left =
-      failed !== undefined && this.failedDuringTraining(failed, error.message, error.kind);
+  ): { restart: boolean; notice: string; detail: NoticeDetail } {
+    const reason = error.message;
+    const left = failed !== undefined && this.failedDuringTraining(failed, reason, error.kind);
     if (!left)
       return {
         restart: false,
-        notice: `Training stopped: ${error.message}. No other backend is left to try.`,
+        notice: `Training stopped: ${reason}. No other backend is left to try.`,
+        detail: { code: 'stopped', reason },
       };
-    const lost =
-      lastStep > (fromStep ?? 0)
-        ? ` The steps after ${fromStep ?? 0} (up to ${lastStep}) are lost; the curves and rewind snapshots before them are kept.`
-        : '';
-    return { restart: true, notice: this.restartNotice(failed, error.message, fromStep) + lost };
-  }
-
-  /** What the reader is told about the restart. */
-  restartNotice(failed: BackendName, message: string, fromStep: number | undefined): string {
+    const same = this.again === failed;
+    const next = same ? failed : this.backendRequest().backend;
+    const lostUpTo = lastStep > (fromStep ?? 0) ? lastStep : undefined;
     const from =
       fromStep !== undefined ? ` from the weights of step ${fromStep}` : ' from fresh weights';
-    if (this.again === failed)
-      return `The training worker stopped (${message}). Restarting it on ${failed}${from}.`;
-    const { backend: next } = this.backendRequest();
-    return `The ${failed} backend failed (${message}). Restarting training on ${next ?? 'another backend'}${from}.`;
+    const head = same
+      ? `The training worker stopped (${reason}). Restarting it on ${failed}${from}.`
+      : `The ${failed} backend failed (${reason}). Restarting training on ${next ?? 'another backend'}${from}.`;
+    const lost =
+      lostUpTo !== undefined
+        ? ` The steps after ${fromStep ?? 0} (up to ${lostUpTo}) are lost; the curves and rewind snapshots before them are kept.`
+        : '';
+    return {
+      restart: true,
+      notice: head + lost,
+      detail: {
+        code: 'restarting',
+        same,
+        failed,
+        ...(next ? { next } : {}),
+        reason,
+        ...(fromStep !== undefined ? { fromStep } : {}),
+        ...(lostUpTo !== undefined ? { lostUpTo } : {}),
+      },
+    };
   }
 }

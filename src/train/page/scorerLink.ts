@@ -113,6 +113,7 @@ export class ScorerLink {
       message: again
         ? `The scoring worker stopped (${reason}); it is being started again.`
         : `The scoring worker stopped (${reason}); the training worker scores the views between its steps instead.`,
+      detail: { code: 'scorerStopped', reason, restarting: again },
     });
     if (again) this.connect(this.training!);
   }

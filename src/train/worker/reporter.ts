@@ -121,6 +121,13 @@ export class Reporter {
       type: 'notice',
       level: 'warning',
       message: divergenceNotice(divergedAt, which, good?.step, lr),
+      detail: {
+        code: 'diverged',
+        step: divergedAt,
+        models: which,
+        ...(good ? { restoredStep: good.step } : {}),
+        ...(lr !== undefined ? { learningRate: lr } : {}),
+      },
       ...(good && lr !== undefined
         ? { action: { type: 'lowerLearningRate', learningRate: lr / 10, fromStep: good.step } }
         : {}),

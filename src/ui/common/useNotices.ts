@@ -6,21 +6,24 @@ let noticeId = 0;
 
 export interface Notices {
   notices: Notice[];
-  say: (level: Notice['level'], message: string) => void;
+  say: (level: Notice['level'], message: string, more?: Pick<Notice, 'detail' | 'action'>) => void;
   dismiss: (id: number) => void;
 }
 
 export function useNotices(): Notices {
   const [notices, setNotices] = useState<Notice[]>([]);
-  const say = useCallback((level: Notice['level'], message: string) => {
-    noticeId += 1;
-    const id = noticeId;
-    // Repeated messages (e.g. the same warning each tick) replace the old copy instead of piling up.
-    setNotices((ns) => [
-      ...ns.filter((n) => n.message !== message).slice(-4),
-      { id, level, message },
-    ]);
-  }, []);
+  const say = useCallback(
+    (level: Notice['level'], message: string, more?: Pick<Notice, 'detail' | 'action'>) => {
+      noticeId += 1;
+      const id = noticeId;
+      // Repeated messages (e.g. the same warning each tick) replace the old copy, not pile up.
+      setNotices((ns) => [
+        ...ns.filter((n) => n.message !== message).slice(-4),
+        { id, level, message, ...more },
+      ]);
+    },
+    [],
+  );
   const dismiss = useCallback(
     (id: number) => setNotices((ns) => ns.filter((n) => n.id !== id)),
     [],

@@ -30,6 +30,17 @@ describe('page reducer', () => {
     expect(p.config.model.T).toBe(5);
   });
 
+  it('a learning rate taken on the NaN guard’s offer changes the config but asks for no reset', () => {
+    const p = pageReducer(pageReducer(start(), { type: 'rewind', step: 40 }), {
+      type: 'learningRate',
+      learningRate: 0.0005,
+    });
+    expect(p.config.train.learningRate).toBe(0.0005);
+    expect(p.resets).toBe(0);
+    expect(p.atStep).toBe(40);
+    expect(urlStateOf(p, undefined).train.learningRate).toBe(0.0005);
+  });
+
   it('a preset sets history and candidate together, and can be undone', () => {
     let p = pageReducer(start(), { type: 'preset', preset: { history: [4, 5], candidate: 6 } });
     expect(goodsOf(p.history)).toEqual([4, 5]);

@@ -59,6 +59,8 @@ export type PageAction =
   | { type: 'rewind'; step: number | null }
   /** New initial weights, with the config changed by `patch` if given. */
   | { type: 'reset'; patch?: ConfigPatch }
+  /** A learning rate taken while training goes on (the NaN guard's way out): no reset. */
+  | { type: 'learningRate'; learningRate: number }
   | { type: 'speed'; speed: number }
   | { type: 'lang'; lang: Lang }
   | { type: 'mapModel'; model: ModelName }
@@ -124,6 +126,10 @@ export function pageReducer(state: PageModel, action: PageAction): PageModel {
         atStep: null,
       };
     }
+    case 'learningRate': {
+      const train = { ...state.config.train, learningRate: action.learningRate };
+      return { ...state, config: { ...state.config, train } };
+    }
     case 'speed':
       return { ...state, speed: action.speed };
     case 'lang':
@@ -152,6 +158,7 @@ export function pageActions(dispatch: Dispatch<PageAction>) {
     rewind: (step: number | null) => dispatch({ type: 'rewind', step }),
     reset: (patch?: ConfigPatch) => dispatch({ type: 'reset', patch }),
     speed: (speed: number) => dispatch({ type: 'speed', speed }),
+    learningRate: (learningRate: number) => dispatch({ type: 'learningRate', learningRate }),
     lang: (lang: Lang) => dispatch({ type: 'lang', lang }),
     mapModel: (model: ModelName) => dispatch({ type: 'mapModel', model }),
     compareCurrent: (good: number) => dispatch({ type: 'compare', current: good }),

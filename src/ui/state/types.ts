@@ -1,5 +1,11 @@
 /** The page's shared shapes: what a score means to the views, the curves, the notices. */
-import type { EvalMetrics, ModelName, ScoreResult } from '../../train/protocol';
+import type {
+  EvalMetrics,
+  ModelName,
+  ScoreResult,
+  NoticeAction,
+  NoticeDetail,
+} from '../../train/protocol';
 
 /**
  * The config version before the first progress message (the client numbers its versions from 1):
@@ -34,5 +40,8 @@ export interface Curves {
 export interface Notice {
   id: number;
   level: 'info' | 'warning' | 'error';
+  /** English, as sent; `detail`, when there is one, is worded in the reader's language. */
   message: string;
+  detail?: NoticeDetail;
+  action?: NoticeAction;
 }

@@ -33,3 +33,8 @@ export function useStrings(): Strings {
 export function useNarrative(): Narrative {
   return useContext(TextContext).story;
 }
+
+/** The page's language (for text made from data, e.g. the engine's notices). */
+export function useLang(): Lang {
+  return useContext(TextContext).lang;
+}

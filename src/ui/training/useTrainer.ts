@@ -6,9 +6,10 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { TrainerClient } from '../../train/page/client';
+import type { Notices } from '../common/useNotices';
 import type { BackendName, Progress, ReadyInfo, SessionConfig } from '../../train/protocol';
 import { errorText } from '../../lib/errorText';
-import { NO_VERSION, type Curves, type Notice } from '../state/types';
+import { NO_VERSION, type Curves } from '../state/types';
 import { addProgress, NO_CURVES } from './curves';
 
 export interface Trainer {
@@ -29,7 +30,7 @@ export function useTrainer(
   /** The page's reset counter: each new value sends `reset(config)` to the worker. */
   resets: number,
   backend: BackendName | undefined,
-  say: (level: Notice['level'], message: string) => void,
+  say: Notices['say'],
 ): Trainer {
   const [client, setClient] = useState<TrainerClient | null>(null);
   const [info, setInfo] = useState<ReadyInfo | null>(null);
@@ -67,7 +68,7 @@ export function useTrainer(
           setSnapshots(r.steps);
           break;
         case 'notice':
-          say(r.level, r.message);
+          say(r.level, r.message, { detail: r.detail, action: r.action });
           break;
         case 'error':
           // A failed score/heatmap request rejects its own promise and is shown by its view.
