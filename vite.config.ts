@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
@@ -25,10 +25,42 @@ const HARNESS_PAGES: Record<string, string> = {
   bench: root('bench.html'),
 };
 
+/**
+ * The built site's Content-Security-Policy: everything from its own origin, nothing from any
+ * other (the page needs no CDN, font or analytics host). Styles allow inline attributes: the
+ * views position and colour SVG with them. The workers get their own policy from their script's
+ * response, so tfjs' WebAssembly compiles there. Only in builds: the dev server injects inline
+ * scripts (React refresh) that this policy would refuse.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace(
+        '<meta charset="UTF-8" />',
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+      ),
+  };
+}
+
 // `base` is relative so the built site also works from a sub-path (GitHub Pages).
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [react()],
+  // The tool pages load tfjs' WebAssembly on their main thread: no policy for them.
+  plugins: [react(), ...(mode === HARNESS_MODE ? [] : [contentSecurityPolicy()])],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

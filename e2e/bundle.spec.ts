@@ -65,3 +65,21 @@ test('the main bundle never includes tfjs', () => {
     );
   }
 });
+
+test('the built page carries a Content-Security-Policy that allows only its own origin', () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+  expect(csp, 'a CSP meta tag in dist/index.html').toBeDefined();
+  const directives = new Map(
+    csp!.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
+  expect(directives.get('default-src')).toEqual(["'self'"]);
+  expect(directives.get('script-src')).toEqual(["'self'"]);
+  expect(directives.get('object-src')).toEqual(["'none'"]);
+  // No remote origin anywhere: only keywords, self and data: images.
+  for (const values of directives.values())
+    for (const v of values) expect(v).toMatch(/^('[a-z-]+'|data:)$/);
+});
