@@ -604,3 +604,21 @@ describe('WorkerController restarted from a checkpoint', () => {
     expect(t.session().calls.imported.slice(-2)).toEqual([20, 40]);
   });
 });
+
+describe('WorkerController resource budget', () => {
+  it('refuses a config that would not fit before building anything, and says why', async () => {
+    const t = setup();
+    const huge = {
+      ...CONFIG,
+      world: { ...CONFIG.world, shoppers: 20000, minHistory: 200, maxHistory: 200 },
+    };
+    await t.ctl.handle({ type: 'init', config: huge });
+    expect(t.sessions).toHaveLength(0);
+    const [err] = t.ofType('error');
+    expect(err).toMatchObject({ fatal: false });
+    expect(err.message).toMatch(/do not fit: 20000 shoppers with histories of 200–200/);
+    // A config that fits still starts.
+    await t.ctl.handle({ type: 'init', config: CONFIG });
+    expect(t.sessions).toHaveLength(1);
+  });
+});

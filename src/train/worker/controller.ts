@@ -5,6 +5,7 @@
  * evaluation, progress; reportClock.ts says when), checkpoints.ts (good weights, rewind
  * snapshots, the scoring worker's feed), serial.ts (one queue for all session work).
  */
+import { fitBudget } from '../../data/budget';
 import { errorText } from '../../lib/errorText';
 import type {
   BackendInfo,
@@ -47,6 +48,16 @@ export interface ControllerOptions {
   sliceBudgetMs?: number;
   /** Rewind snapshots (default: 32 kept, first every 20 steps). */
   snapshots?: SnapshotStore;
+}
+
+/**
+ * The last line of the resource budgets (the page caps its settings first): a config that would
+ * not fit a phone-class tab is refused before anything is built, with the reason.
+ */
+function checkBudget(config: SessionConfig): void {
+  const caps = fitBudget(config).caps;
+  if (caps.length > 0)
+    throw new Error(`These settings do not fit: ${caps.map((c) => c.message).join('; ')}`);
 }
 
 export class WorkerController {
@@ -261,6 +272,7 @@ export class WorkerController {
       });
     }
     await this.serial.run(async () => {
+      checkBudget(req.config);
       this.version = version;
       this.session?.dispose();
       this.session = undefined;
@@ -280,6 +292,7 @@ export class WorkerController {
 
   private async reset(config: SessionConfig | undefined, version: number): Promise<void> {
     if (!config) throw new Error("'reset' before 'init'");
+    checkBudget(config);
     this.version = version;
     this.loop.stop();
     this.session?.dispose();

@@ -4,6 +4,7 @@
  * own choices. Training itself (progress, playing, the weights' version) is owned by the worker
  * and read from `progress`, never copied here.
  */
+import { fitBudget } from '../../data/budget';
 import type { Dispatch } from 'react';
 import type {
   ModelName,
@@ -49,6 +50,15 @@ export interface ConfigPatch {
   world?: Partial<WorldConfig>;
   model?: Partial<ModelSettings>;
   train?: Partial<TrainSettings>;
+}
+
+/** The config with a settings patch applied (before the budgets). */
+export function patched(config: SessionConfig, p: ConfigPatch = {}): SessionConfig {
+  return {
+    world: { ...config.world, ...p.world },
+    model: { ...config.model, ...p.model },
+    train: { ...config.train, ...p.train },
+  };
 }
 
 export type PageAction =
@@ -112,15 +122,10 @@ export function pageReducer(state: PageModel, action: PageAction): PageModel {
     case 'rewind':
       return action.step === state.atStep ? state : { ...state, atStep: action.step };
     case 'reset': {
-      const { world, model, train } = state.config;
-      const p = action.patch ?? {};
       return {
         ...state,
-        config: {
-          world: { ...world, ...p.world },
-          model: { ...model, ...p.model },
-          train: { ...train, ...p.train },
-        },
+        // Within the resource budgets (the panel says what a cap changed).
+        config: fitBudget(patched(state.config, action.patch)).settings,
         resets: state.resets + 1,
         // New weights: the rewind snapshots are gone with the old ones.
         atStep: null,

@@ -74,8 +74,41 @@ describe('url state', () => {
     expect(state.train.learningRate).toBe(defaults.train.learningRate);
     expect(state.model.evolving).toBe('augru');
     expect(state.world.seed).toBe(12);
-    expect(problems.length).toBe(5);
+    // Five bad values, and one key that is no setting at all (issue 11: said, not ignored).
+    expect(problems.length).toBe(6);
     expect(problems.join(' ')).toMatch(/kept the other 2/);
+    expect(problems.join(' ')).toMatch(/is not a setting of this page/);
+  });
+
+  it('says which keys are unknown or given twice, and uses the first of a repeated key', () => {
+    const { state, problems } = parseUrlState('?T=5&T=9&colour=red', defaults, 44);
+    expect(state.model.T).toBe(5);
+    expect(problems).toEqual([
+      'T was given 2 times (used the first)',
+      '“colour” is not a setting of this page',
+    ]);
+  });
+
+  it('accepts the largest seed its hint names', () => {
+    const { state, problems } = parseUrlState('?seed=2147483647', defaults, 44);
+    expect(state.world.seed).toBe(2147483647);
+    expect(problems).toEqual([]);
+    expect(parseUrlState('?seed=2147483648', defaults, 44).problems[0]).toMatch(
+      /expected an integer in 0–2147483647/,
+    );
+  });
+
+  it('caps settings that are each allowed but do not fit together, and says so', () => {
+    const { state, problems } = parseUrlState(
+      '?shoppers=20000&minh=200&maxh=200&T=100&emb=64&batch=2048',
+      defaults,
+      44,
+    );
+    expect(state.world.shoppers).toBe(100);
+    expect(state.train.batchSize).toBe(104);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/kept 100 shoppers/);
+    expect(problems[1]).toMatch(/kept batch 104/);
   });
 
   it('accepts an empty history and rejects inverted history bounds', () => {

@@ -3,6 +3,7 @@
  * (shown to the reader) and the default for that one field is kept, so a mangled link still
  * opens a working page with as much of the sender's state as could be read.
  */
+import { fitBudget } from '../../data/budget';
 import type { BackendName, ModelSettings, TrainSettings, WorldConfig } from '../../train/protocol';
 import type { Lang } from '../text/i18n';
 
@@ -79,7 +80,7 @@ const FIELDS: Field<unknown>[] = [
     read: int(0, 2 ** 31 - 1),
     get: (s) => s.world.seed,
     set: (s, v) => ({ ...s, world: { ...s.world, seed: v } }),
-    hint: 'an integer ≥ 0',
+    hint: `an integer in 0–${2 ** 31 - 1}`,
   }),
   field({
     key: 'shoppers',
@@ -191,7 +192,7 @@ const FIELDS: Field<unknown>[] = [
     read: int(0, 2 ** 31 - 1),
     get: (s) => s.train.seed,
     set: (s, v) => ({ ...s, train: { ...s.train, seed: v } }),
-    hint: 'an integer ≥ 0',
+    hint: `an integer in 0–${2 ** 31 - 1}`,
   }),
   field({
     key: 'eval',
@@ -239,6 +240,13 @@ export function parseUrlState(search: string, defaults: PageState, goodCount: nu
     return { state: defaults, problems: ['the link could not be read at all'] };
   }
   let state = defaults;
+  const known = new Set(['h', 'c', ...FIELDS.map((f) => f.key)]);
+  const seen = new Map<string, number>();
+  for (const key of params.keys()) seen.set(key, (seen.get(key) ?? 0) + 1);
+  for (const [key, n] of seen) {
+    if (!known.has(key)) problems.push(`“${clip(key)}” is not a setting of this page`);
+    else if (n > 1) problems.push(`${key} was given ${n} times (used the first)`);
+  }
   for (const f of FIELDS) {
     const raw = params.get(f.key);
     if (raw === null) continue;
@@ -257,6 +265,10 @@ export function parseUrlState(search: string, defaults: PageState, goodCount: nu
       },
     };
   }
+  // Settings that are each allowed can still not fit together (memory, time): cap them.
+  const fit = fitBudget(state);
+  state = fit.settings;
+  problems.push(...fit.caps.map((c) => c.message));
   const validGood = (n: number) => Number.isInteger(n) && n >= 1 && n <= goodCount;
   const h = params.get('h');
   if (h !== null) {

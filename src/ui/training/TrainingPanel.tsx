@@ -4,8 +4,9 @@
  * reset action; useTrainer sends it to the worker.
  */
 import { useCallback } from 'react';
+import { fitBudget } from '../../data/budget';
 import type { Notice, Scored } from '../state/types';
-import type { ConfigPatch, PageActions, PageModel } from '../state/pageReducer';
+import { patched, type ConfigPatch, type PageActions, type PageModel } from '../state/pageReducer';
 import { useStrings } from '../text/TextContext';
 import { ModelCards } from './ModelCards';
 import { Rewind } from './Rewind';
@@ -56,8 +57,10 @@ export function TrainingPanel({
     (patch: ConfigPatch, what: string) => {
       act.reset(patch);
       say('info', t.resetSaid(what));
+      // The reducer keeps the settings within the budgets: say what a cap changed.
+      for (const cap of fitBudget(patched(config, patch)).caps) say('warning', cap.message);
     },
-    [act, say, t],
+    [act, say, t, config],
   );
   const stepsPerEpoch = Math.max(
     1,
