@@ -5,7 +5,6 @@
  * evaluation, progress; reportClock.ts says when), checkpoints.ts (good weights, rewind
  * snapshots, the scoring worker's feed), serial.ts (one queue for all session work).
  */
-import { fitBudget } from '../../data/budget';
 import { errorText } from '../../lib/errorText';
 import type {
   BackendInfo,
@@ -16,6 +15,7 @@ import type {
   SessionConfig,
 } from '../protocol';
 import { Checkpoints } from './checkpoints';
+import { checkBudget, type ControllerOptions } from './controllerOptions';
 import { BackendFailure, backendWork } from './failure';
 import { PlayLoop } from './loop';
 import { ReportClock } from './reportClock';
@@ -25,40 +25,7 @@ import { SnapshotStore } from './snapshots';
 
 import type { TrainingSessionLike } from './session';
 
-export type { InitRequest, TrainingSessionLike };
-
-export interface ControllerOptions {
-  post: (r: Response) => void;
-  createSession: (c: SessionConfig) => TrainingSessionLike;
-  /** Select and start the tfjs backend for the first init (the worker: backends.selectBackend). */
-  selectBackend: (req: InitRequest) => Promise<BackendInfo>;
-  /** Run `fn` on a later task so incoming messages are handled between slices (default setTimeout 0). */
-  schedule?: (fn: () => void) => void;
-  /** Wait `ms` of wall time (default setTimeout): how a slice waits out a 'yield'. */
-  sleep?: (ms: number) => Promise<void>;
-  /** Wall clock in ms (default performance.now / Date.now). */
-  now?: () => number;
-  /** Read losses back at most this often while playing (ms). */
-  progressIntervalMs?: number;
-  /** …but at least every this many steps, so the GPU queue stays short. */
-  maxStepsPerRead?: number;
-  /** Keep a snapshot of good weights (and post it as a checkpoint) at most this often (ms). */
-  checkpointIntervalMs?: number;
-  /** Stop a Play slice early once it has run this long (ms; default 40). */
-  sliceBudgetMs?: number;
-  /** Rewind snapshots (default: 32 kept, first every 20 steps). */
-  snapshots?: SnapshotStore;
-}
-
-/**
- * The last line of the resource budgets (the page caps its settings first): a config that would
- * not fit a phone-class tab is refused before anything is built, with the reason.
- */
-function checkBudget(config: SessionConfig): void {
-  const caps = fitBudget(config).caps;
-  if (caps.length > 0)
-    throw new Error(`These settings do not fit: ${caps.map((c) => c.message).join('; ')}`);
-}
+export type { ControllerOptions, InitRequest, TrainingSessionLike };
 
 export class WorkerController {
   private readonly post: (r: Response) => void;

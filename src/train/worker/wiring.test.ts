@@ -4,6 +4,8 @@
  * reported. A fake scope and session stand in for `self` and tfjs.
  */
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL_SETTINGS } from '../../model/config';
+import { DEFAULT_WORLD } from '../../world/simulator';
 import type { Request, Response, ScorerRequest, SessionConfig } from '../protocol';
 import type { TrainingSessionLike } from './session';
 import { wireScorer, wireTrainer, type ScopeLike } from './wiring';
@@ -48,7 +50,11 @@ function fakeSession(): TrainingSessionLike {
   };
 }
 
-const CONFIG = { train: { evalEvery: 0 } } as unknown as SessionConfig;
+const CONFIG: SessionConfig = {
+  world: DEFAULT_WORLD,
+  model: DEFAULT_MODEL_SETTINGS,
+  train: { batchSize: 16, learningRate: 0.01, seed: 1, evalEvery: 0 },
+};
 const settle = async () => {
   for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
 };
