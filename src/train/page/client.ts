@@ -1,9 +1,11 @@
 /**
  * The main thread's handle on the engine: the training worker, the scoring worker, and the
- * restart after a backend failure. Imports protocol types only: tfjs never loads on the main
- * thread (a test scans the built main bundle for it). Its rooms: pending.ts (request ids and
- * replies), scorerLink.ts (the scoring worker), recovery.ts (which backend next),
- * visibility.ts (pause in a hidden tab), workers.ts (starting the workers).
+ * restart after a failure. Imports protocol types only: tfjs never loads on the main thread (a
+ * test scans the built main bundle for it). Its rooms: connection.ts (one running worker, with
+ * its watchdog.ts and lifeline.ts), pending.ts and queries.ts (requests and replies),
+ * scorerLink.ts (the scoring worker), recovery.ts (which backend next, and what to say),
+ * record.ts (what a restart keeps), visibility.ts (pause in a hidden tab), options.ts and
+ * workers.ts (starting the workers).
  */
 import { asError } from '../../lib/errorText';
 import {
@@ -17,7 +19,6 @@ import {
   type ReadyInfo,
   type Request,
   type Response,
-  type ScoreRequest,
   type ScoreResult,
   type SessionConfig,
   type WeightsSnapshot,
@@ -25,6 +26,8 @@ import {
 import { WorkerConnection, type ConnectionOptions } from './connection';
 import type { LockManagerLike } from './lifeline';
 import { PendingRequests } from './pending';
+import { at, isViewRequest, replyOf, type Query } from './queries';
+import { TrainingRecord } from './record';
 import { RestartPolicy } from './recovery';
 import { ScorerLink } from './scorerLink';
 import { HiddenTabPause, type VisibilitySource } from './visibility';
@@ -35,20 +38,6 @@ export { backendFromSearch };
 export type { TrainerClientOptions };
 
 export type { EmbeddingsResult, ReadyInfo, VisibilitySource, WorkerLike };
-
-/** Only send `atStep` when there is one (a live request stays exactly as before). */
-function at(atStep: number | undefined): { atStep?: number } {
-  return atStep === undefined ? {} : { atStep };
-}
-
-const VIEW_REQUESTS = new Set<string>(['score', 'heatmap', 'embeddings']);
-
-function isViewRequest(req: QueryRequest): req is ScoreRequest {
-  return VIEW_REQUESTS.has(req.type);
-}
-
-/** A query without its id (the client numbers it). */
-type Query<R extends QueryRequest> = R extends QueryRequest ? Omit<R, 'id'> : never;
 
 export class TrainerClient {
   private readonly createWorker: () => WorkerLike;
@@ -65,16 +54,12 @@ export class TrainerClient {
   private config: SessionConfig | undefined;
   private info: ReadyInfo | undefined;
   private readyWaiters: { resolve: (r: ReadyInfo) => void; reject: (e: Error) => void }[] = [];
-  private checkpoint: WeightsSnapshot | undefined;
+  /** The checkpoint, rewind copies and last step: what a restart keeps. */
+  private readonly record = new TrainingRecord();
   /** The reader's play intent (kept to resume after a restart or a hidden tab). */
   private playing = false;
   private stepsPerTick = 1;
   private disposed = false;
-  private snapshots: number[] = [];
-  /** Copies of the rewind snapshots (a restarted worker gets them back). */
-  private rewind: WeightsSnapshot[] = [];
-  /** The last step progress reported (what a restart from an older checkpoint loses). */
-  private lastStep = 0;
   /** The backend the last init asked for (a worker that dies before 'ready' names none). */
   private requested: BackendName | undefined;
 
@@ -107,20 +92,18 @@ export class TrainerClient {
 
   /** The last checkpoint of good weights the worker sent (used to restart after a failure). */
   get lastCheckpoint(): WeightsSnapshot | undefined {
-    return this.checkpoint;
+    return this.record.checkpoint;
   }
 
   /** The steps rewind snapshots exist for (the worker's latest 'snapshots' message; [] before). */
   get snapshotSteps(): readonly number[] {
-    return this.snapshots;
+    return this.record.snapshots;
   }
 
   /** Start the worker (once) and set up world and models; resolves when the worker is ready. */
   init(config: SessionConfig): Promise<ReadyInfo> {
     this.config = config;
-    this.checkpoint = undefined;
-    this.snapshots = [];
-    this.rewind = [];
+    this.record.clear();
     const ready = new Promise<ReadyInfo>((resolve, reject) =>
       this.readyWaiters.push({ resolve, reject }),
     );
@@ -164,9 +147,7 @@ export class TrainerClient {
   reset(config?: SessionConfig): void {
     if (config) this.config = config;
     this.playing = false;
-    this.checkpoint = undefined;
-    this.snapshots = [];
-    this.rewind = [];
+    this.record.clear();
     this.version++;
     this.send({ type: 'reset', version: this.version, ...(config ? { config } : {}) });
   }
@@ -243,7 +224,7 @@ export class TrainerClient {
   private sendInit(config: SessionConfig, weights?: WeightsSnapshot): void {
     const backend = this.restarts.backendRequest();
     this.requested = backend.backend;
-    const rewind = weights ? this.rewind.filter((s) => s.step <= weights.step) : [];
+    const rewind = weights ? this.record.rewindUpTo(weights.step) : [];
     this.send({
       type: 'init',
       config,
@@ -270,17 +251,12 @@ export class TrainerClient {
   }
 
   /** A query whose reply must be of type `type`. */
-  private async ask<T extends Response['type']>(
-    query: Query<QueryRequest>,
-    type: T,
-  ): Promise<Extract<Response, { type: T }>> {
-    const r = await this.request(query);
-    if (r.type !== type) throw new Error(`unexpected reply ${r.type}`);
-    return r as Extract<Response, { type: T }>;
+  private async ask<T extends Response['type']>(query: Query, type: T) {
+    return replyOf(await this.request(query), type);
   }
 
   /** Views go to the scoring worker while it is up, everything else to the training worker. */
-  private request(query: Query<QueryRequest>): Promise<Response> {
+  private request(query: Query): Promise<Response> {
     const { id, reply } = this.pending.open();
     const req = { ...query, id } as QueryRequest;
     try {
@@ -297,6 +273,7 @@ export class TrainerClient {
   }
 
   private receive(r: Response): void {
+    this.record.note(r);
     switch (r.type) {
       case 'ready': {
         this.info = { backend: r.backend, trainSize: r.trainSize, testSize: r.testSize };
@@ -305,19 +282,7 @@ export class TrainerClient {
       }
       case 'progress':
         this.playing = r.progress.playing;
-        this.lastStep = r.progress.step;
         break;
-      case 'weights':
-        if (r.id === CHECKPOINT_ID) this.checkpoint = r.weights;
-        break;
-      case 'snapshots': {
-        this.snapshots = [...r.steps];
-        const kept = new Set(r.steps);
-        this.rewind = [...this.rewind, ...(r.added ? [r.added] : [])].filter((s) =>
-          kept.has(s.step),
-        );
-        break;
-      }
       case 'error':
         if (r.fatal) return this.recover(r);
         break;
@@ -342,7 +307,7 @@ export class TrainerClient {
     const wasPlaying = this.playing;
     this.playing = false;
     this.emit(r);
-    const plan = this.restarts.plan(failed, r, this.checkpoint?.step, this.lastStep);
+    const plan = this.restarts.plan(failed, r, this.record.checkpoint?.step, this.record.lastStep);
     const restart = plan.restart && this.config !== undefined && !this.disposed;
     if (restart || !plan.restart)
       this.emit({ type: 'notice', level: 'warning', message: plan.notice, detail: plan.detail });
@@ -353,7 +318,7 @@ export class TrainerClient {
     }
     this.info = undefined;
     this.spawn();
-    this.sendInit(this.config!, this.checkpoint);
+    this.sendInit(this.config!, this.record.checkpoint);
     this.scorer?.connect(this.worker!);
     if (wasPlaying) this.play(this.stepsPerTick);
   }
