@@ -61,3 +61,83 @@ test('a training worker that vanishes is restarted from its checkpoint, keeping 
   await stepButton(page).click();
   await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBe(after + 1);
 });
+
+test('a link whose settings do not fit together is capped with a clear message, and the page trains', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  // Every value is allowed on its own; together they once took 4–6 GB and killed the tab.
+  await page.goto('./?backend=wasm&shoppers=20000&minh=200&maxh=200&T=100&emb=64&batch=2048');
+  const notice = page.getByText(/^Parts of the link were ignored:/);
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('kept 100 shoppers');
+  await expect(notice).toContainText('kept batch 104');
+  // The link now says what runs.
+  await expect.poll(() => new URL(page.url()).searchParams.get('shoppers')).toBe('100');
+  expect(new URL(page.url()).searchParams.get('batch')).toBe('104');
+  await ready(page);
+  await stepButton(page).click();
+  await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBe(1);
+});
+
+/** Poison one trainable weight in the training worker, through tfjs' own engine global. */
+async function poisonAWeight(worker: Worker): Promise<void> {
+  await worker.evaluate(() => {
+    type Variable = {
+      trainable: boolean;
+      shape: number[];
+      size: number;
+      assign(t: unknown): void;
+    };
+    const engine = (
+      self as unknown as {
+        _tfengine: {
+          registeredVariables: Record<string, Variable>;
+          makeTensor(v: Float32Array, shape: number[], dtype: string): unknown;
+        };
+      }
+    )._tfengine;
+    // A model's weight (named 'head/dense0/w_1' and so on), not one of Adam's own scalars.
+    const [, v] = Object.entries(engine.registeredVariables).find(
+      ([name, x]) => x.trainable && name.includes('/'),
+    )!;
+    v.assign(engine.makeTensor(new Float32Array(v.size).fill(NaN), v.shape, 'float32'));
+  });
+}
+
+test('a divergence is recovered from: the notice offers a lower learning rate, and training goes on', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await open(page, 'backend=wasm');
+  await ready(page);
+  const step10 = page.getByRole('button', { name: 'Step ×10' });
+  await step10.click();
+  await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBe(10);
+  await poisonAWeight(await trainingWorker(page));
+  await stepButton(page).click();
+  await expect(page.getByText(/^Training diverged at step 11 \(non-finite loss: /)).toBeVisible({
+    timeout: 60_000,
+  });
+  const offer = page.getByRole('button', {
+    name: /^Lower the learning rate to 0\.0005 and continue from step \d+$/,
+  });
+  await expect(offer).toBeVisible();
+  const from = Number(/step (\d+)$/.exec((await offer.textContent()) ?? '')?.[1]);
+  expect(from).toBeLessThanOrEqual(10);
+  await expect.poll(() => stepCount(page)).toBe(from);
+
+  await offer.click();
+  // Playing on from the restored step, finite, at the new rate (the link follows).
+  await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(from + 10);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByText(/^Training diverged/)).toHaveCount(0);
+  expect(new URL(page.url()).searchParams.get('lr')).toBe('0.0005');
+  for (const m of ['Base', 'DIN', 'DIEN'])
+    await expect(
+      page
+        .getByRole('article', { name: m, exact: true })
+        .locator('dt', { hasText: /^Training loss$/ })
+        .locator('xpath=following-sibling::dd[1]'),
+    ).toHaveText(/^\d/);
+});
