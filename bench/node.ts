@@ -10,6 +10,7 @@ import { useNodeBackend } from '../src/train/worker/nodeBackend';
 import { insightSession, memoryRun, throughput } from '../src/harness/benchCore';
 import { DEFAULT_MODEL_SETTINGS, MODEL_NAMES } from '../src/model/config';
 import { INSIGHT_MARGIN, plan, type Plan } from './plan';
+import { largestRuns } from './largest';
 import type { NodeResults } from './types';
 
 function log(m: string): void {
@@ -60,6 +61,8 @@ export async function main(): Promise<void> {
       },
       log,
     );
+    res.largest = await largestRuns(p.node.memorySteps >= 1000 ? 5 : 3, log);
+    await useNodeBackend('wasm');
     for (const backend of p.node.insightBackends) {
       await useNodeBackend(backend);
       res.insight[backend] = await insightSession(INSIGHT_MARGIN, p.node.insightBoundMs);

@@ -26,6 +26,22 @@ export interface NodeResults {
   sweepBackend: string;
   memory: { backend: string; samples: MemorySample[] };
   insight: Record<string, InsightResult>;
+  /** Peak memory at the largest settings the budgets allow (bench/largest.ts). */
+  largest?: LargestRun[];
+}
+
+export interface LargestRun {
+  name: string;
+  /** What the budgets capped ("shoppers 20000 → 100"). */
+  kept: string[];
+  historyCells: number;
+  stepCells: number;
+  createMs: number;
+  stepMs: number;
+  peakRssMiB: number;
+  /** Peak RSS above the process's RSS before the session was built. */
+  addedRssMiB: number;
+  tensorMiB: number;
 }
 
 export interface BrowserThroughput {

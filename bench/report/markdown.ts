@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { INSIGHT_MARGIN } from '../plan';
-import type { Responsiveness, Results } from '../types';
+import type { LargestRun, Responsiveness, Results } from '../types';
 import { chart } from './chart';
 import { dienFit, f0, f1, kb, mb, pick, sweepTable } from './format';
 import {
@@ -195,6 +195,13 @@ ${mem
   )
   .join('\n')}
 
+### At the largest allowed settings
+
+The resource budgets (\`src/data/budget.ts\`) cap settings that are each allowed but do not fit
+together. Node wasm, a few steps each; RSS includes the wasm heap.
+
+${largestTable(res.node?.largest)}
+
 ## What was optimised, and the interleaved A/B
 
 **Responsiveness: the views no longer share a thread with training.** A training step is one
@@ -259,4 +266,17 @@ every 250 ms / 50 steps; tfjs only in the worker, loaded after first paint.
 
 ${res.errors.length ? `## Errors in this run\n\n${res.errors.map((e) => `- ${e}`).join('\n')}\n` : ''}`;
   writeFileSync(resolve(root, 'BENCHMARKS.md'), md);
+}
+
+function largestTable(runs: LargestRun[] | undefined): string {
+  if (!runs?.length) return '(not measured in this run)';
+  const rows = runs.map(
+    (r) =>
+      `| ${r.name} | ${r.kept.join(', ') || 'nothing'} | ${(r.historyCells / 1e6).toFixed(1)} M | ${(r.stepCells / 1e6).toFixed(2)} M | ${r.createMs.toFixed(0)} | ${r.stepMs.toFixed(0)} | ${r.addedRssMiB.toFixed(0)} (${r.peakRssMiB.toFixed(0)}) |`,
+  );
+  return [
+    '| Settings asked | Capped | History cells | Step cells | Build ms | ms/step | RSS added MiB (peak) |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
 }

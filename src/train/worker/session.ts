@@ -26,6 +26,21 @@ import { buildModels, perModel, type PerModel } from './models';
 /** Test-set evaluation reads the models in chunks of this many rows (a fixed shape). */
 const EVAL_BATCH = 256;
 
+/**
+ * …or fewer, for big models: a chunk's multiply-adds (rows × T × D², D = 3 · embedding size)
+ * stay under this, so one chunk takes well under a second on wasm and the worker answers the
+ * page's watchdog between chunks. The default model keeps all 256 rows.
+ */
+const EVAL_CHUNK_WORK = 20_000_000;
+
+function evalRows(T: number, embDim: number): number {
+  const D = 3 * embDim;
+  return Math.max(8, Math.min(EVAL_BATCH, Math.floor(EVAL_CHUNK_WORK / (T * D * D))));
+}
+
+/** A macrotask hop: messages that arrived meanwhile (the watchdog's ping) are handled. */
+const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
+
 /** The part of TrainingSession the worker controller uses (a fake in its tests). */
 export interface TrainingSessionLike {
   readonly trainSize: number;
@@ -150,9 +165,11 @@ export class TrainingSession implements TrainingSessionLike {
 
   /** Predicted probabilities of all three models on `samples`, [3][n], one readback. */
   async predict(samples: Sample[]): Promise<PerModel<Float32Array>> {
-    const chunks = evalBatches(samples, this.world.catalogue, this.config.model.T, EVAL_BATCH);
+    const { T, embDim } = this.config.model;
+    const chunks = evalBatches(samples, this.world.catalogue, T, evalRows(T, embDim));
     const parts: tf.Tensor2D[] = [];
-    for (const { batch, valid } of chunks) {
+    for (const [i, { batch, valid }] of chunks.entries()) {
+      if (i > 0 && chunks.length > 1) await breathe();
       parts.push(
         tf.tidy(() => {
           const x = toTensors(batch, this.layout);

@@ -104,11 +104,11 @@ describe('url state', () => {
       defaults,
       44,
     );
-    expect(state.world.shoppers).toBe(100);
-    expect(state.train.batchSize).toBe(104);
+    expect(state.world.shoppers).toBe(402);
+    expect(state.train.batchSize).toBe(10);
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/kept 100 shoppers/);
-    expect(problems[1]).toMatch(/kept batch 104/);
+    expect(problems[0]).toMatch(/kept 402 shoppers/);
+    expect(problems[1]).toMatch(/kept batch 10 /);
   });
 
   it('accepts an empty history and rejects inverted history bounds', () => {
