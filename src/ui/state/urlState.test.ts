@@ -89,6 +89,19 @@ describe('url state', () => {
     ]);
   });
 
+  it('words its problems in the link’s language, keeping only the reader’s own text as it came', () => {
+    const { problems } = parseUrlState(
+      '?lang=zh&T=abc&colour=red&shoppers=20000&minh=200&maxh=200',
+      defaults,
+      44,
+    );
+    expect(problems).toEqual([
+      '“colour”不是本页面的设置',
+      'T=“abc”（应为 1–100 之间的整数）',
+      '这些设置合在一起超出了资源预算：购物者人数（shoppers）从 20000 改为 402',
+    ]);
+  });
+
   it('accepts the largest seed its hint names', () => {
     const { state, problems } = parseUrlState('?seed=2147483647', defaults, 44);
     expect(state.world.seed).toBe(2147483647);

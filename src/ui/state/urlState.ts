@@ -5,6 +5,7 @@
  */
 import { fitBudget } from '../../data/budget';
 import type { BackendName, ModelSettings, TrainSettings, WorldConfig } from '../../train/protocol';
+import { URL_WORDS, type Expected } from '../text/urlWords';
 import type { Lang } from '../text/i18n';
 
 export type { Lang };
@@ -28,30 +29,43 @@ export interface ParseResult {
   problems: string[];
 }
 
-type Reader<T> = (raw: string) => T | undefined;
+/** Reads one value, or undefined; `expect` says what it accepts (for the reader's message). */
+type Reader<T> = ((raw: string) => T | undefined) & { expect: Expected };
 
-const int =
-  (min: number, max: number): Reader<number> =>
-  (raw) => {
-    if (!/^-?\d+$/.test(raw)) return undefined;
-    const n = Number(raw);
-    return n >= min && n <= max ? n : undefined;
-  };
+function reader<T>(read: (raw: string) => T | undefined, expect: Expected): Reader<T> {
+  return Object.assign(read, { expect });
+}
 
-const num =
-  (min: number, max: number): Reader<number> =>
-  (raw) => {
-    if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(raw)) return undefined;
-    const n = Number(raw);
-    return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
-  };
+const int = (min: number, max: number): Reader<number> =>
+  reader(
+    (raw) => {
+      if (!/^-?\d+$/.test(raw)) return undefined;
+      const n = Number(raw);
+      return n >= min && n <= max ? n : undefined;
+    },
+    { kind: 'int', min, max },
+  );
 
-const oneOf =
-  <T extends string>(values: readonly T[]): Reader<T> =>
-  (raw) =>
-    (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
+const num = (min: number, max: number): Reader<number> =>
+  reader(
+    (raw) => {
+      if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(raw)) return undefined;
+      const n = Number(raw);
+      return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
+    },
+    { kind: 'number', min, max },
+  );
 
-const bool: Reader<boolean> = (raw) => (raw === '1' ? true : raw === '0' ? false : undefined);
+const oneOf = <T extends string>(values: readonly T[]): Reader<T> =>
+  reader((raw) => ((values as readonly string[]).includes(raw) ? (raw as T) : undefined), {
+    kind: 'oneOf',
+    values,
+  });
+
+const bool: Reader<boolean> = reader(
+  (raw) => (raw === '1' ? true : raw === '0' ? false : undefined),
+  { kind: 'bool' },
+);
 
 /** One URL key per setting. Keys are short because readers paste these links into chats. */
 interface Field<T> {
@@ -59,7 +73,6 @@ interface Field<T> {
   read: Reader<T>;
   get: (s: PageState) => T;
   set: (s: PageState, v: T) => PageState;
-  hint: string;
 }
 
 function field<T>(f: Field<T>): Field<unknown> {
@@ -80,147 +93,126 @@ const FIELDS: Field<unknown>[] = [
     read: int(0, 2 ** 31 - 1),
     get: (s) => s.world.seed,
     set: (s, v) => ({ ...s, world: { ...s.world, seed: v } }),
-    hint: `an integer in 0–${2 ** 31 - 1}`,
   }),
   field({
     key: 'shoppers',
     read: int(...LIMITS.shoppers),
     get: (s) => s.world.shoppers,
     set: (s, v) => ({ ...s, world: { ...s.world, shoppers: v } }),
-    hint: `an integer in ${LIMITS.shoppers.join('–')}`,
   }),
   field({
     key: 'minh',
     read: int(...LIMITS.history),
     get: (s) => s.world.minHistory,
     set: (s, v) => ({ ...s, world: { ...s.world, minHistory: v } }),
-    hint: `an integer in ${LIMITS.history.join('–')}`,
   }),
   field({
     key: 'maxh',
     read: int(...LIMITS.history),
     get: (s) => s.world.maxHistory,
     set: (s, v) => ({ ...s, world: { ...s.world, maxHistory: v } }),
-    hint: `an integer in ${LIMITS.history.join('–')}`,
   }),
   field({
     key: 'drift',
     read: num(0, 1),
     get: (s) => s.world.drift,
     set: (s, v) => ({ ...s, world: { ...s.world, drift: v } }),
-    hint: 'a number in 0–1',
   }),
   field({
     key: 'noise',
     read: num(0, 1),
     get: (s) => s.world.noise,
     set: (s, v) => ({ ...s, world: { ...s.world, noise: v } }),
-    hint: 'a number in 0–1',
   }),
   field({
     key: 'T',
     read: int(...LIMITS.T),
     get: (s) => s.model.T,
     set: (s, v) => ({ ...s, model: { ...s.model, T: v } }),
-    hint: `an integer in ${LIMITS.T.join('–')}`,
   }),
   field({
     key: 'emb',
     read: int(...LIMITS.embDim),
     get: (s) => s.model.embDim,
     set: (s, v) => ({ ...s, model: { ...s.model, embDim: v } }),
-    hint: `an integer in ${LIMITS.embDim.join('–')}`,
   }),
   field({
     key: 'act',
     read: oneOf(['prelu', 'dice'] as const),
     get: (s) => s.model.activation,
     set: (s, v) => ({ ...s, model: { ...s.model, activation: v } }),
-    hint: 'prelu or dice',
   }),
   field({
     key: 'attn',
     read: oneOf(['outer', 'diffprod', 'dot'] as const),
     get: (s) => s.model.attentionInput,
     set: (s, v) => ({ ...s, model: { ...s.model, attentionInput: v } }),
-    hint: 'outer, diffprod or dot',
   }),
   field({
     key: 'softmax',
     read: bool,
     get: (s) => s.model.attentionSoftmax,
     set: (s, v) => ({ ...s, model: { ...s.model, attentionSoftmax: v } }),
-    hint: '0 or 1',
   }),
   field({
     key: 'pool',
     read: oneOf(['sum', 'mean'] as const),
     get: (s) => s.model.basePooling,
     set: (s, v) => ({ ...s, model: { ...s.model, basePooling: v } }),
-    hint: 'sum or mean',
   }),
   field({
     key: 'cell',
     read: oneOf(['augru', 'agru', 'aigru'] as const),
     get: (s) => s.model.evolving,
     set: (s, v) => ({ ...s, model: { ...s.model, evolving: v } }),
-    hint: 'augru, agru or aigru',
   }),
   field({
     key: 'aux',
     read: num(0, 10),
     get: (s) => s.model.auxWeight,
     set: (s, v) => ({ ...s, model: { ...s.model, auxWeight: v } }),
-    hint: 'a number in 0–10',
   }),
   field({
     key: 'batch',
     read: int(...LIMITS.batchSize),
     get: (s) => s.train.batchSize,
     set: (s, v) => ({ ...s, train: { ...s.train, batchSize: v } }),
-    hint: `an integer in ${LIMITS.batchSize.join('–')}`,
   }),
   field({
     key: 'lr',
     read: num(1e-6, 1),
     get: (s) => s.train.learningRate,
     set: (s, v) => ({ ...s, train: { ...s.train, learningRate: v } }),
-    hint: 'a number in 0.000001–1',
   }),
   field({
     key: 'tseed',
     read: int(0, 2 ** 31 - 1),
     get: (s) => s.train.seed,
     set: (s, v) => ({ ...s, train: { ...s.train, seed: v } }),
-    hint: `an integer in 0–${2 ** 31 - 1}`,
   }),
   field({
     key: 'eval',
     read: int(1, 100000),
     get: (s) => s.train.evalEvery,
     set: (s, v) => ({ ...s, train: { ...s.train, evalEvery: v } }),
-    hint: 'an integer ≥ 1',
   }),
   field({
     key: 'speed',
     read: int(1, 100),
     get: (s) => s.speed,
     set: (s, v) => ({ ...s, speed: v }),
-    hint: 'an integer in 1–100',
   }),
   field({
     key: 'lang',
     read: oneOf(['en', 'zh'] as const),
     get: (s) => s.lang,
     set: (s, v) => ({ ...s, lang: v }),
-    hint: 'en or zh',
   }),
   field({
     key: 'backend',
     read: oneOf(['webgpu', 'webgl', 'wasm', 'cpu'] as const),
     get: (s) => s.backend,
     set: (s, v) => ({ ...s, backend: v }),
-    hint: 'webgpu, webgl, wasm or cpu',
   }),
 ];
 
@@ -229,7 +221,8 @@ function clip(raw: string): string {
 }
 
 /**
- * Reads the query string over `defaults`. `goodCount` bounds valid good ids (1..goodCount).
+ * Reads the query string over `defaults`. `goodCount` bounds valid good ids (1..goodCount). The
+ * problems are worded in the link's own language (its `lang`, else the default's).
  */
 export function parseUrlState(search: string, defaults: PageState, goodCount: number): ParseResult {
   const problems: string[] = [];
@@ -237,25 +230,28 @@ export function parseUrlState(search: string, defaults: PageState, goodCount: nu
   try {
     params = new URLSearchParams(search);
   } catch {
-    return { state: defaults, problems: ['the link could not be read at all'] };
+    return { state: defaults, problems: [URL_WORDS[defaults.lang].unreadable] };
   }
+  const lang =
+    params.get('lang') === 'zh' ? 'zh' : params.get('lang') === 'en' ? 'en' : defaults.lang;
+  const w = URL_WORDS[lang];
   let state = defaults;
   const known = new Set(['h', 'c', ...FIELDS.map((f) => f.key)]);
   const seen = new Map<string, number>();
   for (const key of params.keys()) seen.set(key, (seen.get(key) ?? 0) + 1);
   for (const [key, n] of seen) {
-    if (!known.has(key)) problems.push(`“${clip(key)}” is not a setting of this page`);
-    else if (n > 1) problems.push(`${key} was given ${n} times (used the first)`);
+    if (!known.has(key)) problems.push(w.unknownKey(clip(key)));
+    else if (n > 1) problems.push(w.repeated(key, n));
   }
   for (const f of FIELDS) {
     const raw = params.get(f.key);
     if (raw === null) continue;
     const v = f.read(raw.trim());
-    if (v === undefined) problems.push(`${f.key}=“${clip(raw)}” (expected ${f.hint})`);
+    if (v === undefined) problems.push(w.badValue(f.key, clip(raw), w.expected(f.read.expect)));
     else state = f.set(state, v);
   }
   if (state.world.maxHistory < state.world.minHistory) {
-    problems.push(`maxh < minh (kept ${defaults.world.minHistory}–${defaults.world.maxHistory})`);
+    problems.push(w.inverted(defaults.world.minHistory, defaults.world.maxHistory));
     state = {
       ...state,
       world: {
@@ -268,7 +264,7 @@ export function parseUrlState(search: string, defaults: PageState, goodCount: nu
   // Settings that are each allowed can still not fit together (memory, time): cap them.
   const fit = fitBudget(state);
   state = fit.settings;
-  problems.push(...fit.caps.map((c) => c.message));
+  problems.push(...fit.caps.map((c) => w.budget(c)));
   const validGood = (n: number) => Number.isInteger(n) && n >= 1 && n <= goodCount;
   const h = params.get('h');
   if (h !== null) {
@@ -276,9 +272,7 @@ export function parseUrlState(search: string, defaults: PageState, goodCount: nu
     const ids = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
     const good = ids.filter(validGood);
     if (good.length < ids.length) {
-      problems.push(
-        `h: ${ids.length - good.length} of ${ids.length} purchases were not goods of the shop (kept the other ${good.length})`,
-      );
+      problems.push(w.notGoods(ids.length - good.length, ids.length, good.length));
     }
     state = { ...state, history: good };
   }
@@ -286,7 +280,7 @@ export function parseUrlState(search: string, defaults: PageState, goodCount: nu
   if (c !== null) {
     const id = /^\d+$/.test(c.trim()) ? Number(c.trim()) : NaN;
     if (validGood(id)) state = { ...state, candidate: id };
-    else problems.push(`c=“${clip(c)}” (expected a good id in 1–${goodCount})`);
+    else problems.push(w.badCandidate(clip(c), goodCount));
   }
   return { state, problems };
 }

@@ -7,7 +7,8 @@ import { useCallback } from 'react';
 import { fitBudget } from '../../data/budget';
 import type { Notice, Scored } from '../state/types';
 import { patched, type ConfigPatch, type PageActions, type PageModel } from '../state/pageReducer';
-import { useStrings } from '../text/TextContext';
+import { URL_WORDS } from '../text/urlWords';
+import { useLang, useStrings } from '../text/TextContext';
 import { ModelCards } from './ModelCards';
 import { Rewind } from './Rewind';
 import { Settings } from './Settings';
@@ -29,6 +30,7 @@ export function TrainingPanel({
   say: (level: Notice['level'], message: string) => void;
 }) {
   const t = useStrings();
+  const lang = useLang();
   const { client, ready, progress, info } = trainer;
   const { config, speed, atStep } = page;
   const playing = progress?.playing ?? false;
@@ -58,9 +60,10 @@ export function TrainingPanel({
       act.reset(patch);
       say('info', t.resetSaid(what));
       // The reducer keeps the settings within the budgets: say what a cap changed.
-      for (const cap of fitBudget(patched(config, patch)).caps) say('warning', cap.message);
+      const words = URL_WORDS[lang];
+      for (const cap of fitBudget(patched(config, patch)).caps) say('warning', words.budget(cap));
     },
-    [act, say, t, config],
+    [act, say, t, config, lang],
   );
   const stepsPerEpoch = Math.max(
     1,
