@@ -4,13 +4,14 @@
  * an optimizer moment — is recovered from for good.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_SETTINGS } from '../../model/config';
 import type { ModelTrainer } from '../../model/trainer';
 import { useCpu } from '../../model/testing';
 import { DEFAULT_WORLD } from '../../world/simulator';
 import type { Progress, Response, SessionConfig, WeightsSnapshot } from '../protocol';
 import { WorkerController } from './controller';
+import { useNodeBackend } from './nodeBackend';
 import { TrainingSession } from './session';
 
 const CONFIG: SessionConfig = {
@@ -58,8 +59,9 @@ function poison(v: tf.Variable): void {
   tf.tidy(() => v.assign(tf.fill(v.shape, NaN)));
 }
 
-describe('training state checkpoints (real session, cpu)', () => {
-  beforeAll(useCpu);
+describe.each(['cpu', 'wasm'])('training state checkpoints (real session, %s)', (backend) => {
+  beforeAll(() => useNodeBackend(backend));
+  afterAll(useCpu);
 
   it('restoring a checkpoint continues exactly: same losses, same state, in the same or a new session', async () => {
     const a = TrainingSession.create(CONFIG);
