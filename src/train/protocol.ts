@@ -280,9 +280,10 @@ export type Response =
    * The steps that rewind snapshots exist for (posted whenever the set changes), with the one
    * just filed: the page keeps copies, so a restarted worker gets them back.
    */
-  | { type: 'snapshots'; steps: number[]; added?: WeightsSnapshot }
+  | { type: 'snapshots'; steps: number[]; added?: WeightsSnapshot; version?: number }
   /** A reply to exportWeights, or (id === CHECKPOINT_ID) a periodic checkpoint of the last good weights. */
-  | { type: 'weights'; id: number; weights: WeightsSnapshot }
+  /** `version`: of a checkpoint, the config version its weights belong to. */
+  | { type: 'weights'; id: number; weights: WeightsSnapshot; version?: number }
   | {
       type: 'notice';
       level: NoticeLevel;

@@ -580,4 +580,19 @@ describe('TrainerClient keeps the history across a restart', () => {
     const init = t.w().sent[0] as Extract<Request, { type: 'init' }>;
     expect(init.rewind?.map((s) => s.step)).toEqual([0, 40, 60]);
   });
+
+  it('ignores a checkpoint of the weights before a reset that arrives after it', () => {
+    const t = setup();
+    void t.client.init(CONFIG); // version 1
+    t.w().reply(READY('wasm'));
+    const snap = (step: number): WeightsSnapshot => ({
+      step,
+      tensors: { base: [], din: [], dien: [] },
+    });
+    t.client.reset(); // version 2
+    t.w().reply({ type: 'weights', id: 0, weights: snap(80), version: 1 }); // in flight
+    expect(t.client.lastCheckpoint).toBeUndefined();
+    t.w().reply({ type: 'weights', id: 0, weights: snap(0), version: 2 });
+    expect(t.client.lastCheckpoint?.step).toBe(0);
+  });
 });

@@ -273,7 +273,7 @@ export class TrainerClient {
   }
 
   private receive(r: Response): void {
-    this.record.note(r);
+    this.record.note(r, this.version);
     switch (r.type) {
       case 'ready': {
         this.info = { backend: r.backend, trainSize: r.trainSize, testSize: r.testSize };

@@ -22,8 +22,13 @@ export class TrainingRecord {
     this.rewind = [];
   }
 
-  /** Take note of a message from the training worker. */
-  note(r: Response): void {
+  /**
+   * Take note of a message from the training worker. Checkpoints and snapshots of an older
+   * config version (in flight when the page reset) belong to weights that are gone.
+   */
+  note(r: Response, version: number): void {
+    if ((r.type === 'weights' || r.type === 'snapshots') && (r.version ?? version) < version)
+      return;
     if (r.type === 'progress') this.lastStep = r.progress.step;
     else if (r.type === 'weights' && r.id === CHECKPOINT_ID) this.checkpoint = r.weights;
     else if (r.type === 'snapshots') {

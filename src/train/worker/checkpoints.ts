@@ -64,7 +64,11 @@ export class Checkpoints {
   /** Rewind snapshots a restarted worker got back from the page. */
   restoreRewind(list: readonly WeightsSnapshot[]): void {
     this.opts.rewind.restore(list.map(weightsOnly));
-    this.opts.post({ type: 'snapshots', steps: this.opts.rewind.steps() });
+    this.opts.post({
+      type: 'snapshots',
+      steps: this.opts.rewind.steps(),
+      version: this.opts.version(),
+    });
   }
 
   /** A checkpoint is due by time (one is also due whenever a rewind snapshot is). */
@@ -111,12 +115,22 @@ export class Checkpoints {
     this.lastAt = this.opts.now();
     if (!allFinite(state)) return false;
     this.lastGood = state;
-    this.opts.post({ type: 'weights', id: CHECKPOINT_ID, weights: state });
+    this.opts.post({
+      type: 'weights',
+      id: CHECKPOINT_ID,
+      weights: state,
+      version: this.opts.version(),
+    });
     const weights = weightsOnly(state);
     const rewind = this.opts.rewind.due(weights.step);
     if (rewind) {
       this.opts.rewind.add(weights);
-      this.opts.post({ type: 'snapshots', steps: this.opts.rewind.steps(), added: weights });
+      this.opts.post({
+        type: 'snapshots',
+        steps: this.opts.rewind.steps(),
+        added: weights,
+        version: this.opts.version(),
+      });
     }
     this.send(weights, rewind);
     return true;
