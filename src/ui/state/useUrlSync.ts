@@ -33,6 +33,11 @@ export function useUrlSync(page: PageModel): void {
 export function useUrlProblems(say: (level: Notice['level'], message: string) => void): void {
   useEffect(() => {
     if (INITIAL.problems.length > 0)
-      say('warning', STRINGS[INITIAL.state.lang].urlProblems(INITIAL.problems.join('; ')));
+      say(
+        'warning',
+        STRINGS[INITIAL.state.lang].urlProblems(
+          INITIAL.problems.join(INITIAL.state.lang === 'zh' ? '；' : '; '),
+        ),
+      );
   }, [say]);
 }
