@@ -258,7 +258,7 @@ describe('TrainerClient', () => {
     expect((t.w().sent[0] as { skip?: unknown }).skip).toBeUndefined();
     const said = t.seen.filter((r) => r.type === 'notice').at(-1) as { message: string };
     expect(said.message).toMatch(
-      /training worker stopped \(script error\)\. Restarting it on webgl/,
+      /training worker stopped \(script error\)\. Restarting it on WebGL/,
     );
     t.w().reply(READY('webgl'));
     t.w().onerror?.({ message: 'script error', preventDefault: () => undefined } as ErrorEvent);
@@ -322,7 +322,7 @@ describe('TrainerClient', () => {
     expect(workers[1].sent[0]).toMatchObject({ type: 'init', backend: 'wasm', weights: SNAPSHOT });
     const said = seen.filter((r) => r.type === 'notice').at(-1) as { message: string };
     expect(said.message).toMatch(
-      /stopped answering for 5 s.*Restarting it on wasm from the weights of step 40/,
+      /stopped answering for 5 s.*Restarting it on WASM from the weights of step 40/,
     );
     // A pong is not passed on to subscribers.
     expect(seen.some((r) => r.type === 'pong')).toBe(false);
@@ -560,9 +560,7 @@ describe('TrainerClient keeps the history across a restart', () => {
     expect(init.weights?.step).toBe(40);
     expect(init.rewind?.map((s) => s.step)).toEqual([0, 20, 40]);
     const said = t.seen.filter((r) => r.type === 'notice').at(-1) as { message: string };
-    expect(said.message).toMatch(
-      /from the weights of step 40\. The steps after 40 \(up to 52\) are lost/,
-    );
+    expect(said.message).toMatch(/from the weights of step 40\. Steps 41–52 are lost/);
   });
 
   it('drops its copies of the snapshots the worker thinned out, and all of them on reset', () => {

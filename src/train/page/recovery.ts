@@ -6,6 +6,7 @@
  * only a second crash there moves on. The weights to restart from are the client's checkpoint.
  */
 import { nextAfterFailures } from '../backendChain';
+import { englishNotice } from '../noticeText';
 import {
   BACKEND_ORDER,
   type BackendName,
@@ -75,36 +76,21 @@ export class RestartPolicy {
   ): { restart: boolean; notice: string; detail: NoticeDetail } {
     const reason = error.message;
     const left = failed !== undefined && this.failedDuringTraining(failed, reason, error.kind);
-    if (!left)
-      return {
-        restart: false,
-        notice: `Training stopped: ${reason}. No other backend is left to try.`,
-        detail: { code: 'stopped', reason },
-      };
+    if (!left) {
+      const detail: NoticeDetail = { code: 'stopped', reason };
+      return { restart: false, notice: englishNotice(detail), detail };
+    }
     const same = this.again === failed;
     const next = same ? failed : this.backendRequest().backend;
-    const lostUpTo = lastStep > (fromStep ?? 0) ? lastStep : undefined;
-    const from =
-      fromStep !== undefined ? ` from the weights of step ${fromStep}` : ' from fresh weights';
-    const head = same
-      ? `The training worker stopped (${reason}). Restarting it on ${failed}${from}.`
-      : `The ${failed} backend failed (${reason}). Restarting training on ${next ?? 'another backend'}${from}.`;
-    const lost =
-      lostUpTo !== undefined
-        ? ` The steps after ${fromStep ?? 0} (up to ${lostUpTo}) are lost; the curves and rewind snapshots before them are kept.`
-        : '';
-    return {
-      restart: true,
-      notice: head + lost,
-      detail: {
-        code: 'restarting',
-        same,
-        failed,
-        ...(next ? { next } : {}),
-        reason,
-        ...(fromStep !== undefined ? { fromStep } : {}),
-        ...(lostUpTo !== undefined ? { lostUpTo } : {}),
-      },
+    const detail: NoticeDetail = {
+      code: 'restarting',
+      same,
+      failed,
+      ...(next ? { next } : {}),
+      reason,
+      ...(fromStep !== undefined ? { fromStep } : {}),
+      ...(lastStep > (fromStep ?? 0) ? { lostUpTo: lastStep } : {}),
     };
+    return { restart: true, notice: englishNotice(detail), detail };
   }
 }

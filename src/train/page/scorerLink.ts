@@ -6,7 +6,8 @@
  * worker answers the views instead (between its steps).
  */
 import { errorText } from '../../lib/errorText';
-import type { Response, ScoreRequest, ScorerRequest } from '../protocol';
+import { englishNotice } from '../noticeText';
+import type { NoticeDetail, Response, ScoreRequest, ScorerRequest } from '../protocol';
 import { WorkerConnection, type ConnectionOptions } from './connection';
 import type { PendingRequests } from './pending';
 import type { WorkerLike } from './workers';
@@ -107,14 +108,8 @@ export class ScorerLink {
     for (const id of this.ids) this.opts.pending.reject(id, err);
     this.ids.clear();
     const again = this.starts < MAX_STARTS && this.training !== undefined;
-    this.opts.emit({
-      type: 'notice',
-      level: 'info',
-      message: again
-        ? `The scoring worker stopped (${reason}); it is being started again.`
-        : `The scoring worker stopped (${reason}); the training worker scores the views between its steps instead.`,
-      detail: { code: 'scorerStopped', reason, restarting: again },
-    });
+    const detail: NoticeDetail = { code: 'scorerStopped', reason, restarting: again };
+    this.opts.emit({ type: 'notice', level: 'info', message: englishNotice(detail), detail });
     if (again) this.connect(this.training!);
   }
 }

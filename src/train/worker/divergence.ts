@@ -27,18 +27,3 @@ export function allFinite(snapshot: WeightsSnapshot): boolean {
       finite(snapshot.tensors[m] ?? []) && finite(snapshot.training?.optimizer[m].moments ?? []),
   );
 }
-
-export function divergenceNotice(
-  step: number,
-  which: ModelName[],
-  restoredStep: number | undefined,
-  learningRate: number | undefined,
-): string {
-  const restored =
-    restoredStep === undefined ? '' : ` Restored the weights of step ${restoredStep}.`;
-  const lr = learningRate === undefined ? '' : ` than ${learningRate}`;
-  return (
-    `Training diverged at step ${step} (non-finite loss: ${which.join(', ')}). Paused.${restored} ` +
-    `Try a lower learning rate${lr}.`
-  );
-}

@@ -8,6 +8,7 @@ import type {
   EvalMetrics,
   LossReading,
   ModelName,
+  NoticeDetail,
   Progress,
   Response,
   SessionConfig,
@@ -15,7 +16,8 @@ import type {
 } from '../protocol';
 import type { Checkpoints } from './checkpoints';
 import type { TrainingSessionLike } from './controller';
-import { divergedModels, divergenceNotice, nanLosses } from './divergence';
+import { englishNotice } from '../noticeText';
+import { divergedModels, nanLosses } from './divergence';
 import { backendWork } from './failure';
 import type { PlayLoop } from './loop';
 import type { ReportClock } from './reportClock';
@@ -117,17 +119,18 @@ export class Reporter {
       clock.restart(testStep);
     }
     const lr = this.parts.config()?.train.learningRate;
+    const detail: NoticeDetail = {
+      code: 'diverged',
+      step: divergedAt,
+      models: which,
+      ...(good ? { restoredStep: good.step } : {}),
+      ...(lr !== undefined ? { learningRate: lr } : {}),
+    };
     post({
       type: 'notice',
       level: 'warning',
-      message: divergenceNotice(divergedAt, which, good?.step, lr),
-      detail: {
-        code: 'diverged',
-        step: divergedAt,
-        models: which,
-        ...(good ? { restoredStep: good.step } : {}),
-        ...(lr !== undefined ? { learningRate: lr } : {}),
-      },
+      message: englishNotice(detail),
+      detail,
       ...(good && lr !== undefined
         ? { action: { type: 'lowerLearningRate', learningRate: lr / 10, fromStep: good.step } }
         : {}),

@@ -2,45 +2,12 @@
  * The engine's notices in the reader's language: the worker and the client send what happened
  * as data (protocol NoticeDetail); only the browser's own error text (`reason`) stays as it came.
  */
-import type { BackendName, NoticeAction, NoticeDetail } from '../../train/protocol';
+import { BACKEND_LABELS } from '../../train/backendChain';
+import { englishNotice } from '../../train/noticeText';
+import type { NoticeAction, NoticeDetail } from '../../train/protocol';
 import type { Lang } from './i18n';
 
-const BACKEND: Record<BackendName, string> = {
-  webgpu: 'WebGPU',
-  webgl: 'WebGL',
-  wasm: 'WASM',
-  cpu: 'CPU',
-};
-
-function en(d: NoticeDetail): string {
-  switch (d.code) {
-    case 'diverged': {
-      const restored = d.restoredStep !== undefined ? ` Restored step ${d.restoredStep}.` : '';
-      const lr = d.learningRate !== undefined ? ` than ${d.learningRate}` : '';
-      return `Training diverged at step ${d.step} (non-finite loss: ${d.models.join(', ')}). Paused.${restored} Try a lower learning rate${lr}.`;
-    }
-    case 'restarting': {
-      const from =
-        d.fromStep !== undefined
-          ? ` from the weights of step ${d.fromStep}`
-          : ' from fresh weights';
-      const head = d.same
-        ? `The training worker stopped (${d.reason}). Restarting it on ${BACKEND[d.failed]}${from}.`
-        : `The ${BACKEND[d.failed]} backend failed (${d.reason}). Restarting training on ${d.next ? BACKEND[d.next] : 'another backend'}${from}.`;
-      const lost =
-        d.lostUpTo !== undefined
-          ? ` Steps ${(d.fromStep ?? 0) + 1}–${d.lostUpTo} are lost; the curves and rewind snapshots before them are kept.`
-          : '';
-      return head + lost;
-    }
-    case 'stopped':
-      return `Training stopped: ${d.reason}. No other backend is left to try.`;
-    case 'scorerStopped':
-      return d.restarting
-        ? `The scoring worker stopped (${d.reason}); it is being started again.`
-        : `The scoring worker stopped (${d.reason}); the training worker scores the views between its steps instead.`;
-  }
-}
+const BACKEND = BACKEND_LABELS;
 
 function zh(d: NoticeDetail): string {
   switch (d.code) {
@@ -70,7 +37,7 @@ function zh(d: NoticeDetail): string {
 }
 
 export function noticeText(lang: Lang, detail: NoticeDetail): string {
-  return lang === 'zh' ? zh(detail) : en(detail);
+  return lang === 'zh' ? zh(detail) : englishNotice(detail);
 }
 
 /** The label of a notice's way-out button. */
