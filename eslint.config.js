@@ -20,10 +20,11 @@ const LAYERS = [
   // The models' names, settings and defaults: plain data the protocol and the page may share.
   { room: 'model-config', files: ['src/model/config.ts'], may: ['world', 'data', 'lib'] },
   { room: 'model', files: ['src/model/'], may: ['model-config', 'world', 'data', 'lib', 'tfjs'] },
-  // What both threads share: the message types and the pure backend chain.
+  // What both threads share: the messages and their data, the pure backend chain, the notices'
+  // English wording. Every file of src/train/ outside worker/ and page/ is shared.
   {
     room: 'train-shared',
-    files: ['src/train/protocol.ts', 'src/train/backendChain.ts', 'src/train/backendChain.test.ts'],
+    files: ['src/train/'],
     may: ['model-config', 'world', 'data', 'lib'],
   },
   {

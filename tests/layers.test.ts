@@ -30,6 +30,9 @@ const cases: [file: string, code: string, ok: boolean][] = [
   ['src/data/x.ts', "import { Rng } from '../world/random';", true],
   ['src/model/x.ts', "import { TrainerClient } from '../train/page/client';", false],
   ['src/train/protocol.ts', "import { createModel } from '../model/models';", false],
+  // Every shared file of src/train/ is in the shared room, not only the ones named so far.
+  ['src/train/noticeText.ts', "import * as tf from '@tensorflow/tfjs-core';", false],
+  ['src/train/results.ts', "import type { IteratorState } from '../data/types';", true],
   ['src/train/worker/x.ts', "import { useStrings } from '../../ui/text/TextContext';", false],
   ['src/lib/x.ts', "import { CATALOGUE } from '../world/catalogue';", false],
   // src/ never imports the tools; the tools may use any of src/.

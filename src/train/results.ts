@@ -1,0 +1,190 @@
+/**
+ * What the engine and the page exchange, as data: settings, results, progress, snapshots and
+ * what a notice says. protocol.ts (the messages) re-exports all of it; plain data only, never
+ * tfjs.
+ */
+import type { WorldConfig, Truth } from '../world/types';
+import type { IteratorState } from '../data/types';
+import type {
+  NamedValues,
+  OptimizerState,
+  ModelName,
+  ModelSettings,
+  BaseInternals,
+  DinInternals,
+  DienInternals,
+} from '../model/config';
+
+export type {
+  IteratorState,
+  NamedValues,
+  OptimizerState,
+  ModelName,
+  ModelSettings,
+  BaseInternals,
+  DinInternals,
+  DienInternals,
+  WorldConfig,
+  Truth,
+};
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+export interface TrainSettings {
+  batchSize: number;
+  learningRate: number;
+  /** Seed of the model initialisation and of batch order (the world has its own seed). */
+  seed: number;
+  /** Evaluate on the test set every this many steps. */
+  evalEvery: number;
+}
+
+export interface SessionConfig {
+  world: WorldConfig;
+  model: ModelSettings;
+  train: TrainSettings;
+}
+
+export interface EvalMetrics {
+  auc: number;
+  gauc: number;
+  logloss: number;
+}
+
+export interface ScoreResult {
+  /** The training step whose weights produced this result (earlier than now when rewound). */
+  step: number;
+  /** The history as given, and the indices of the behaviors the model keeps (the most recent T). */
+  history: number[];
+  kept: number[];
+  candidate: number;
+  /** The world's truth for the kept history. */
+  truth: Truth;
+  base: BaseInternals;
+  din: DinInternals;
+  dien: DienInternals;
+}
+
+/** Where training is: the one source of `playing`, the counters and the config version. */
+export interface Progress extends Counters, LossReading {
+  /**
+   * The config version these weights belong to (from the page's init/reset): a new version means
+   * new weights, the one signal the page uses for "training restarted".
+   */
+  version: number;
+  /** Latest test metrics, when evaluated. */
+  test?: Record<ModelName, EvalMetrics>;
+  /** Step at which `test` was computed. */
+  testStep?: number;
+  playing: boolean;
+}
+
+export interface BackendInfo {
+  name: BackendName;
+  /** Human label, e.g. "WebGPU (software adapter)" or "WebGL — no WebGPU adapter". */
+  label: string;
+  /** Why earlier backends in the chain were skipped. */
+  fallbackReasons: string[];
+}
+
+/** Step, epoch and samples seen: where training is. */
+export interface Counters {
+  step: number;
+  epoch: number;
+  samplesSeen: number;
+}
+
+/** One readback of the latest step's losses. */
+export interface LossReading {
+  /** Per model (DIEN: target + α·aux); NaN before the first step. */
+  loss: Record<ModelName, number>;
+  /** DIEN's auxiliary loss alone; NaN before the first step. */
+  auxLoss: number;
+}
+
+/** DIN's weight of every good as the candidate against the kept history: weights[c][j]. */
+export interface HeatmapResult {
+  candidates: number[];
+  weights: number[][];
+}
+
+/** Every good's vector (item ⊕ category ⊕ shop) in each model. */
+export interface EmbeddingMap {
+  goods: number[];
+  vectors: Record<ModelName, number[][]>;
+}
+
+/** An embedding map and the step of the weights it was read from. */
+export interface EmbeddingsResult extends EmbeddingMap {
+  step: number;
+}
+
+/** What a worker says once its session is built. */
+export interface ReadyInfo {
+  backend: BackendInfo;
+  trainSize: number;
+  testSize: number;
+}
+
+/** A backend not to try, with the reason to show (it failed in an earlier worker). */
+export interface SkippedBackend {
+  backend: BackendName;
+  reason: string;
+}
+
+/** Named float arrays, one per tfjs variable (shape kept for safety). */
+export interface WeightsSnapshot {
+  step: number;
+  tensors: Record<ModelName, NamedValues[]>;
+  /**
+   * What training needs to continue exactly from `step`, beyond the weights (checkpoints only;
+   * rewind snapshots and the scoring worker's copies go without).
+   */
+  training?: TrainingState;
+}
+
+/** Adam's state per model, the data iterator's position and the counters of a checkpoint. */
+export interface TrainingState {
+  optimizer: Record<ModelName, OptimizerState>;
+  data: IteratorState;
+}
+
+export type FaultKind = 'backend' | 'crash';
+
+export type NoticeLevel = 'info' | 'warning';
+
+/**
+ * What a notice says, as data: the page words it in the reader's language (the English
+ * `message` beside it is the fallback and what tests and logs read). `reason` is the browser's or
+ * tfjs' own text and stays as it came.
+ */
+export type NoticeDetail =
+  | {
+      code: 'diverged';
+      step: number;
+      models: ModelName[];
+      restoredStep?: number;
+      learningRate?: number;
+    }
+  | {
+      code: 'restarting';
+      /** True: the same backend again (a crash); false: the next one (a backend fault). */
+      same: boolean;
+      failed: BackendName;
+      next?: BackendName;
+      reason: string;
+      fromStep?: number;
+      /** The steps after fromStep up to this one were lost. */
+      lostUpTo?: number;
+    }
+  | { code: 'stopped'; reason: string }
+  | { code: 'scorerStopped'; reason: string; restarting: boolean };
+
+/** A way out a notice offers the reader (a button beside it). */
+export interface NoticeAction {
+  /** Continue training from the restored step with this learning rate (not a reset). */
+  type: 'lowerLearningRate';
+  learningRate: number;
+  fromStep: number;
+}
