@@ -166,10 +166,14 @@ export class TrainingSession implements TrainingSessionLike {
   /** Predicted probabilities of all three models on `samples`, [3][n], one readback. */
   async predict(samples: Sample[]): Promise<PerModel<Float32Array>> {
     const { T, embDim } = this.config.model;
-    const chunks = evalBatches(samples, this.world.catalogue, T, evalRows(T, embDim));
+    const rows = evalRows(T, embDim);
+    // Only chunks shrunk for a big model take long enough to need a hop between them (a
+    // setTimeout hop costs up to 4 ms in a worker: not worth it on the default model's path).
+    const hop = rows < EVAL_BATCH;
+    const chunks = evalBatches(samples, this.world.catalogue, T, rows);
     const parts: tf.Tensor2D[] = [];
     for (const [i, { batch, valid }] of chunks.entries()) {
-      if (i > 0 && chunks.length > 1) await breathe();
+      if (hop && i > 0) await breathe();
       parts.push(
         tf.tidy(() => {
           const x = toTensors(batch, this.layout);
