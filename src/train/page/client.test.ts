@@ -593,4 +593,16 @@ describe('TrainerClient keeps the history across a restart', () => {
     t.w().reply({ type: 'weights', id: 0, weights: snap(0), version: 2 });
     expect(t.client.lastCheckpoint?.step).toBe(0);
   });
+
+  it('a learning rate taken during training goes with the config to a restarted worker', () => {
+    const t = setup();
+    const config = { train: { seed: 1, learningRate: 0.5 } } as unknown as SessionConfig;
+    void t.client.init(config);
+    t.w().reply(READY('wasm'));
+    t.client.setLearningRate(0.05);
+    expect(t.w().last()).toEqual({ type: 'setLearningRate', learningRate: 0.05 });
+    t.w().reply({ type: 'error', message: 'x', fatal: true, backend: 'wasm', kind: 'crash' });
+    const init = t.w().sent[0] as Extract<Request, { type: 'init' }>;
+    expect(init.config.train.learningRate).toBe(0.05);
+  });
 });

@@ -41,6 +41,15 @@ describe('page reducer', () => {
     expect(urlStateOf(p, undefined).train.learningRate).toBe(0.0005);
   });
 
+  it('a setting that would not fit the resource budget together with the others is capped', () => {
+    const p = pageReducer(start(), {
+      type: 'reset',
+      patch: { world: { shoppers: 20000, minHistory: 200, maxHistory: 200 } },
+    });
+    expect(p.config.world.shoppers).toBe(402);
+    expect(p.resets).toBe(1);
+  });
+
   it('a preset sets history and candidate together, and can be undone', () => {
     let p = pageReducer(start(), { type: 'preset', preset: { history: [4, 5], candidate: 6 } });
     expect(goodsOf(p.history)).toEqual([4, 5]);
