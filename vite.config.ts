@@ -70,6 +70,18 @@ export default defineConfig(({ mode }) => ({
       input: mode === HARNESS_MODE ? HARNESS_PAGES : { main: root('index.html') },
     },
   },
+  // The worker's tfjs packages are found only when the worker first loads; without this the dev
+  // server bundles them then and reloads the page (losing what the reader did in the first seconds).
+  optimizeDeps: {
+    include: [
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-core/dist/register_all_gradients',
+      '@tensorflow/tfjs-backend-cpu',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgl',
+      '@tensorflow/tfjs-backend-webgpu',
+    ],
+  },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
 }));
