@@ -38,3 +38,11 @@ export function useNarrative(): Narrative {
 export function useLang(): Lang {
   return useContext(TextContext).lang;
 }
+
+/**
+ * A room's own strings (e.g. `src/ui/architecture/strings.ts`) in the page's language: a room
+ * that adds a view keeps its wording beside it instead of growing i18n.ts.
+ */
+export function useText<T>(table: Record<Lang, T>): T {
+  return table[useContext(TextContext).lang];
+}
