@@ -16,3 +16,13 @@ export function signedPct(x: number | undefined, digits = 2): string {
 export function fmtEpoch(e: number): string {
   return Number.isInteger(e) ? String(e) : e.toFixed(2);
 }
+
+/**
+ * A difference of two probabilities in percentage points, signed with a true minus:
+ * 0.123 → "+12.3 pts" ("+12.3 个百分点" in Chinese).
+ */
+export function signedPts(x: number | undefined, lang: 'en' | 'zh' = 'en', digits = 1): string {
+  if (x === undefined || !Number.isFinite(x)) return '–';
+  const v = `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(digits)}`;
+  return lang === 'zh' ? `${v} 个百分点` : `${v} pts`;
+}
