@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   chainOrder,
   isSoftwareAdapter,
+  isSoftwareRenderer,
   nextAfterFailures,
+  softwareAdapterName,
+  softwareDeclined,
   NoBackendError,
   runBackendChain,
   type TrySet,
@@ -14,13 +17,17 @@ function mockTry(
   answers: Partial<
     Record<BackendName, boolean | Error | { ok: boolean; reason?: string; note?: string }>
   >,
+  /** Backends that are only software emulators here (declined unless allowed, as backends.ts does). */
+  software: readonly BackendName[] = [],
 ) {
   const tried: BackendName[] = [];
-  const trySet: TrySet = async (name) => {
-    tried.push(name);
+  const trySet: TrySet = async (name, { allowSoftware }) => {
+    tried.push(allowSoftware && software.includes(name) ? (`${name}!` as BackendName) : name);
+    if (software.includes(name) && !allowSoftware)
+      return { ok: false, software: true, reason: softwareDeclined(name, 'SwiftShader') };
     const a = answers[name] ?? false;
     if (a instanceof Error) throw a;
-    return a;
+    return typeof a === 'boolean' || !software.includes(name) ? a : { ...a, software: true };
   };
   return { tried, trySet };
 }
@@ -98,6 +105,54 @@ describe('runBackendChain', () => {
     expect((err as NoBackendError).reasons).toHaveLength(4);
   });
 
+  it('declines software GPU emulators by default and says why', async () => {
+    const { tried, trySet } = mockTry(
+      { webgpu: { ok: true, note: 'software adapter' }, webgl: true, wasm: true },
+      ['webgpu', 'webgl'],
+    );
+    const info = await runBackendChain(trySet);
+    expect(tried).toEqual(['webgpu', 'webgl', 'wasm']);
+    expect(info.name).toBe('wasm');
+    expect(info.declinedSoftware).toEqual(['webgpu', 'webgl']);
+    expect(info.software).toBeUndefined();
+    expect(info.fallbackReasons).toEqual([
+      'WebGPU: WebGPU here is a software emulator (SwiftShader), far slower than WASM on this page',
+      'WebGL: WebGL here is a software emulator (SwiftShader), far slower than WASM on this page',
+    ]);
+  });
+
+  it('takes a real GPU after a declined emulator', async () => {
+    const { trySet } = mockTry({ webgpu: true, webgl: true }, ['webgpu']);
+    const info = await runBackendChain(trySet);
+    expect(info.name).toBe('webgl');
+    expect(info.declinedSoftware).toEqual(['webgpu']);
+  });
+
+  it('takes a forced software emulator, and marks it', async () => {
+    const { tried, trySet } = mockTry({ webgpu: { ok: true, note: 'software adapter' } }, [
+      'webgpu',
+    ]);
+    const info = await runBackendChain(trySet, { forced: 'webgpu' });
+    expect(tried).toEqual(['webgpu!']);
+    expect(info).toEqual({
+      name: 'webgpu',
+      label: 'WebGPU (software adapter) — forced',
+      fallbackReasons: [],
+      software: true,
+    });
+  });
+
+  it('falls back to a declined emulator when nothing else works', async () => {
+    const { tried, trySet } = mockTry({ webgpu: { ok: true, note: 'software adapter' } }, [
+      'webgpu',
+    ]);
+    const info = await runBackendChain(trySet);
+    expect(tried).toEqual(['webgpu', 'webgl', 'wasm', 'cpu', 'webgpu!']);
+    expect(info.name).toBe('webgpu');
+    expect(info.software).toBe(true);
+    expect(info.declinedSoftware).toBeUndefined();
+  });
+
   it('chainOrder puts the forced backend first without duplicates', () => {
     expect(chainOrder()).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
     expect(chainOrder('wasm')).toEqual(['wasm', 'webgpu', 'webgl', 'cpu']);
@@ -113,6 +168,22 @@ describe('isSoftwareAdapter', () => {
     );
     expect(isSoftwareAdapter({ info: { vendor: 'nvidia', architecture: 'ampere' } })).toBe(false);
     expect(isSoftwareAdapter({})).toBe(false);
+  });
+});
+
+describe('software renderers', () => {
+  it('names a software adapter and recognises software WebGL renderers', () => {
+    expect(softwareAdapterName({ info: { vendor: 'google', architecture: 'swiftshader' } })).toBe(
+      'SwiftShader',
+    );
+    expect(softwareAdapterName({ info: { isFallbackAdapter: true } })).toBe('fallback adapter');
+    expect(
+      isSoftwareRenderer(
+        'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
+      ),
+    ).toBe(true);
+    expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (NVIDIA, NVIDIA GeForce RTX 4090 Direct3D11)')).toBe(false);
   });
 });
 

@@ -19,13 +19,23 @@ export interface TryOutcome {
   reason?: string;
   /** A qualifier of a working backend, e.g. "software adapter". */
   note?: string;
+  /**
+   * The backend is a software emulator here (a WebGPU fallback adapter, a SwiftShader WebGL):
+   * with `ok: false`, it was left unused because software was not allowed on this attempt.
+   */
+  software?: boolean;
+}
+
+/** How one attempt may go: a backend that is only a software emulator here is declined unless allowed. */
+export interface TryContext {
+  allowSoftware: boolean;
 }
 
 /**
  * Try one backend. Resolving `false` (or `{ ok: false }`) or throwing means: skip it.
  * Resolving `true` (or `{ ok: true }`) means it is now the active backend.
  */
-export type TrySet = (name: BackendName) => Promise<boolean | TryOutcome>;
+export type TrySet = (name: BackendName, context: TryContext) => Promise<boolean | TryOutcome>;
 
 /** A backend to skip without trying it, e.g. one that already failed during training. */
 export interface SkipBackend {
@@ -65,8 +75,12 @@ export function chainOrder(forced?: BackendName): BackendName[] {
 
 /**
  * Walk the chain, stop at the first backend that works, and describe the outcome.
- * The label reads e.g. "WebGPU (software adapter)", "WebGL — no WebGPU adapter" or
- * "WASM — forced".
+ * The label reads e.g. "WebGPU (software adapter) — forced", "WebGL — no WebGPU adapter" or
+ * "WASM — WebGPU here is a software emulator…".
+ *
+ * A GPU backend that is only a software emulator here is not taken by default: on this page
+ * SwiftShader's WebGPU ran ~60× and its WebGL ~9× slower than WASM (BENCHMARKS.md), so the chain
+ * declines it and goes on; it is taken when forced, or when nothing else works.
  */
 export async function runBackendChain(
   trySet: TrySet,
@@ -78,22 +92,47 @@ export async function runBackendChain(
     .map((name) => skip.find((s) => s.backend === name))
     .filter((s): s is SkipBackend => s !== undefined)
     .map((s) => `${BACKEND_LABELS[s.backend]}: ${s.reason}`);
+  const declined: BackendName[] = [];
+  const attempt = async (name: BackendName, allowSoftware: boolean): Promise<TryOutcome> => {
+    try {
+      const r = await trySet(name, { allowSoftware });
+      return typeof r === 'boolean' ? { ok: r } : r;
+    } catch (e) {
+      return { ok: false, reason: errorText(e) };
+    }
+  };
+  const chosen = (name: BackendName, outcome: TryOutcome): BackendInfo => ({
+    name,
+    label: makeLabel(name, outcome.note, forced, fallbackReasons),
+    fallbackReasons,
+    ...(outcome.software ? { software: true } : {}),
+    ...(declined.length > 0 ? { declinedSoftware: [...declined] } : {}),
+  });
   for (const name of chainOrder(forced)) {
     if (skip.some((s) => s.backend === name)) continue;
-    let outcome: TryOutcome;
-    try {
-      const r = await trySet(name);
-      outcome = typeof r === 'boolean' ? { ok: r } : r;
-    } catch (e) {
-      outcome = { ok: false, reason: errorText(e) };
-    }
-    if (!outcome.ok) {
-      fallbackReasons.push(`${BACKEND_LABELS[name]}: ${outcome.reason ?? 'failed to initialise'}`);
-      continue;
-    }
-    return { name, label: makeLabel(name, outcome.note, forced, fallbackReasons), fallbackReasons };
+    const outcome = await attempt(name, name === forced);
+    if (outcome.ok) return chosen(name, outcome);
+    if (outcome.software) declined.push(name);
+    fallbackReasons.push(`${BACKEND_LABELS[name]}: ${outcome.reason ?? 'failed to initialise'}`);
+  }
+  // Nothing but an emulator works: slow beats nothing.
+  for (const name of [...declined]) {
+    const outcome = await attempt(name, true);
+    declined.splice(declined.indexOf(name), 1);
+    if (outcome.ok) return chosen(name, outcome);
+    fallbackReasons.push(`${BACKEND_LABELS[name]}: ${outcome.reason ?? 'failed to initialise'}`);
   }
   throw new NoBackendError(fallbackReasons);
+}
+
+/** Why a software emulator was declined (the text after "WebGPU: " in the fallback reasons). */
+export function softwareDeclined(name: BackendName, what: string): string {
+  return `${BACKEND_LABELS[name]} here is a software emulator (${what}), far slower than WASM on this page`;
+}
+
+/** True for a WebGL renderer string of a software rasteriser (SwiftShader, llvmpipe…). */
+export function isSoftwareRenderer(renderer: string): boolean {
+  return /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
 }
 
 function makeLabel(
@@ -125,6 +164,16 @@ export interface AdapterLike {
     description?: string;
     device?: string;
   };
+}
+
+/** What a software adapter calls itself ("swiftshader"), for the reader; "fallback adapter" if nothing. */
+export function softwareAdapterName(adapter: AdapterLike): string {
+  const info = adapter.info;
+  const named = [info?.architecture, info?.description, info?.vendor].find(
+    (t) => t !== undefined && /swiftshader|llvmpipe|software/i.test(t),
+  );
+  if (named && /swiftshader/i.test(named)) return 'SwiftShader';
+  return named || 'fallback adapter';
 }
 
 /** True for a software (CPU-emulated) adapter such as SwiftShader. */

@@ -73,6 +73,8 @@ export type ScoreRequest = ScoreQuery | HeatmapQuery | EmbeddingsQuery;
 export interface ExportWeightsRequest {
   type: 'exportWeights';
   id: number;
+  /** With the training state (optimizers, data position): enough to continue on another worker. */
+  training?: boolean;
 }
 
 /** The requests that expect a reply with their id. */

@@ -78,6 +78,11 @@ export interface Progress extends Counters, LossReading {
   /** Step at which `test` was computed. */
   testStep?: number;
   playing: boolean;
+  /**
+   * Steady wall time per training step on this backend (steps and loss readback, warm-up left
+   * out, recent steps only); absent until measured.
+   */
+  msPerStep?: number;
 }
 
 export interface BackendInfo {
@@ -86,6 +91,10 @@ export interface BackendInfo {
   label: string;
   /** Why earlier backends in the chain were skipped. */
   fallbackReasons: string[];
+  /** The chosen backend is a software emulator here (forced, or nothing else worked). */
+  software?: boolean;
+  /** GPU backends left unused because they are only software emulators here (chain order). */
+  declinedSoftware?: BackendName[];
 }
 
 /** Step, epoch and samples seen: where training is. */
@@ -125,6 +134,13 @@ export interface ReadyInfo {
   backend: BackendInfo;
   trainSize: number;
   testSize: number;
+  /**
+   * The world's Bayes-optimal test AUC (the true CTRs' AUC on this test set: the ceiling of the
+   * AUC chart) and the test set's classes (the AUC's noise); absent from a session without them.
+   */
+  bayesAuc?: number;
+  testPositives?: number;
+  testNegatives?: number;
 }
 
 /** A backend not to try, with the reason to show (it failed in an earlier worker). */

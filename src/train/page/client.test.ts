@@ -230,6 +230,37 @@ describe('TrainerClient', () => {
     expect(t.seen.length).toBe(before);
   });
 
+  it('switches backend from where training is: the worker hands over its full state', async () => {
+    const t = setup();
+    const ready = t.client.init(CONFIG);
+    t.w().reply(READY('wasm'));
+    await ready;
+    t.client.play(5);
+    t.w().reply({ type: 'progress', progress: { playing: true } as never });
+    const first = t.w();
+    const switched = t.client.switchBackend('webgpu');
+    // Paused, then asked for weights with the optimizers and the data position.
+    expect(first.sent.slice(-2)).toEqual([
+      { type: 'pause' },
+      { type: 'exportWeights', id: 1, training: true },
+    ]);
+    const state: WeightsSnapshot = { ...SNAPSHOT, step: 57, training: {} as never };
+    first.reply({ type: 'weights', id: 1, weights: state });
+    await switched;
+    expect(first.terminated).toBe(true);
+    expect(t.workers).toHaveLength(2);
+    expect(t.w().sent).toEqual([
+      { type: 'init', config: CONFIG, version: 1, backend: 'webgpu', weights: state },
+      { type: 'play', stepsPerTick: 5 },
+    ]);
+    // Back to automatic: the new worker is asked for no backend in particular.
+    t.w().reply(READY('webgpu'));
+    const again = t.client.switchBackend(undefined);
+    t.w().reply({ type: 'weights', id: 2, weights: state });
+    await again;
+    expect(t.w().sent[0]).toEqual({ type: 'init', config: CONFIG, version: 1, weights: state });
+  });
+
   it('walks the chain on repeated failures and stops after the last backend', () => {
     const t = setup('wasm');
     void t.client.init(CONFIG);

@@ -152,6 +152,29 @@ export class TrainerClient {
     this.send({ type: 'reset', version: this.version, ...(config ? { config } : {}) });
   }
 
+  /**
+   * Train on another backend (undefined: the automatic choice) from exactly where training is:
+   * the running worker hands over its weights and training state, and a new worker goes on from
+   * them on the chosen backend, with the rewind snapshots, playing if it was.
+   */
+  async switchBackend(backend: BackendName | undefined): Promise<void> {
+    if (!this.config || this.disposed) return;
+    const wasPlaying = this.playing;
+    let from = this.record.checkpoint;
+    if (this.worker && this.info) {
+      this.pause();
+      try {
+        from = (await this.ask({ type: 'exportWeights', training: true }, 'weights')).weights;
+      } catch {
+        // The worker could not hand over: the last checkpoint will do.
+      }
+    }
+    if (this.disposed) return;
+    this.restarts.choose(backend);
+    this.pending.rejectAll(new Error('switching backend'), this.scorer?.inFlight);
+    this.restart(from, wasPlaying);
+  }
+
   /** Go on training with this learning rate from where it is (the NaN guard's way out). */
   setLearningRate(learningRate: number): void {
     if (this.config)
@@ -276,7 +299,7 @@ export class TrainerClient {
     this.record.note(r, this.version);
     switch (r.type) {
       case 'ready': {
-        this.info = { backend: r.backend, trainSize: r.trainSize, testSize: r.testSize };
+        this.info = readyInfo(r);
         for (const w of this.readyWaiters.splice(0)) w.resolve(this.info);
         break;
       }
@@ -316,10 +339,22 @@ export class TrainerClient {
       for (const w of this.readyWaiters.splice(0)) w.reject(err);
       return;
     }
+    this.restart(this.record.checkpoint, wasPlaying);
+  }
+
+  /** A new training worker from `from` (the first weights when undefined). */
+  private restart(from: WeightsSnapshot | undefined, play: boolean): void {
+    this.retire();
     this.info = undefined;
     this.spawn();
-    this.sendInit(this.config!, this.record.checkpoint);
+    this.sendInit(this.config!, from);
     this.scorer?.connect(this.worker!);
-    if (wasPlaying) this.play(this.stepsPerTick);
+    if (play) this.play(this.stepsPerTick);
   }
+}
+
+/** What a 'ready' message says about the worker's session, without the message's type. */
+export function readyInfo(r: ReadyInfo): ReadyInfo {
+  const { backend, trainSize, testSize, bayesAuc, testPositives, testNegatives } = r;
+  return { backend, trainSize, testSize, bayesAuc, testPositives, testNegatives };
 }

@@ -26,8 +26,19 @@ export class RestartPolicy {
   /** Set after a crash: the next worker tries this backend again first. */
   private again: BackendName | undefined;
 
-  /** `forced`: the backend the page asked for first (`?backend=`). */
-  constructor(private readonly forced: BackendName | undefined) {}
+  /** `forced`: the backend the page asked for first (`?backend=`, the backend picker). */
+  constructor(private forced: BackendName | undefined) {}
+
+  /**
+   * The reader picked a backend (undefined: the automatic choice): it goes first, and earlier
+   * failures are forgotten, since trying again is the reader's call.
+   */
+  choose(backend: BackendName | undefined): void {
+    this.forced = backend;
+    this.failed.length = 0;
+    this.crashes.clear();
+    this.again = undefined;
+  }
 
   /** The backend fields of the next init. */
   backendRequest(): Pick<InitRequest, 'backend' | 'skip'> {

@@ -13,9 +13,13 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import {
   isSoftwareAdapter,
+  isSoftwareRenderer,
   runBackendChain,
+  softwareAdapterName,
+  softwareDeclined,
   type AdapterLike,
   type SkipBackend,
+  type TryContext,
   type TryOutcome,
 } from '../backendChain';
 import { errorText } from '../../lib/errorText';
@@ -48,18 +52,50 @@ async function probeWebGpu(): Promise<TryOutcome> {
     };
   }
   if (!adapter) return { ok: false, reason: 'no WebGPU adapter' };
-  return { ok: true, note: isSoftwareAdapter(adapter) ? 'software adapter' : undefined };
+  if (!isSoftwareAdapter(adapter)) return { ok: true };
+  return {
+    ok: true,
+    software: true,
+    note: 'software adapter',
+    reason: softwareAdapterName(adapter),
+  };
+}
+
+/**
+ * The WebGL2 renderer's name, from a throwaway context (tfjs makes its own). Chromium reports the
+ * real renderer, e.g. "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)…)".
+ */
+function probeWebGl(): TryOutcome {
+  if (typeof OffscreenCanvas === 'undefined') return { ok: true };
+  const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+  if (!gl) return { ok: false, reason: 'no WebGL2 context' };
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  if (!isSoftwareRenderer(renderer)) return { ok: true };
+  const what = /swiftshader/i.test(renderer) ? 'SwiftShader' : 'software renderer';
+  return { ok: true, software: true, note: 'software renderer', reason: what };
 }
 
 let wasmPathsSet = false;
 
-/** Switch tfjs to one backend; the real `TrySet` of the chain. */
-export async function trySetBackend(name: BackendName): Promise<TryOutcome> {
+/**
+ * Switch tfjs to one backend; the real `TrySet` of the chain. A GPU backend that is only a
+ * software emulator here is declined (before tfjs starts it) unless `allowSoftware`.
+ */
+export async function trySetBackend(
+  name: BackendName,
+  { allowSoftware }: TryContext = { allowSoftware: true },
+): Promise<TryOutcome> {
   let note: string | undefined;
-  if (name === 'webgpu') {
-    const probe = await probeWebGpu();
+  let software = false;
+  if (name === 'webgpu' || name === 'webgl') {
+    const probe = name === 'webgpu' ? await probeWebGpu() : probeWebGl();
     if (!probe.ok) return probe;
+    if (probe.software && !allowSoftware)
+      return { ok: false, software: true, reason: softwareDeclined(name, probe.reason ?? '') };
     note = probe.note;
+    software = probe.software ?? false;
   }
   if (name === 'wasm' && !wasmPathsSet) {
     setWasmPaths({
@@ -74,11 +110,12 @@ export async function trySetBackend(name: BackendName): Promise<TryOutcome> {
   if (!ok) return { ok: false, reason: 'failed to initialise' };
   await tf.ready();
   if (name === 'wasm') installWasmSlice();
-  return { ok: true, note };
+  return { ok: true, note, ...(software ? { software } : {}) };
 }
 
 /**
- * Pick the backend: `forced` first when given, then WebGPU, WebGL, WASM, CPU. Backends in `skip`
+ * Pick the backend: `forced` first when given, then WebGPU, WebGL, WASM, CPU (software GPU
+ * emulators only when forced or nothing else works). Backends in `skip`
  * (e.g. one that failed during training in an earlier worker) are not tried.
  */
 export function selectBackend(

@@ -181,7 +181,10 @@ export class WorkerController {
         return await this.connectFeed((m) => port.postMessage(m));
       }
       case 'exportWeights': {
-        const weights = await this.serial.run(() => this.session!.exportWeights());
+        const session = this.session!;
+        const weights = await this.serial.run(() =>
+          req.training && session.exportState ? session.exportState() : session.exportWeights(),
+        );
         return this.post({ type: 'weights', id: req.id, weights });
       }
       default: {
@@ -247,12 +250,7 @@ export class WorkerController {
       this.session = session;
       this.config = req.config;
       if (req.weights) await backendWork(() => session.importWeights(req.weights!));
-      this.post({
-        type: 'ready',
-        backend: this.backend!,
-        trainSize: session.trainSize,
-        testSize: session.testSize,
-      });
+      this.postReady(session);
       await this.reporter.restart(session, req.rewind);
     });
   }
@@ -266,7 +264,21 @@ export class WorkerController {
     this.session = undefined;
     this.session = await backendWork(() => this.opts.createSession(config));
     this.config = config;
+    // A new config may mean a new world: its data sizes and test ceiling.
+    this.postReady(this.session);
     await this.reporter.restart(this.session);
+  }
+
+  private postReady(session: TrainingSessionLike): void {
+    this.post({
+      type: 'ready',
+      backend: this.backend!,
+      trainSize: session.trainSize,
+      testSize: session.testSize,
+      bayesAuc: session.ceiling?.bayesAuc,
+      testPositives: session.ceiling?.testPositives,
+      testNegatives: session.ceiling?.testNegatives,
+    });
   }
 
   private pause(): void {
@@ -301,13 +313,16 @@ export class WorkerController {
     const session = this.session!;
     const n = this.loop.sliceSize;
     const sliceStart = this.now();
+    let done = 0;
     await backendWork(() => {
       for (let i = 0; i < n; i++) {
         session.step();
         this.clock.stepped();
+        done++;
         if (this.now() - sliceStart >= this.sliceBudgetMs) break;
       }
     });
+    this.clock.timer.add(this.now() - sliceStart, done);
     const manualDone = manual && this.loop.manualStepDone();
     const stopped = !this.loop.playing && !manual;
     if (manualDone || stopped || this.clock.readDue() || this.reporter.evalDue(session))

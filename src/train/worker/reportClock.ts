@@ -3,19 +3,24 @@
  * so while playing it happens at a bounded rate (and at least every `maxStepsPerRead` steps, so
  * the device queue stays short), and the test set is evaluated every `evalEvery` steps.
  */
+import { StepTimer } from './stepTimer';
+
 export class ReportClock {
+  /** Steady ms per step, for the page's backend picker. */
+  readonly timer = new StepTimer();
   private stepsSinceRead = 0;
   private lastReadAt = -Infinity;
   private lastEvalStep = 0;
 
   constructor(
-    private readonly now: () => number,
+    readonly now: () => number,
     private readonly progressIntervalMs: number,
     private readonly maxStepsPerRead: number,
   ) {}
 
   /** A session (re)started at `step`, evaluated there. */
   restart(step: number): void {
+    this.timer.restart();
     this.stepsSinceRead = 0;
     this.lastReadAt = this.now();
     this.lastEvalStep = step;

@@ -32,6 +32,8 @@ export interface ReporterParts {
   config: () => SessionConfig | undefined;
 }
 
+const msPerStep = (ms: number | undefined) => (ms === undefined ? {} : { msPerStep: ms });
+
 export class Reporter {
   private lastProgress: Progress | undefined;
 
@@ -68,10 +70,12 @@ export class Reporter {
   async report(session: TrainingSessionLike, forceEval = false): Promise<void> {
     const { clock, checkpoints } = this.parts;
     const last = this.lastProgress;
+    const readStart = clock.now();
     const reading =
       clock.unread > 0 || !last
         ? await backendWork(() => session.readLosses())
         : { loss: last.loss, auxLoss: last.auxLoss };
+    if (clock.unread > 0) clock.timer.add(clock.now() - readStart, 0);
     clock.read();
     const diverged = divergedModels(reading);
     if (diverged.length > 0 && session.counters.step > 0) return this.recover(session, diverged);
@@ -157,6 +161,7 @@ export class Reporter {
       test,
       testStep,
       playing: this.parts.loop.playing,
+      ...msPerStep(this.parts.clock.timer.msPerStep),
     };
     this.parts.post({ type: 'progress', progress: this.lastProgress });
   }

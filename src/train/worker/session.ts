@@ -20,6 +20,7 @@ import type {
   SessionConfig,
   WeightsSnapshot,
 } from '../protocol';
+import { testCeiling, type TestCeiling } from './bayesAuc';
 import { ViewInspector } from './inspector';
 import { buildModels, perModel, type PerModel } from './models';
 
@@ -45,6 +46,8 @@ const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
 export interface TrainingSessionLike {
   readonly trainSize: number;
   readonly testSize: number;
+  /** The test set's Bayes-optimal AUC and classes (a fake session may have none). */
+  readonly ceiling?: TestCeiling;
   readonly counters: Counters;
   step(): void;
   readLosses(): Promise<LossReading>;
@@ -70,6 +73,7 @@ export interface TrainingSessionLike {
 export class TrainingSession implements TrainingSessionLike {
   readonly world: World;
   readonly dataset: Dataset;
+  readonly ceiling: TestCeiling;
   readonly models: PerModel<CtrModel>;
   private readonly trainers: PerModel<ModelTrainer>;
   private readonly iterator: BatchIterator;
@@ -81,6 +85,8 @@ export class TrainingSession implements TrainingSessionLike {
   private constructor(readonly config: SessionConfig) {
     this.world = simulateWorld(config.world);
     this.dataset = buildDataset(this.world, { seed: config.world.seed });
+    // Once per data set (~0.2 s at the default size), never per evaluation.
+    this.ceiling = testCeiling(this.world, this.dataset.test);
     const cat = this.world.catalogue;
     const seed = config.train.seed;
     this.models = buildModels(config, cat);
