@@ -11,6 +11,7 @@ import type { BackendName, Progress, ReadyInfo, SessionConfig } from '../../trai
 import { errorText } from '../../lib/errorText';
 import { NO_VERSION, type Curves } from '../state/types';
 import { addProgress, NO_CURVES } from './curves';
+import { readyInfo } from '../../train/page/client';
 
 export interface Trainer {
   client: TrainerClient | null;
@@ -58,7 +59,7 @@ export function useTrainer(
     const unsubscribe = c.subscribe((r) => {
       switch (r.type) {
         case 'ready':
-          setInfo({ backend: r.backend, trainSize: r.trainSize, testSize: r.testSize });
+          setInfo(readyInfo(r));
           break;
         case 'progress':
           setProgress(r.progress);
