@@ -1,4 +1,7 @@
-/** The history's toolbar: the lesson's presets, a random shopper of the world, clear and undo. */
+/**
+ * The history's toolbar: the lesson's presets, a random shopper of the world, clear and undo.
+ * Undo is always there (disabled when there is nothing to take back), so no button moves.
+ */
 import { memo } from 'react';
 import type { WorldConfig } from '../../train/protocol';
 import type { HistoryAction } from '../state/historyReducer';
@@ -11,6 +14,7 @@ export const PresetToolbar = memo(function PresetToolbar({
   canUndo,
   onPreset,
   onHistory,
+  onUndo,
 }: {
   /** The world a random shopper is drawn from. */
   world: WorldConfig;
@@ -18,6 +22,8 @@ export const PresetToolbar = memo(function PresetToolbar({
   canUndo: boolean;
   onPreset: (p: Preset) => void;
   onHistory: (a: HistoryAction) => void;
+  /** Take back the last edit (of the history or the candidate). */
+  onUndo: () => void;
 }) {
   const t = useStrings();
   const apply = (p: Preset | null) => {
@@ -37,11 +43,9 @@ export const PresetToolbar = memo(function PresetToolbar({
       <button type="button" onClick={() => onHistory({ type: 'clear' })} disabled={!canClear}>
         {t.clear}
       </button>
-      {canUndo && (
-        <button type="button" onClick={() => onHistory({ type: 'undo' })}>
-          {t.undo}
-        </button>
-      )}
+      <button type="button" onClick={onUndo} disabled={!canUndo}>
+        {t.undo}
+      </button>
     </div>
   );
 });

@@ -17,7 +17,7 @@ export function Workbench({
   current,
   previous,
 }: {
-  page: Pick<PageModel, 'history' | 'candidate' | 'inspected' | 'config'>;
+  page: Pick<PageModel, 'history' | 'candidate' | 'inspected' | 'config' | 'past'>;
   act: PageActions;
   current: Scored | null;
   previous: Scored | null;
@@ -32,9 +32,10 @@ export function Workbench({
           <PresetToolbar
             world={config.world}
             canClear={history.entries.length > 0}
-            canUndo={history.undo !== null}
+            canUndo={page.past.length > 0}
             onPreset={act.preset}
             onHistory={act.history}
+            onUndo={act.undo}
           />
         </div>
         <CandidatePicker value={candidate} onChange={act.candidate} />

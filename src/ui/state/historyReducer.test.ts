@@ -30,15 +30,22 @@ describe('historyReducer', () => {
     expect(new Set(uids).size).toBe(uids.length);
   });
 
-  it('clear and preset can be undone', () => {
+  it('returns the same state for an edit that changes nothing (so it is no undo step)', () => {
+    const s = initHistory([1, 2, 3]);
+    const [first, , last] = s.entries;
+    expect(historyReducer(s, { type: 'move', uid: first.uid, delta: -1 })).toBe(s);
+    expect(historyReducer(s, { type: 'move', uid: last.uid, delta: 1 })).toBe(s);
+    expect(historyReducer(s, { type: 'moveTo', uid: first.uid, index: 0 })).toBe(s);
+    expect(historyReducer(s, { type: 'remove', uid: 999 })).toBe(s);
+    const empty = initHistory([]);
+    expect(historyReducer(empty, { type: 'clear' })).toBe(empty);
+  });
+
+  it('a preset takes fresh uids, never one in use before', () => {
     let s = initHistory([1, 2]);
-    s = historyReducer(s, { type: 'clear' });
-    expect(goodsOf(s)).toEqual([]);
-    s = historyReducer(s, { type: 'undo' });
-    expect(goodsOf(s)).toEqual([1, 2]);
-    s = historyReducer(s, { type: 'set', goods: [7] });
-    s = historyReducer(s, { type: 'undo' });
-    expect(goodsOf(s)).toEqual([1, 2]);
+    s = historyReducer(s, { type: 'set', goods: [7, 8] });
+    expect(s.entries.map((e) => e.uid)).toEqual([3, 4]);
+    expect(s.nextUid).toBe(5);
   });
 
   it('caps the length, dropping the oldest', () => {

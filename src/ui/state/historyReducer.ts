@@ -10,9 +10,8 @@ export interface HistoryEntry {
 
 export interface HistoryState {
   entries: HistoryEntry[];
+  /** Never reused, not even by an undo, so a restored purchase keeps the uid it had. */
   nextUid: number;
-  /** The history before the last destructive edit (clear / preset), so the reader can undo it. */
-  undo: number[] | null;
 }
 
 export type HistoryAction =
@@ -21,8 +20,7 @@ export type HistoryAction =
   | { type: 'move'; uid: number; delta: number }
   | { type: 'moveTo'; uid: number; index: number }
   | { type: 'clear' }
-  | { type: 'set'; goods: number[] }
-  | { type: 'undo' };
+  | { type: 'set'; goods: number[] };
 
 /** Upper bound on the editor's length: long enough to show truncation to T, short enough to stay readable. */
 export const MAX_HISTORY = 60;
@@ -32,7 +30,6 @@ export function initHistory(goods: number[]): HistoryState {
   return {
     entries: kept.map((good, i) => ({ uid: i + 1, good })),
     nextUid: kept.length + 1,
-    undo: null,
   };
 }
 
@@ -59,28 +56,24 @@ export function historyReducer(state: HistoryState, action: HistoryAction): Hist
       );
       return { ...state, entries, nextUid: state.nextUid + 1 };
     }
-    case 'remove':
-      return { ...state, entries: state.entries.filter((e) => e.uid !== action.uid) };
-    case 'move': {
-      const from = state.entries.findIndex((e) => e.uid === action.uid);
-      return { ...state, entries: moveEntry(state.entries, from, from + action.delta) };
+    case 'remove': {
+      const entries = state.entries.filter((e) => e.uid !== action.uid);
+      return entries.length === state.entries.length ? state : { ...state, entries };
     }
+    case 'move':
     case 'moveTo': {
+      // The same state for a move that goes nowhere (an end reached), so it is no undo step.
       const from = state.entries.findIndex((e) => e.uid === action.uid);
-      return { ...state, entries: moveEntry(state.entries, from, action.index) };
+      const to = action.type === 'move' ? from + action.delta : action.index;
+      const entries = moveEntry(state.entries, from, to);
+      return entries === state.entries ? state : { ...state, entries };
     }
     case 'clear':
-      if (state.entries.length === 0) return state;
-      return { ...state, entries: [], undo: goodsOf(state) };
+      return state.entries.length === 0 ? state : { ...state, entries: [] };
     case 'set': {
       const goods = action.goods.slice(-MAX_HISTORY);
       const entries = goods.map((good, i) => ({ uid: state.nextUid + i, good }));
-      return { entries, nextUid: state.nextUid + goods.length, undo: goodsOf(state) };
-    }
-    case 'undo': {
-      if (!state.undo) return state;
-      const entries = state.undo.map((good, i) => ({ uid: state.nextUid + i, good }));
-      return { entries, nextUid: state.nextUid + entries.length, undo: null };
+      return { entries, nextUid: state.nextUid + goods.length };
     }
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PAGE } from './defaults';
-import { goodsOf } from './historyReducer';
-import { initPage, pageReducer, urlStateOf, type PageModel } from './pageReducer';
+import { goodsOf, MAX_HISTORY, type HistoryAction } from './historyReducer';
+import { initPage, MAX_UNDO, pageReducer, urlStateOf, type PageModel } from './pageReducer';
 
 const start = (): PageModel => initPage(DEFAULT_PAGE);
 
@@ -50,12 +50,70 @@ describe('page reducer', () => {
     expect(p.resets).toBe(1);
   });
 
-  it('a preset sets history and candidate together, and can be undone', () => {
+  it('a preset sets history and candidate together, and one undo takes both back', () => {
     let p = pageReducer(start(), { type: 'preset', preset: { history: [4, 5], candidate: 6 } });
     expect(goodsOf(p.history)).toEqual([4, 5]);
     expect(p.candidate).toBe(6);
-    p = pageReducer(p, { type: 'history', action: { type: 'undo' } });
+    p = pageReducer(p, { type: 'undo' });
     expect(goodsOf(p.history)).toEqual(DEFAULT_PAGE.history);
+    expect(p.candidate).toBe(DEFAULT_PAGE.candidate);
+    expect(p.past).toEqual([]);
+  });
+
+  it('undoes every kind of edit, newest first, back to the start', () => {
+    const p0 = pageReducer(start(), {
+      type: 'preset',
+      preset: { history: [1, 2, 3], candidate: 9 },
+    });
+    const h = (p: PageModel, action: HistoryAction) => pageReducer(p, { type: 'history', action });
+    const uid = (p: PageModel, i: number) => p.history.entries[i].uid;
+    const steps: PageModel[] = [p0];
+    const edits: ((p: PageModel) => PageModel)[] = [
+      (p) => h(p, { type: 'add', good: 4 }), // [1,2,3,4]
+      (p) => h(p, { type: 'remove', uid: uid(p, 1) }), // [1,3,4]
+      (p) => h(p, { type: 'move', uid: uid(p, 0), delta: 1 }), // [3,1,4]
+      (p) => h(p, { type: 'moveTo', uid: uid(p, 2), index: 0 }), // [4,3,1]
+      (p) => pageReducer(p, { type: 'candidate', good: 12 }),
+      (p) => h(p, { type: 'clear' }), // []
+    ];
+    for (const edit of edits) steps.push(edit(steps[steps.length - 1]));
+    expect(goodsOf(steps[4].history)).toEqual([4, 3, 1]);
+    expect(steps[6].past.length).toBe(7);
+    let p = steps[6];
+    for (let i = 5; i >= 0; i--) {
+      p = pageReducer(p, { type: 'undo' });
+      // The same purchases with the same uids (focus, inspection and React keys survive) and ad.
+      expect(p.history.entries).toEqual(steps[i].history.entries);
+      expect(p.candidate).toBe(steps[i].candidate);
+    }
+    // uids are never reused after an undo: the next purchase gets a fresh one.
+    p = h(p, { type: 'add', good: 5 });
+    const uids = p.history.entries.map((e) => e.uid);
+    expect(Math.max(...uids)).toBeGreaterThan(
+      Math.max(...steps[1].history.entries.map((e) => e.uid)),
+    );
+  });
+
+  it('keeps the last MAX_UNDO edits', () => {
+    let p = start();
+    for (let i = 0; i < MAX_UNDO + 5; i++)
+      p = pageReducer(p, { type: 'history', action: { type: 'add', good: (i % 40) + 1 } });
+    expect(p.past.length).toBe(MAX_UNDO);
+    for (let i = 0; i < MAX_UNDO; i++) p = pageReducer(p, { type: 'undo' });
+    // Back to the history after the 5 oldest adds, which fell off the stack.
+    expect(goodsOf(p.history)).toEqual(
+      [...DEFAULT_PAGE.history, 1, 2, 3, 4, 5].slice(-MAX_HISTORY),
+    );
+    expect(pageReducer(p, { type: 'undo' })).toBe(p);
+  });
+
+  it('an edit that changes nothing is no undo step; settings and views are none either', () => {
+    let p = start();
+    p = pageReducer(p, { type: 'candidate', good: p.candidate });
+    p = pageReducer(p, { type: 'speed', speed: 5 });
+    p = pageReducer(p, { type: 'compare', old: 3 });
+    p = pageReducer(p, { type: 'reset', patch: { train: { seed: 4 } } });
+    expect(p.past).toEqual([]);
   });
 
   it('returns the same state for a no-op, so nothing re-renders', () => {
@@ -63,7 +121,7 @@ describe('page reducer', () => {
     expect(pageReducer(p, { type: 'candidate', good: p.candidate })).toBe(p);
     expect(pageReducer(p, { type: 'rewind', step: null })).toBe(p);
     expect(pageReducer(p, { type: 'inspect', uid: null })).toBe(p);
-    expect(pageReducer(p, { type: 'history', action: { type: 'undo' } })).toBe(p);
+    expect(pageReducer(p, { type: 'undo' })).toBe(p);
   });
 
   it('the comparison candidates change one at a time', () => {

@@ -20,13 +20,25 @@ import {
   historyReducer,
   initHistory,
   type HistoryAction,
+  type HistoryEntry,
   type HistoryState,
 } from './historyReducer';
 import type { PageState } from './urlState';
 
+/** What an undo restores: the reader's inputs to the models (the purchases with their uids, the ad). */
+export interface Edit {
+  entries: HistoryEntry[];
+  candidate: number;
+}
+
+/** How many edits Undo can take back. */
+export const MAX_UNDO = 20;
+
 export interface PageModel {
   history: HistoryState;
   candidate: number;
+  /** The inputs before each of the last edits, oldest first (at most MAX_UNDO). */
+  past: Edit[];
   /** uid of the purchase the activation unit shows (null: the most recent kept one). */
   inspected: number | null;
   /** Rewind: the snapshot step the views replay (null: the live weights). */
@@ -65,6 +77,8 @@ export type PageAction =
   | { type: 'history'; action: HistoryAction }
   | { type: 'preset'; preset: Preset }
   | { type: 'candidate'; good: number }
+  /** Take back the last edit of the history or the candidate. */
+  | { type: 'undo' }
   | { type: 'inspect'; uid: number | null }
   | { type: 'rewind'; step: number | null }
   /** New initial weights, with the config changed by `patch` if given. */
@@ -80,6 +94,7 @@ export function initPage(s: PageState): PageModel {
   return {
     history: initHistory(s.history),
     candidate: s.candidate,
+    past: [],
     inspected: null,
     atStep: null,
     config: { world: s.world, model: s.model, train: s.train },
@@ -103,20 +118,38 @@ export function urlStateOf(page: PageModel, backend: PageState['backend']): Page
   };
 }
 
+/**
+ * The state after an edit of the inputs, with the inputs before it on the undo stack. An edit
+ * that changes nothing is no undo step (the same state comes back).
+ */
+function edited(state: PageModel, history: HistoryState, candidate: number): PageModel {
+  if (history.entries === state.history.entries && candidate === state.candidate) return state;
+  const before: Edit = { entries: state.history.entries, candidate: state.candidate };
+  return { ...state, history, candidate, past: [...state.past, before].slice(-MAX_UNDO) };
+}
+
 export function pageReducer(state: PageModel, action: PageAction): PageModel {
   switch (action.type) {
-    case 'history': {
-      const history = historyReducer(state.history, action.action);
-      return history === state.history ? state : { ...state, history };
-    }
+    case 'history':
+      return edited(state, historyReducer(state.history, action.action), state.candidate);
     case 'preset':
+      return edited(
+        state,
+        historyReducer(state.history, { type: 'set', goods: action.preset.history }),
+        action.preset.candidate,
+      );
+    case 'candidate':
+      return edited(state, state.history, action.good);
+    case 'undo': {
+      const last = state.past[state.past.length - 1];
+      if (!last) return state;
       return {
         ...state,
-        history: historyReducer(state.history, { type: 'set', goods: action.preset.history }),
-        candidate: action.preset.candidate,
+        history: { ...state.history, entries: last.entries },
+        candidate: last.candidate,
+        past: state.past.slice(0, -1),
       };
-    case 'candidate':
-      return action.good === state.candidate ? state : { ...state, candidate: action.good };
+    }
     case 'inspect':
       return action.uid === state.inspected ? state : { ...state, inspected: action.uid };
     case 'rewind':
@@ -159,6 +192,7 @@ export function pageActions(dispatch: Dispatch<PageAction>) {
     addGood: (good: number) => dispatch({ type: 'history', action: { type: 'add', good } }),
     preset: (preset: Preset) => dispatch({ type: 'preset', preset }),
     candidate: (good: number) => dispatch({ type: 'candidate', good }),
+    undo: () => dispatch({ type: 'undo' }),
     inspect: (uid: number | null) => dispatch({ type: 'inspect', uid }),
     rewind: (step: number | null) => dispatch({ type: 'rewind', step }),
     reset: (patch?: ConfigPatch) => dispatch({ type: 'reset', patch }),
