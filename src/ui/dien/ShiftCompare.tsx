@@ -4,14 +4,14 @@
  * order, so an old phase still lifts its category; DIEN's evolving state follows the recent one.
  */
 import { memo } from 'react';
-import { pct } from '../common/format';
-import { GOODS, goodLabel, goodName } from '../common/goods';
-import { useStrings } from '../text/TextContext';
+import { GOODS, useGoodNames } from '../common/goods';
+import { useStrings, useText } from '../text/TextContext';
+import { COMPARE_STRINGS, verdictText } from './compareStrings';
 import type { CompareData } from './useCompare';
+import { marginPts, shownPct, verdict } from './verdict';
 
-function pts(x: number): string {
-  return Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)} pts` : '–';
-}
+/** A CTR exactly as the verdict reads it (shownPct), so the sentence and the cells agree. */
+const cell = (ctr: number) => (Number.isFinite(ctr) ? `${shownPct(ctr).toFixed(1)}%` : '–');
 
 const GoodSelect = memo(function GoodSelect({
   label,
@@ -22,6 +22,7 @@ const GoodSelect = memo(function GoodSelect({
   value: number;
   onChange: (g: number) => void;
 }) {
+  const names = useGoodNames();
   return (
     <label>
       <span>{label}</span>
@@ -32,7 +33,7 @@ const GoodSelect = memo(function GoodSelect({
       >
         {GOODS.map((g) => (
           <option key={g.id} value={g.id}>
-            {`${g.emoji} ${g.name}`}
+            {names.label(g.id)}
           </option>
         ))}
       </select>
@@ -54,6 +55,8 @@ export const ShiftCompare = memo(function ShiftCompare({
   onOld: (g: number) => void;
 }) {
   const t = useStrings();
+  const w = useText(COMPARE_STRINGS);
+  const names = useGoodNames();
   const rows = data
     ? ([
         ['DIN', data.current.din.ctr, data.old.din.ctr],
@@ -61,8 +64,19 @@ export const ShiftCompare = memo(function ShiftCompare({
         [t.trueCtr, data.current.truth.ctr, data.old.truth.ctr],
       ] as const)
     : [];
-  const gapDin = data ? data.current.din.ctr - data.old.din.ctr : NaN;
-  const gapDien = data ? data.current.dien.ctr - data.old.dien.ctr : NaN;
+  // The verdict reads the Difference column, digit for digit.
+  const said = data
+    ? verdictText(
+        w,
+        verdict({
+          din: marginPts(data.current.din.ctr, data.old.din.ctr),
+          dien: marginPts(data.current.dien.ctr, data.old.dien.ctr),
+          truth: marginPts(data.current.truth.ctr, data.old.truth.ctr),
+        }),
+        names.name(currentGood),
+        names.name(oldGood),
+      )
+    : '';
   return (
     <div className="compare">
       <div className="compare-pickers">
@@ -79,8 +93,8 @@ export const ShiftCompare = memo(function ShiftCompare({
               <thead>
                 <tr>
                   <th scope="col">{t.model}</th>
-                  <th scope="col">{goodLabel(currentGood)}</th>
-                  <th scope="col">{goodLabel(oldGood)}</th>
+                  <th scope="col">{names.label(currentGood)}</th>
+                  <th scope="col">{names.label(oldGood)}</th>
                   <th scope="col">{t.compareGap}</th>
                 </tr>
               </thead>
@@ -94,7 +108,7 @@ export const ShiftCompare = memo(function ShiftCompare({
                         style={{ width: `${a * 4}rem` }}
                         aria-hidden="true"
                       />
-                      {pct(a)}
+                      {cell(a)}
                     </td>
                     <td className="num">
                       <span
@@ -102,22 +116,16 @@ export const ShiftCompare = memo(function ShiftCompare({
                         style={{ width: `${b * 4}rem` }}
                         aria-hidden="true"
                       />
-                      {pct(b)}
+                      {cell(b)}
                     </td>
-                    <td className="num">{pts(a - b)}</td>
+                    <td className="num">{w.pts(marginPts(a, b))}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <p className="hint" aria-live="polite">
-            {t.compareVerdict(
-              goodName(currentGood),
-              goodName(oldGood),
-              pts(gapDin),
-              pts(gapDien),
-              gapDien > gapDin,
-            )}
+            {said}
           </p>
         </>
       )}

@@ -156,10 +156,6 @@ const en = {
   compareCurrent: 'Current-interest candidate',
   compareOld: 'Old-interest candidate',
   compareGap: 'Difference',
-  compareVerdict: (a: string, b: string, din: string, dien: string, dienWins: boolean) =>
-    dienWins
-      ? `DIEN separates ${a} from ${b} by ${dien}, DIN by ${din}: DIEN follows the current interest more closely.`
-      : `Right now DIN separates ${a} from ${b} by ${din} and DIEN by ${dien}: DIEN does not (yet) follow the current interest better — train longer, or raise the interest drift in the settings.`,
   rewind: 'Rewind to step',
   rewindLive: (step: number) => `Live: step ${step}`,
   rewindAt: (step: number, live: number) => `step ${step} of ${live}`,
@@ -336,10 +332,6 @@ const zh: Strings = {
   compareCurrent: '当前兴趣的候选',
   compareOld: '旧兴趣的候选',
   compareGap: '差值',
-  compareVerdict: (a: string, b: string, din: string, dien: string, dienWins: boolean) =>
-    dienWins
-      ? `DIEN 把 ${a} 与 ${b} 拉开 ${dien}，DIN 只拉开 ${din}：DIEN 更贴近当前兴趣。`
-      : `目前 DIN 把 ${a} 与 ${b} 拉开 ${din}，DIEN 拉开 ${dien}：DIEN（还）没有更好地跟上当前兴趣——多训练一会儿，或在设置中调高兴趣漂移。`,
   rewind: '回放到某一步',
   rewindLive: (step: number) => `实时：第 ${step} 步`,
   rewindAt: (step: number, live: number) => `第 ${step} 步，共 ${live} 步`,
