@@ -19,7 +19,8 @@ import {
 test.describe('with WebGPU (SwiftShader)', () => {
   test('opens without errors and trains on WebGPU: Step, Play/Pause, Reset', async ({ page }) => {
     test.setTimeout(240_000);
-    await open(page);
+    // A software adapter is never the default (issue 12): the link asks for it.
+    await open(page, 'backend=webgpu');
     await expect(backendStatus(page)).toHaveText(/^WebGPU/, { timeout: 120_000 });
     await ready(page);
     expect(await stepCount(page)).toBe(0);

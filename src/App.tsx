@@ -31,7 +31,10 @@ import { STRINGS } from './ui/text/i18n';
 import { TextProvider } from './ui/text/TextContext';
 import { ResultsTable } from './ui/training/ResultsTable';
 import { TrainingCurves } from './ui/training/TrainingCurves';
+import { BackendPicker } from './ui/training/BackendPicker';
+import { badgeText } from './ui/training/backendWords';
 import { TrainingPanel } from './ui/training/TrainingPanel';
+import { useBackendChoice } from './ui/training/useBackendChoice';
 import { useScores } from './ui/training/useScores';
 import { useTrainer } from './ui/training/useTrainer';
 
@@ -40,7 +43,8 @@ export function App() {
   const act = useMemo(() => pageActions(dispatch), []);
   const { notices, say, dismiss } = useNotices();
   const trainer = useTrainer(page.config, page.resets, INITIAL.state.backend, say);
-  useUrlSync(page);
+  const backends = useBackendChoice(trainer.client, INITIAL.state.backend);
+  useUrlSync(page, backends.choice);
   useUrlProblems(say);
 
   const { history, candidate, atStep, config } = page;
@@ -85,7 +89,14 @@ export function App() {
   return (
     <TextProvider lang={page.lang}>
       <div className="page">
-        <Masthead lang={page.lang} onLang={act.lang} backend={trainer.info?.backend ?? null} />
+        <Masthead
+          lang={page.lang}
+          onLang={act.lang}
+          backend={trainer.info?.backend ?? null}
+          badge={trainer.info ? badgeText(trainer.info.backend, backends.speeds, page.lang) : null}
+        >
+          <BackendPicker info={trainer.info} backends={backends} ready={trainer.ready} />
+        </Masthead>
         <Notices notices={notices} dismiss={dismiss} onAction={onNoticeAction} />
 
         {/* Three regions: on phones the training panel sits right after the history (Step stays
@@ -97,7 +108,14 @@ export function App() {
             </Story>
           </div>
 
-          <TrainingPanel trainer={trainer} page={page} act={act} scored={current} say={say} />
+          <TrainingPanel
+            trainer={trainer}
+            backends={backends}
+            page={page}
+            act={act}
+            scored={current}
+            say={say}
+          />
 
           <div className="rest">
             <Story id="base">

@@ -1,5 +1,5 @@
-/** The page's title, the language picker and the backend status ("Backend"). */
-import { memo } from 'react';
+/** The page's title, the language picker, the backend status ("Backend") and its picker. */
+import { memo, type ReactNode } from 'react';
 import type { BackendInfo } from '../../train/protocol';
 import type { Lang } from '../text/i18n';
 import { useStrings } from '../text/TextContext';
@@ -8,11 +8,17 @@ export const Masthead = memo(function Masthead({
   lang,
   onLang,
   backend,
+  badge,
+  children,
 }: {
   lang: Lang;
   onLang: (lang: Lang) => void;
   /** Null until the training worker is ready. */
   backend: BackendInfo | null;
+  /** What the badge says about the backend (null: still starting). */
+  badge: string | null;
+  /** The backend picker. */
+  children?: ReactNode;
 }) {
   const t = useStrings();
   return (
@@ -32,9 +38,10 @@ export const Masthead = memo(function Masthead({
         <div className="backend">
           <span aria-hidden="true">{t.backend}: </span>
           <span role="status" aria-label="Backend" title={backend?.fallbackReasons.join('; ')}>
-            {backend ? backend.label : t.backendLoading}
+            {badge ?? t.backendLoading}
           </span>
         </div>
+        {children}
       </div>
     </header>
   );

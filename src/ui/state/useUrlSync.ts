@@ -8,12 +8,13 @@ import type { Notice } from './types';
 import { DEFAULT_PAGE } from './defaults';
 import { INITIAL } from './initial';
 import { urlStateOf, type PageModel } from './pageReducer';
-import { serializeUrlState } from './urlState';
+import { serializeUrlState, type PageState } from './urlState';
 
 const URL_DELAY_MS = 50;
 
-export function useUrlSync(page: PageModel): void {
-  const search = serializeUrlState(urlStateOf(page, INITIAL.state.backend), DEFAULT_PAGE);
+/** `backend`: the reader's backend choice (the backend picker's; undefined: automatic). */
+export function useUrlSync(page: PageModel, backend: PageState['backend']): void {
+  const search = serializeUrlState(urlStateOf(page, backend), DEFAULT_PAGE);
   useEffect(() => {
     if (search === window.location.search) return;
     const t = setTimeout(

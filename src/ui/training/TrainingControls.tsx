@@ -2,10 +2,16 @@
 import { memo } from 'react';
 import type { Progress } from '../../train/protocol';
 import { fmtEpoch } from '../common/format';
+import type { BusyPhase } from './busy';
+import { EngineStatus } from './EngineStatus';
+import './engine.css';
 import { useStrings } from '../text/TextContext';
 
 interface Props {
   ready: boolean;
+  busy: BusyPhase;
+  /** Playing, or steps asked for still running: Pause can stop something. */
+  stoppable: boolean;
   progress: Progress | null;
   stepsPerEpoch: number;
   speed: number;
@@ -20,6 +26,8 @@ export const SPEEDS = [1, 2, 5, 10, 20, 50];
 
 export const TrainingControls = memo(function TrainingControls({
   ready,
+  busy,
+  stoppable,
   progress,
   stepsPerEpoch,
   speed,
@@ -50,14 +58,15 @@ export const TrainingControls = memo(function TrainingControls({
         </button>
         <button
           type="button"
-          className="primary"
+          className="primary play"
           onClick={onPlay}
           disabled={!ready}
           aria-pressed={playing}
         >
+          <span className="play-mark" aria-hidden="true" />
           {t.play}
         </button>
-        <button type="button" onClick={onPause} disabled={!ready}>
+        <button type="button" onClick={onPause} disabled={!ready || !stoppable}>
           {t.pause}
         </button>
         <button type="button" onClick={onReset} disabled={!ready}>
@@ -74,6 +83,7 @@ export const TrainingControls = memo(function TrainingControls({
           ))}
         </select>
       </label>
+      <EngineStatus busy={busy} />
       <p className="counters" aria-live="polite" aria-atomic="true">
         {t.counters(
           progress?.step ?? 0,

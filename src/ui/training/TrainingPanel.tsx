@@ -3,7 +3,7 @@
  * model cards and the settings. Every reset (the button, a changed setting) is the page's one
  * reset action; useTrainer sends it to the worker.
  */
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { fitBudget } from '../../data/budget';
 import type { Notice, Scored } from '../state/types';
 import { patched, type ConfigPatch, type PageActions, type PageModel } from '../state/pageReducer';
@@ -13,6 +13,8 @@ import { ModelCards } from './ModelCards';
 import { Rewind } from './Rewind';
 import { Settings } from './Settings';
 import { TrainingControls } from './TrainingControls';
+import { busyPhase, stillOpen, type StepRequest } from './busy';
+import type { BackendChoice } from './useBackendChoice';
 import type { Trainer } from './useTrainer';
 
 export function TrainingPanel({
@@ -21,8 +23,11 @@ export function TrainingPanel({
   act,
   scored,
   say,
+  backends,
 }: {
   trainer: Trainer;
+  /** The reader's backend choice: a switch holds the buttons until the new worker is ready. */
+  backends: BackendChoice;
   page: Pick<PageModel, 'config' | 'speed' | 'atStep'>;
   act: PageActions;
   /** The current score (the cards' CTRs, the step the views show). */
@@ -34,6 +39,23 @@ export function TrainingPanel({
   const { client, ready, progress, info } = trainer;
   const { config, speed, atStep } = page;
   const playing = progress?.playing ?? false;
+  const canAct = ready && !backends.switching;
+  // The steps asked for and not yet all shown: what the busy line and the epoch bar follow.
+  const [asked, setRequest] = useState<StepRequest | null>(null);
+  const request = stillOpen(asked, progress);
+  const stepsPerEpoch = Math.max(
+    1,
+    Math.ceil((info?.trainSize ?? 0) / Math.max(1, config.train.batchSize)),
+  );
+  const busy = busyPhase({
+    ready,
+    switching: backends.switching,
+    choice: backends.choice,
+    backend: info?.backend.name,
+    progress,
+    request,
+    measured: backends.warm,
+  });
   // Stable handlers: the memoised controls then re-render only when progress changes.
   const onSpeed = useCallback(
     (s: number) => {
@@ -42,18 +64,25 @@ export function TrainingPanel({
     },
     [act, playing, client],
   );
+  const step = progress?.step ?? 0;
+  const version = progress?.version ?? 0;
   const onStep = useCallback(
     (n: number) => {
       act.rewind(null);
+      setRequest({ from: step, to: step + n, epoch: n === stepsPerEpoch && n > 10, version });
       client?.step(n);
     },
-    [act, client],
+    [act, client, step, stepsPerEpoch, version],
   );
   const onPlay = useCallback(() => {
     act.rewind(null);
+    setRequest({ from: step, to: Infinity, epoch: false, version });
     client?.play(speed);
-  }, [act, client, speed]);
-  const onPause = useCallback(() => client?.pause(), [client]);
+  }, [act, client, speed, step, version]);
+  const onPause = useCallback(() => {
+    setRequest(null);
+    client?.pause();
+  }, [client]);
   const onReset = useCallback(() => act.reset(), [act]);
   const onSettings = useCallback(
     (patch: ConfigPatch, what: string) => {
@@ -65,16 +94,14 @@ export function TrainingPanel({
     },
     [act, say, t, config, lang],
   );
-  const stepsPerEpoch = Math.max(
-    1,
-    Math.ceil((info?.trainSize ?? 0) / Math.max(1, config.train.batchSize)),
-  );
   return (
     <aside className="side" aria-label={t.training}>
       <section className="panel" aria-labelledby="training-h">
         <h2 id="training-h">{t.training}</h2>
         <TrainingControls
-          ready={ready}
+          ready={canAct}
+          busy={busy}
+          stoppable={playing || request !== null}
           progress={progress}
           stepsPerEpoch={stepsPerEpoch}
           speed={speed}
