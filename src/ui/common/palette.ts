@@ -38,6 +38,18 @@ const CATEGORY_COLORS = [
   OKABE_ITO.grey,
 ];
 
+/**
+ * DIEN's two interest paths drawn over the category-coloured goods: ink and a deep violet, none
+ * of the category colours (a test checks), and told apart by dash and marker shape as well.
+ */
+export const PATH_COLOR = {
+  gru: '#1b1b1f',
+  evolving: '#6a3d9a',
+} as const;
+
+/** Every category colour, in category order (for legends and tests). */
+export const CATEGORY_PALETTE: readonly string[] = CATEGORY_COLORS;
+
 /** Category ids are 1-based. */
 export function categoryColor(category: number): string {
   return CATEGORY_COLORS[(category - 1) % CATEGORY_COLORS.length];

@@ -5,7 +5,7 @@
  */
 import { useState, memo } from 'react';
 import { fmt } from '../common/format';
-import { goodLabel, goodName } from '../common/goods';
+import { useGoodNames } from '../common/goods';
 import { useStrings } from '../text/TextContext';
 import type { Scored } from '../state/types';
 import { TableAlternative } from '../common/TableAlternative';
@@ -69,6 +69,7 @@ export const AuxLoss = memo(function AuxLoss({
   alpha: number;
 }) {
   const t = useStrings();
+  const names = useGoodNames();
   const [chosen, setChosen] = useState<number | null>(null);
   if (!scored) return <p className="loading">{t.loading}</p>;
   const rows = auxRows(scored);
@@ -82,31 +83,31 @@ export const AuxLoss = memo(function AuxLoss({
         <select value={row.t} onChange={(e) => setChosen(Number(e.target.value))}>
           {rows.map((r) => (
             <option key={r.t} value={r.t}>
-              {`t = ${r.t}: ${goodName(r.current)} → ${goodName(r.next)}`}
+              {`t = ${r.t}: ${names.name(r.current)} → ${names.name(r.next)}`}
             </option>
           ))}
         </select>
       </label>
       <div className="aux-pair" aria-live="polite">
-        <p className="aux-state">{t.auxStateIs(row.t, goodLabel(row.current))}</p>
+        <p className="aux-state">{t.auxStateIs(row.t, names.label(row.current))}</p>
         <div className="aux-cand">
           <span className="aux-tag">{t.auxReal}</span>
-          <strong>{goodLabel(row.next)}</strong>
+          <strong>{names.label(row.next)}</strong>
           <span className="num">⟨h_t, e⟩ = {fmt(row.pos, 2)}</span>
           <Prob
             kind="pos"
             p={sigmoid(row.pos)}
-            label={t.auxRealLabel(goodName(row.next), sigmoid(row.pos))}
+            label={t.auxRealLabel(names.name(row.next), sigmoid(row.pos))}
           />
         </div>
         <div className="aux-cand">
           <span className="aux-tag">{t.auxSampled}</span>
-          <strong>{goodLabel(row.negative)}</strong>
+          <strong>{names.label(row.negative)}</strong>
           <span className="num">⟨h_t, ê⟩ = {fmt(row.neg, 2)}</span>
           <Prob
             kind="neg"
             p={sigmoid(row.neg)}
-            label={t.auxSampledLabel(goodName(row.negative), sigmoid(row.neg))}
+            label={t.auxSampledLabel(names.name(row.negative), sigmoid(row.neg))}
           />
         </div>
         <p className="hint">{t.auxTerm(fmt(row.loss, 3), fmt(mean, 3), alpha)}</p>
@@ -127,10 +128,10 @@ export const AuxLoss = memo(function AuxLoss({
           {rows.map((r) => (
             <tr key={r.t}>
               <td className="num">{r.t}</td>
-              <th scope="row">{goodName(r.current)}</th>
-              <td>{goodName(r.next)}</td>
+              <th scope="row">{names.name(r.current)}</th>
+              <td>{names.name(r.next)}</td>
               <td className="num">{fmt(r.pos, 2)}</td>
-              <td>{goodName(r.negative)}</td>
+              <td>{names.name(r.negative)}</td>
               <td className="num">{fmt(r.neg, 2)}</td>
               <td className="num">{fmt(r.loss, 3)}</td>
             </tr>

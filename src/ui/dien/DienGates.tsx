@@ -1,7 +1,7 @@
 /** DIEN per purchase, oldest first: attention a_t, update gate u′_t and the effective gate. */
 import { memo } from 'react';
 import { fmt } from '../common/format';
-import { goodLabel, goodName } from '../common/goods';
+import { useGoodNames } from '../common/goods';
 import { useStrings } from '../text/TextContext';
 import type { ModelSettings } from '../../train/protocol';
 import type { Scored } from '../state/types';
@@ -38,6 +38,7 @@ export const DienGates = memo(function DienGates({
   evolving: ModelSettings['evolving'];
 }) {
   const t = useStrings();
+  const names = useGoodNames();
   if (!scored) return <p className="loading">{t.loading}</p>;
   const { result } = scored;
   const d = result.dien;
@@ -57,11 +58,11 @@ export const DienGates = memo(function DienGates({
         </thead>
         <tbody>
           {result.kept.map((h, k) => {
-            const name = goodName(result.history[h]);
+            const name = names.name(result.history[h]);
             return (
               <tr key={h}>
                 <td className="num">{k + 1}</td>
-                <th scope="row">{goodLabel(result.history[h])}</th>
+                <th scope="row">{names.label(result.history[h])}</th>
                 <td>
                   <Meter
                     kind="a"

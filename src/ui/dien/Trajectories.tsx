@@ -8,22 +8,27 @@ import { useState, memo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { fmt } from '../common/format';
-import { categoryName, good, goodName } from '../common/goods';
+import { good, useGoodNames } from '../common/goods';
 import { useStrings } from '../text/TextContext';
-import { categoryColor, OKABE_ITO } from '../common/palette';
-import { project, snappedExtent } from '../embeddings/projection';
+import { categoryColor, PATH_COLOR } from '../common/palette';
+import { project } from '../embeddings/projection';
+import { fitFrame, labelledSteps } from './trajectoryFrame';
+import './trajectories.css';
 import {
   CategoryLegend,
   ProjectionNote,
   type FittedProjection,
 } from '../embeddings/ProjectionNote';
 import type { Scored } from '../state/types';
+import type { Strings } from '../text/i18n';
 import type { EmbeddingsResult, ModelName } from '../../train/protocol';
 import { TableAlternative } from '../common/TableAlternative';
 
 const W = 380;
 const H = 320;
-const PAD = 22;
+const PAD = 12;
+/** Step labels closer than this (viewBox px) to one already shown are left to hover and focus. */
+const LABEL_GAP = 16;
 
 export const Trajectories = memo(function Trajectories({
   scored,
@@ -39,6 +44,7 @@ export const Trajectories = memo(function Trajectories({
   onRefit: (model: ModelName) => void;
 }) {
   const t = useStrings();
+  const names$ = useGoodNames();
   const [hover, setHover] = useState<number | null>(null);
   if (!scored || !fitted || scored.result.dien.gruStates.length === 0)
     return <p className="loading">{t.loading}</p>;
@@ -54,17 +60,21 @@ export const Trajectories = memo(function Trajectories({
     context && context.vectors.dien[0]?.length === dim
       ? context.goods.map((g, i) => ({ g, p: project(context.vectors.dien[i], basis) }))
       : [];
-  const r = snappedExtent([...pg, ...pe, ...ctx.map((c) => c.p)]);
+  const frame = fitFrame([...pg, ...pe, ...ctx.map((c) => c.p)], W - 2 * PAD, H - 2 * PAD);
   const sx = scaleLinear()
-    .domain([-r, r])
+    .domain(frame.x)
     .range([PAD, W - PAD]);
   const sy = scaleLinear()
-    .domain([-r, r])
+    .domain(frame.y)
     .range([H - PAD, PAD]);
   const path = line<[number, number]>()
     .x(([x]) => sx(x))
     .y(([, y]) => sy(y));
-  const names = result.kept.map((h) => goodName(result.history[h]));
+  const names = result.kept.map((h) => names$.name(result.history[h]));
+  const labelled = labelledSteps(
+    pe.map(([x, y]) => [sx(x), sy(y)]),
+    LABEL_GAP,
+  );
   const last = pe[pe.length - 1];
   const shown = hover !== null && hover < names.length ? hover : null;
   const xy = (p: [number, number]) => `(${fmt(p[0], 2)}, ${fmt(p[1], 2)})`;
@@ -76,8 +86,12 @@ export const Trajectories = memo(function Trajectories({
         aria-label={t.trajectoryLabel(names.length, xy(last))}
         onMouseLeave={() => setHover(null)}
       >
-        <line className="axis0" x1={sx(-r)} x2={sx(r)} y1={sy(0)} y2={sy(0)} />
-        <line className="axis0" x1={sx(0)} x2={sx(0)} y1={sy(-r)} y2={sy(r)} />
+        {frame.y[0] < 0 && frame.y[1] > 0 && (
+          <line className="axis0" x1={PAD} x2={W - PAD} y1={sy(0)} y2={sy(0)} />
+        )}
+        {frame.x[0] < 0 && frame.x[1] > 0 && (
+          <line className="axis0" x1={sx(0)} x2={sx(0)} y1={PAD} y2={H - PAD} />
+        )}
         <g aria-hidden="true">
           {ctx.map(({ g, p }) => (
             <circle
@@ -88,18 +102,18 @@ export const Trajectories = memo(function Trajectories({
               r={3.5}
               fill={categoryColor(good(g)?.category ?? 8)}
             >
-              <title>{`${goodName(g)} (${categoryName(good(g)?.category ?? 0)})`}</title>
+              <title>{`${names$.name(g)} (${names$.category(good(g)?.category ?? 0)})`}</title>
             </circle>
           ))}
         </g>
         <path
           d={path(pg) ?? ''}
           fill="none"
-          stroke={OKABE_ITO.orange}
+          stroke={PATH_COLOR.gru}
           strokeWidth={2}
           strokeDasharray="5 3"
         />
-        <path d={path(pe) ?? ''} fill="none" stroke={OKABE_ITO.blue} strokeWidth={2.5} />
+        <path d={path(pe) ?? ''} fill="none" stroke={PATH_COLOR.evolving} strokeWidth={2.5} />
         {pg.map(([x, y], i) => (
           <circle
             key={`g${i}`}
@@ -107,7 +121,7 @@ export const Trajectories = memo(function Trajectories({
             cx={sx(x)}
             cy={sy(y)}
             r={4.5}
-            fill={OKABE_ITO.orange}
+            fill={PATH_COLOR.gru}
             stroke="#fff"
             role="img"
             aria-label={`h_${i + 1}: ${names[i]} ${xy([x, y])}`}
@@ -124,7 +138,7 @@ export const Trajectories = memo(function Trajectories({
             y={sy(y) - 5}
             width={10}
             height={10}
-            fill={OKABE_ITO.blue}
+            fill={PATH_COLOR.evolving}
             stroke="#fff"
             tabIndex={0}
             role="img"
@@ -136,17 +150,19 @@ export const Trajectories = memo(function Trajectories({
             <title>{`h′_${i + 1}: ${names[i]}`}</title>
           </rect>
         ))}
-        {pe.map(([x, y], i) => (
-          <text
-            key={`n${i}`}
-            className="point-label"
-            x={sx(x) + 7}
-            y={sy(y) - 7}
-            aria-hidden="true"
-          >
-            {i + 1}
-          </text>
-        ))}
+        {pe.map(([x, y], i) =>
+          labelled.has(i) || shown === i ? (
+            <text
+              key={`n${i}`}
+              className={`point-label${shown === i ? ' point-label-shown' : ''}`}
+              x={sx(x) + 7}
+              y={sy(y) - 7}
+              aria-hidden="true"
+            >
+              {i + 1}
+            </text>
+          ) : null,
+        )}
         {last && (
           <circle
             cx={sx(last[0])}
@@ -168,9 +184,7 @@ export const Trajectories = memo(function Trajectories({
         )}
       </svg>
       <figcaption>
-        <span className="key key-gru">● {t.gruPath}</span>{' '}
-        <span className="key key-augru">■ {t.augruPath}</span> <span className="key">◯ h′(T)</span>{' '}
-        <span className="key">· {t.contextPoints}</span>
+        <PathLegend t={t} />
       </figcaption>
       <CategoryLegend />
       <ProjectionNote fitted={fitted} onRefit={() => onRefit('dien')} label={t.refitProjection} />
@@ -199,3 +213,39 @@ export const Trajectories = memo(function Trajectories({
     </figure>
   );
 });
+
+/** The key to the marks: each path's line, dash and marker as drawn, the ring, the goods. */
+function PathLegend({ t }: { t: Strings }) {
+  const sample = (stroke: string, dash: string | undefined, marker: 'circle' | 'square') => (
+    <svg width={34} height={12} aria-hidden="true" className="legend-sample">
+      <line x1={1} x2={33} y1={6} y2={6} stroke={stroke} strokeWidth={2} strokeDasharray={dash} />
+      {marker === 'circle' ? (
+        <circle cx={17} cy={6} r={4} fill={stroke} stroke="#fff" />
+      ) : (
+        <rect x={12} y={1} width={10} height={10} fill={stroke} stroke="#fff" />
+      )}
+    </svg>
+  );
+  return (
+    <ul className="legend-list trajectory-legend">
+      <li>
+        {sample(PATH_COLOR.gru, '5 3', 'circle')} {t.gruPath}
+      </li>
+      <li>
+        {sample(PATH_COLOR.evolving, undefined, 'square')} {t.augruPath}
+      </li>
+      <li>
+        <svg width={24} height={24} aria-hidden="true" className="legend-sample">
+          <circle cx={12} cy={12} r={10} fill="none" stroke="#000" strokeWidth={2} />
+        </svg>{' '}
+        h′(T)
+      </li>
+      <li>
+        <svg width={12} height={12} aria-hidden="true" className="legend-sample">
+          <circle cx={6} cy={6} r={3.5} fill="#888" opacity={0.45} />
+        </svg>{' '}
+        {t.contextPoints}
+      </li>
+    </ul>
+  );
+}

@@ -1,13 +1,16 @@
 /**
  * Inside DIN's activation unit for one purchase: e_j, v_A, the interaction features of the
  * chosen input variant (recomputed here from the model's own two vectors: plain arithmetic),
- * the MLP's shape and the resulting weight.
+ * the MLP's shape and the resulting weight. Inputs → MLP → weight read as one flow: the arrows
+ * sit between the blocks they join (down the page on a phone), never at the end of a line.
  */
 import { memo } from 'react';
 import type { ModelSettings } from '../../train/protocol';
 import { fmt } from '../common/format';
-import { goodLabel } from '../common/goods';
-import { useStrings } from '../text/TextContext';
+import { useGoodNames } from '../common/goods';
+import { useStrings, useText } from '../text/TextContext';
+import { DIN_STRINGS } from './strings';
+import './unit.css';
 import type { Scored } from '../state/types';
 import { divergingScale, maxAbs, VectorStrip } from '../common/VectorStrip';
 
@@ -20,24 +23,28 @@ interface Props {
 
 export const ActivationUnit = memo(function ActivationUnit({ scored, keptIndex, settings }: Props) {
   const t = useStrings();
+  const d = useText(DIN_STRINGS);
+  const names = useGoodNames();
   if (!scored) return <p className="loading">{t.loading}</p>;
   const { result } = scored;
   const din = result.din;
   const e = din.behaviorEmbeddings[keptIndex];
   const v = din.candidateEmbedding;
   if (!e) return <p className="hint">{t.emptyHistory}</p>;
-  const eName = goodLabel(result.history[result.kept[keptIndex]]);
-  const vName = goodLabel(result.candidate);
+  const eName = names.label(result.history[result.kept[keptIndex]]);
+  const vName = names.label(result.candidate);
   const diff = e.map((x, i) => x - v[i]);
   const prod = e.map((x, i) => x * v[i]);
   const dot = prod.reduce((a, b) => a + b, 0);
-  const scale = divergingScale(maxAbs(e, v, diff, prod));
+  const m = maxAbs(e, v, diff, prod);
+  const scale = divergingScale(m);
   const variant = settings.attentionInput;
   const outer = variant === 'outer' ? e.map((x) => v.map((y) => x * y)) : [];
   const outerScale = divergingScale(maxAbs(...outer));
   const cell = e.length > 24 ? 8 : 12;
   return (
     <div className="unit">
+      <p className="hint unit-how">{d.unitHowOther}</p>
       <div className="unit-flow">
         <div className="unit-inputs">
           <div className="vec-row">
@@ -93,7 +100,7 @@ export const ActivationUnit = memo(function ActivationUnit({ scored, keptIndex, 
           )}
         </div>
         <div className="unit-arrow" aria-hidden="true">
-          →
+          <span>→</span>
         </div>
         <div className="unit-mlp">
           {variant === 'dot' ? (
@@ -127,7 +134,7 @@ export const ActivationUnit = memo(function ActivationUnit({ scored, keptIndex, 
           {settings.attentionSoftmax && <p>softmax</p>}
         </div>
         <div className="unit-arrow" aria-hidden="true">
-          →
+          <span>→</span>
         </div>
         <div className="unit-weight">
           <span>{t.unitWeight}</span>
@@ -137,9 +144,34 @@ export const ActivationUnit = memo(function ActivationUnit({ scored, keptIndex, 
           </span>
         </div>
       </div>
+      <ColourKey
+        max={m}
+        note={d.unitKeyNote(variant !== 'dot' && din.unitHidden.length > 0)}
+        title={d.unitKey}
+      />
     </div>
   );
 });
+
+/** The strips' colour key: the shared diverging scale from −max through 0 to +max. */
+function ColourKey({ max, note, title }: { max: number; note: string; title: string }) {
+  const scale = divergingScale(max);
+  const m = max > 0 && Number.isFinite(max) ? max : 1;
+  const stops = [-1, -0.5, 0, 0.5, 1].map((f) => `${scale(f * m)} ${(f + 1) * 50}%`).join(', ');
+  return (
+    <div className="unit-key">
+      <span className="unit-key-title">{title}</span>
+      <span className="num">−{fmt(m, 2)}</span>
+      <span
+        className="unit-key-ramp"
+        aria-hidden="true"
+        style={{ background: `linear-gradient(90deg, ${stops})` }}
+      />
+      <span className="num">+{fmt(m, 2)}</span>
+      <span className="hint">{note}</span>
+    </div>
+  );
+}
 
 /** Cell size for a hidden-layer strip: a 36-unit layer must still fit a 375 px phone. */
 function hiddenCell(units: number, cell: number): number {

@@ -1,14 +1,18 @@
 /**
  * DIN's weight for every candidate (rows) against every kept purchase (columns), with a table
- * alternative. Rows are buttons: choosing one makes that good the candidate.
+ * alternative. Rows are buttons: choosing one makes that good the candidate. One CSS grid
+ * template for the header and every row keeps the columns aligned and lets them shrink to the
+ * card; the readout names the value under the pointer, or the focused row's values.
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState, type CSSProperties } from 'react';
 import { scaleSequential } from 'd3-scale';
 import { interpolateCividis } from 'd3-scale-chromatic';
 import type { HeatmapResult } from '../../train/protocol';
 import { fmt } from '../common/format';
-import { good, goodLabel, goodName } from '../common/goods';
-import { useStrings } from '../text/TextContext';
+import { good, useGoodNames, type GoodNames } from '../common/goods';
+import { useStrings, useText } from '../text/TextContext';
+import { DIN_STRINGS } from './strings';
+import './heatmap.css';
 import { TableAlternative } from '../common/TableAlternative';
 import type { Scored } from '../state/types';
 
@@ -22,9 +26,13 @@ interface Props {
   error: string | null;
 }
 
-const CELL = 22;
-
 type Weights = HeatmapResult;
+
+/** What the readout shows: a row (focused) or one cell (under the pointer). */
+interface Probe {
+  row: number;
+  col: number | null;
+}
 
 /** The colour range over all finite weights (hi > lo always). */
 function range(heatmap: Weights): [number, number] {
@@ -46,45 +54,71 @@ function range(heatmap: Weights): [number, number] {
  * so picking another candidate re-renders just the two rows whose highlight changes.
  */
 const HeatRow = memo(function HeatRow({
+  r,
   c,
   row,
-  cols,
   color,
   current,
+  names,
   onPick,
+  onProbe,
 }: {
+  r: number;
   c: number;
   row: number[];
-  cols: number;
   color: (w: number) => string;
   current: boolean;
+  names: GoodNames;
   onPick: (good: number) => void;
+  onProbe: (p: Probe | null) => void;
 }) {
-  const label = `${goodName(c)}: ${row.map((w) => fmt(w, 2)).join(', ')}`;
+  // The English accessible name is what the tests use; the Chinese page names rows in Chinese.
+  const values = row.map((w) => fmt(w, 2)).join(', ');
+  const d = useText(DIN_STRINGS);
   return (
     <button
       type="button"
       className={`heat-row ${current ? 'current' : ''}`}
-      aria-label={`${goodName(c)} as candidate (${label})`}
+      aria-label={d.heatRowLabel(names.name(c), values)}
       aria-pressed={current}
       onClick={() => onPick(c)}
+      onFocus={() => onProbe({ row: r, col: null })}
+      onBlur={() => onProbe(null)}
+      onMouseLeave={() => onProbe(null)}
     >
-      <span className="heat-label">{goodLabel(c)}</span>
-      <svg width={cols * CELL} height={CELL - 4} aria-hidden="true">
-        {row.map((w, j) => (
-          <rect
-            key={j}
-            x={j * CELL}
-            y={0}
-            width={CELL - 2}
-            height={CELL - 4}
-            fill={Number.isFinite(w) ? color(w) : '#ccc'}
-          />
-        ))}
-      </svg>
+      <span className="heat-label">{names.label(c)}</span>
+      {row.map((w, j) => (
+        <span
+          key={j}
+          className="heat-cell"
+          aria-hidden="true"
+          style={{ background: Number.isFinite(w) ? color(w) : '#ccc' }}
+          onMouseEnter={() => onProbe({ row: r, col: j })}
+        />
+      ))}
     </button>
   );
 });
+
+/** The value under the pointer, or every value of the focused row, named. */
+function readout(
+  probe: Probe | null,
+  heatmap: Weights,
+  colGoods: number[],
+  names: GoodNames,
+  d: (typeof DIN_STRINGS)['en'],
+): string {
+  if (!probe) return d.heatReadoutHint;
+  const c = heatmap.candidates[probe.row];
+  const row = heatmap.weights[probe.row] ?? [];
+  if (c === undefined) return d.heatReadoutHint;
+  if (probe.col !== null)
+    return d.heatCell(names.label(c), names.label(colGoods[probe.col]), fmt(row[probe.col], 2));
+  return d.heatRow(
+    names.label(c),
+    row.map((w, j) => `${names.label(colGoods[j])} ${fmt(w, 2)}`).join(' · '),
+  );
+}
 
 /** The table alternative: depends on the heatmap only, not on the chosen candidate. */
 const HeatTable = memo(function HeatTable({
@@ -95,6 +129,7 @@ const HeatTable = memo(function HeatTable({
   colGoods: number[];
 }) {
   const t = useStrings();
+  const names = useGoodNames();
   return (
     <TableAlternative summary={t.showTable} caption={t.heatmap}>
       <thead>
@@ -102,7 +137,7 @@ const HeatTable = memo(function HeatTable({
           <th scope="col">{t.candidate}</th>
           {colGoods.map((g, j) => (
             <th scope="col" key={j}>
-              {goodLabel(g)}
+              {names.label(g)}
             </th>
           ))}
         </tr>
@@ -110,9 +145,7 @@ const HeatTable = memo(function HeatTable({
       <tbody>
         {heatmap.candidates.map((c, r) => (
           <tr key={c}>
-            <th scope="row">
-              {good(c)?.emoji} {goodName(c)}
-            </th>
+            <th scope="row">{names.label(c)}</th>
             {(heatmap.weights[r] ?? []).map((w, j) => (
               <td key={j} className="num">
                 {fmt(w, 2)}
@@ -140,6 +173,9 @@ export const Heatmap = memo(function Heatmap({
   error,
 }: Props) {
   const t = useStrings();
+  const d = useText(DIN_STRINGS);
+  const names = useGoodNames();
+  const [probe, setProbe] = useState<Probe | null>(null);
   // Training progress re-requests the heatmap, and weights that did not move (paused, a small
   // step) bring back the same numbers in a new object: keep the old one, so no row re-renders.
   const key = contentKey(replied);
@@ -154,29 +190,35 @@ export const Heatmap = memo(function Heatmap({
   const colGoods = useMemo(() => keptGoods.slice(-cols), [colKey]);
   if (error && !heatmap) return <p className="notice notice-warning">{t.heatmapFailed(error)}</p>;
   if (!heatmap || heatmap.candidates.length === 0) return <p className="loading">{t.loading}</p>;
+  const grid = { '--cols': cols } as CSSProperties;
   return (
     <div className="heatmap">
       <p className="caption">{t.heatmapCaption}</p>
-      <div className="heatmap-grid" role="group" aria-label={t.heatmap}>
+      <p className="heat-readout" aria-hidden="true">
+        {readout(probe, heatmap, colGoods, names, d)}
+      </p>
+      {/* Focusable and named: on a phone the grid scrolls, and a keyboard must reach it. */}
+      <div className="heatmap-grid" role="region" aria-label={t.heatmap} tabIndex={0} style={grid}>
         <div className="heat-head" aria-hidden="true">
-          <span className="heat-label" />
-          <span className="heat-cols">
-            {colGoods.map((g, j) => (
-              <span key={j} style={{ width: CELL }} title={goodName(g)}>
-                {good(g)?.emoji}
-              </span>
-            ))}
-          </span>
+          <span className="heat-label heat-corner">{d.heatColumns}</span>
+          {colGoods.map((g, j) => (
+            <span key={j} className="heat-col" title={names.name(g)}>
+              <span className="heat-col-emoji">{good(g)?.emoji}</span>
+              <span className="heat-col-name">{names.name(g)}</span>
+            </span>
+          ))}
         </div>
         {heatmap.candidates.map((c, r) => (
           <HeatRow
             key={c}
+            r={r}
             c={c}
             row={heatmap.weights[r] ?? NO_ROW}
-            cols={cols}
             color={color}
             current={c === candidate}
+            names={names}
             onPick={onPick}
+            onProbe={setProbe}
           />
         ))}
       </div>

@@ -4,13 +4,14 @@
  */
 import { memo } from 'react';
 import { fmt, pct } from '../common/format';
-import { goodLabel } from '../common/goods';
+import { useGoodNames } from '../common/goods';
 import { useStrings } from '../text/TextContext';
 import type { Scored } from '../state/types';
 import { divergingScale, maxAbs, VectorStrip } from '../common/VectorStrip';
 
 export const PoolingView = memo(function PoolingView({ scored }: { scored: Scored | null }) {
   const t = useStrings();
+  const names = useGoodNames();
   if (!scored) return <p className="loading">{t.loading}</p>;
   const { result } = scored;
   const din = result.din;
@@ -34,7 +35,7 @@ export const PoolingView = memo(function PoolingView({ scored }: { scored: Score
           </thead>
           <tbody>
             {result.kept.map((h, k) => {
-              const label = goodLabel(result.history[h]);
+              const label = names.label(result.history[h]);
               return (
                 <tr key={`${h}`}>
                   <th scope="row">{label}</th>

@@ -14,7 +14,7 @@ import {
 } from 'react';
 import { AttentionBars } from './AttentionBars';
 import { barScales, valuesByUid } from './attentionData';
-import { good, goodName } from '../common/goods';
+import { good, useGoodNames } from '../common/goods';
 import type { HistoryAction, HistoryState } from '../state/historyReducer';
 import { useStrings } from '../text/TextContext';
 import type { Scored } from '../state/types';
@@ -41,6 +41,7 @@ export const HistoryEditor = memo(function HistoryEditor({
   onInspect,
 }: Props) {
   const t = useStrings();
+  const names = useGoodNames();
   const listRef = useRef<HTMLOListElement>(null);
   const [focusAfter, setFocusAfter] = useState<FocusTarget | null>(null);
   const [dragUid, setDragUid] = useState<number | null>(null);
@@ -126,7 +127,7 @@ export const HistoryEditor = memo(function HistoryEditor({
       >
         {entries.map((entry, i) => {
           const g = good(entry.good);
-          const name = goodName(entry.good);
+          const name = names.name(entry.good);
           const kept = i >= firstKept;
           const values = now.get(entry.uid);
           return (

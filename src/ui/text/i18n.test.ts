@@ -9,7 +9,7 @@ import { NARRATIVE } from './narrative';
  * libraries and units the Chinese literature writes the same way.
  */
 const ALLOW = new Set(
-  'Base SUM DIN DIEN GRU AUGRU AGRU AIGRU AUC GAUC CTR MLP PReLU Dice PCA RelaImpr Logloss Embedding WebGPU WebGL WASM CPU softmax Amazon MovieLens id epoch Alt log'
+  'Base SUM DIN DIEN GRU AUGRU AGRU AIGRU AUC GAUC CTR MLP PReLU Dice PCA RelaImpr Logloss Embedding WebGPU WebGL WASM CPU softmax Amazon MovieLens id epoch log Alt Tab Home End Enter Delete Backspace'
     .toLowerCase()
     .split(' '),
 );

@@ -147,7 +147,7 @@ const en: Narrative = {
   evolution: {
     heading: 'Watching interest evolve',
     paragraphs: [
-      'The trajectory plots every interest state of this history in two dimensions. The orange dashed path is the GRU (one state per purchase, candidate-independent); the blue path is the evolving layer, which moves only where the effective gate is open. The projection is fitted once on DIEN’s item embeddings and then frozen: a fresh PCA at every step would rotate and flip the picture, and you could not tell learning from re-projection. When the embeddings have changed a lot, press “Refit projection”.',
+      'The trajectory plots every interest state of this history in two dimensions. The black dashed path with round markers is the GRU (one state per purchase, candidate-independent); the violet solid path with square markers is the evolving layer, which moves only where the effective gate is open. The projection is fitted once on DIEN’s item embeddings and then frozen: a fresh PCA at every step would rotate and flip the picture, and you could not tell learning from re-projection. When the embeddings have changed a lot, press “Refit projection”.',
       'The auxiliary loss is what makes h_t an interest at all: without it the GRU states only get a weak signal through the final click. Pick a step and see how the state scores the next real purchase against a sampled one; the curve in section 6 shows this loss next to the main loss.',
       'Drag “Rewind to step” in the training panel to replay any snapshot: bars, cards, heatmap, trajectories and embedding map all switch to that step’s weights, while training itself keeps its latest state.',
     ],
@@ -294,7 +294,7 @@ const zh: Narrative = {
   evolution: {
     heading: '观察兴趣的演化',
     paragraphs: [
-      '轨迹图把这段历史的每个兴趣状态画在二维平面上。橙色虚线是 GRU（每次购买一个状态，与候选无关）；蓝色路径是演化层，只在有效门打开时移动。投影在 DIEN 的商品 Embedding 上拟合一次后冻结：每一步都重新做 PCA 会让画面旋转、翻转，就分不清是学习还是重新投影。当 Embedding 变化很大时，按“重新拟合投影”。',
+      '轨迹图把这段历史的每个兴趣状态画在二维平面上。带圆点的黑色虚线是 GRU（每次购买一个状态，与候选无关）；带方块的紫色实线是演化层，只在有效门打开时移动。投影在 DIEN 的商品 Embedding 上拟合一次后冻结：每一步都重新做 PCA 会让画面旋转、翻转，就分不清是学习还是重新投影。当 Embedding 变化很大时，按“重新拟合投影”。',
       '辅助损失让 h_t 真正成为“兴趣”：没有它，GRU 状态只能从最终的点击里得到微弱的信号。选一个步 t，看状态如何给下一次真实购买和一个采样商品打分；第 6 节的曲线把这个损失画在主损失旁边。',
       '拖动训练面板中的“回放到某一步”可重放任一快照：柱状图、卡片、热力图、轨迹和 Embedding 地图都会切换到那一步的权重，而训练本身保持最新状态。',
     ],
