@@ -34,6 +34,7 @@ import { TrainingCurves } from './ui/training/TrainingCurves';
 import { BackendPicker } from './ui/training/BackendPicker';
 import { badgeText } from './ui/training/backendWords';
 import { TrainingPanel } from './ui/training/TrainingPanel';
+import { replayedStep, shownMetrics } from './ui/training/shownMetrics';
 import { useBackendChoice } from './ui/training/useBackendChoice';
 import { useScores } from './ui/training/useScores';
 import { useTrainer } from './ui/training/useTrainer';
@@ -186,9 +187,21 @@ export function App() {
 
             <Story id="results">
               <h3>{t.curves}</h3>
-              <TrainingCurves curves={trainer.curves} />
+              <TrainingCurves
+                curves={trainer.curves}
+                ceiling={trainer.info?.bayesAuc}
+                alpha={config.model.auxWeight}
+                at={replayedStep(trainer.snapshots, atStep)}
+              />
               <h3>{t.results}</h3>
-              <ResultsTable progress={trainer.progress} />
+              <ResultsTable
+                shown={shownMetrics(
+                  trainer.curves,
+                  trainer.progress,
+                  replayedStep(trainer.snapshots, atStep),
+                )}
+                info={trainer.info}
+              />
             </Story>
 
             <Story id="takeaway" />

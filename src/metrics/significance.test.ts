@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aucStandardError, chanceMargin, clearOfChance, gatedRelaImpr } from './significance';
+import {
+  aucStandardError,
+  chanceMargin,
+  chanceThreshold,
+  clearOfChance,
+  gatedRelaImpr,
+} from './significance';
 
 describe('aucStandardError (Hanley–McNeil)', () => {
   it('matches hand-computed values', () => {
@@ -31,6 +37,17 @@ describe('clearOfChance', () => {
     expect(clearOfChance(0.65, 40, 40)).toBe(false);
     // Below chance is never "clear": a model worse than random has no improvement to report.
     expect(clearOfChance(0.3, 1500, 1500)).toBe(false);
+  });
+});
+
+describe('chanceThreshold', () => {
+  it('is where clearOfChance flips', () => {
+    const a = chanceThreshold(1500, 1500);
+    // 3·SE(0.5) on 1,500 pairs is 0.0316; SE shrinks slightly above 0.5, so a ≈ 0.5316.
+    expect(a).toBeCloseTo(0.5316, 3);
+    expect(clearOfChance(a - 1e-4, 1500, 1500)).toBe(false);
+    expect(clearOfChance(a + 1e-4, 1500, 1500)).toBe(true);
+    expect(chanceThreshold(0, 10)).toBeNaN();
   });
 });
 

@@ -55,3 +55,14 @@ export function gatedRelaImpr(
   if (!clearOfChance(aucModel, nPos, nNeg)) return { shown: false, reason: 'modelNoise' };
   return { shown: true, value: relaImpr(aucModel, aucBase) };
 }
+
+/** The smallest AUC that is clear of chance: the fixed point of a = 0.5 + z·SE(a) (it converges fast). */
+export function chanceThreshold(nPos: number, nNeg: number): number {
+  let a = 0.5;
+  for (let i = 0; i < 50; i++) {
+    const next = Math.min(1, 0.5 + chanceMargin(a, nPos, nNeg));
+    if (!Number.isFinite(next) || Math.abs(next - a) < 1e-9) return next;
+    a = next;
+  }
+  return a;
+}

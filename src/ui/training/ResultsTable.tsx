@@ -3,11 +3,14 @@
  * in separate, clearly labelled tables: the data sets differ, so the numbers do not compare.
  */
 import { memo } from 'react';
-import { relaImpr } from '../../metrics';
-import type { Progress } from '../../train/protocol';
+import { chanceThreshold, gatedRelaImpr } from '../../metrics/significance';
+import type { ReadyInfo } from '../../train/protocol';
 import { fmt, signedPct } from '../common/format';
-import { useStrings } from '../text/TextContext';
+import { useStrings, useText } from '../text/TextContext';
 import { MODELS } from '../common/palette';
+import { METRIC_STRINGS } from './metricStrings';
+import './metrics.css';
+import type { ShownMetrics } from './shownMetrics';
 
 const DIN_PAPER: [string, string, string][] = [
   ['BaseModel', '0.7300 (0.00%)', '0.8624 (0.00%)'],
@@ -28,21 +31,32 @@ const DIEN_PAPER: [string, string, string][] = [
 ];
 
 export const ResultsTable = memo(function ResultsTable({
-  progress,
+  shown,
+  info,
 }: {
-  progress: Progress | null;
+  /** The test metrics of the step on screen (live or rewound), with their step. */
+  shown: ShownMetrics;
+  /** The test set's classes (the AUC's noise) and its Bayes ceiling. */
+  info: ReadyInfo | null;
 }) {
   const t = useStrings();
-  const test = progress?.test;
+  const w = useText(METRIC_STRINGS);
+  const test = shown.test?.value;
+  // A session that does not say falls back on the protocol: one positive, one negative a shopper.
+  const pos = info?.testPositives ?? (info ? info.testSize / 2 : 0);
+  const neg = info?.testNegatives ?? (info ? info.testSize / 2 : 0);
+  const gates = test
+    ? MODELS.map((m) => gatedRelaImpr(test[m].auc, test.base.auc, pos, neg))
+    : undefined;
+  const anyHidden = gates?.some((g) => !g.shown) ?? false;
+  const bayes = info?.bayesAuc;
   return (
     <div className="results">
       <div className="table-scroll">
         <table>
           <caption>
             {t.results}
-            {progress?.testStep !== undefined && test
-              ? ` (${t.stepAxis} ${progress.testStep})`
-              : ''}
+            {shown.test ? w.resultsAt(shown.test.step, shown.at !== null) : ''}
           </caption>
           <thead>
             <tr>
@@ -54,20 +68,41 @@ export const ResultsTable = memo(function ResultsTable({
             </tr>
           </thead>
           <tbody>
-            {MODELS.map((m) => (
-              <tr key={m}>
-                <th scope="row">{t.modelNames[m]}</th>
-                <td className="num">{test ? fmt(test[m].auc, 4) : '–'}</td>
-                <td className="num">{test ? fmt(test[m].gauc, 4) : '–'}</td>
-                <td className="num">{test ? fmt(test[m].logloss, 4) : '–'}</td>
-                <td className="num">
-                  {test ? signedPct(relaImpr(test[m].auc, test.base.auc)) : '–'}
-                </td>
+            {MODELS.map((m, i) => {
+              const g = gates?.[i];
+              return (
+                <tr key={m}>
+                  <th scope="row">{t.modelNames[m]}</th>
+                  <td className="num">{test ? fmt(test[m].auc, 4) : '–'}</td>
+                  <td className="num">{test ? fmt(test[m].gauc, 4) : '–'}</td>
+                  <td className="num">{test ? fmt(test[m].logloss, 4) : '–'}</td>
+                  <td className="num">
+                    {!g ? (
+                      '–'
+                    ) : g.shown ? (
+                      signedPct(g.value)
+                    ) : (
+                      <span className="hidden-value">{w.hidden}</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+            {bayes !== undefined && Number.isFinite(bayes) && (
+              <tr className="ceiling-row">
+                <th scope="row">{w.bayesRow}</th>
+                <td className="num">{fmt(bayes, 4)}</td>
+                <td className="num">–</td>
+                <td className="num">–</td>
+                <td className="num">–</td>
               </tr>
-            ))}
+            )}
           </tbody>
         </table>
       </div>
+      {anyHidden && (
+        <p className="hint">{w.relaNote(fmt(chanceThreshold(pos, neg), 3), pos, neg)}</p>
+      )}
       <div className="papers">
         <p className="papers-label">{t.papers}</p>
         <PaperTable

@@ -1,73 +1,104 @@
-/** Loss and test AUC per model over steps: D3 scales and line generators, React renders the paths. */
+/**
+ * Loss and test AUC per model over steps: D3 scales and line generators, React renders the paths.
+ * DIEN's loss line is its target loss (comparable with the others), its auxiliary loss dotted;
+ * the AUC chart carries the world's Bayes-optimal AUC as a ceiling; a replayed step is marked.
+ */
 import { memo } from 'react';
-import { extent } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { ModelName } from '../../train/protocol';
 import { fmt } from '../common/format';
-import { useStrings } from '../text/TextContext';
+import { useStrings, useText } from '../text/TextContext';
 import { MODEL_COLOR, MODEL_DASH, MODELS } from '../common/palette';
 import type { Curves } from '../state/types';
 import { TableAlternative } from '../common/TableAlternative';
+import { stepDomain, stepTicks, valueDomain, valueTicks } from './chartScale';
+import { METRIC_STRINGS } from './metricStrings';
+import { targetLoss } from './shownMetrics';
+import './metrics.css';
 
 const W = 420;
-const H = 200;
-const M = { top: 10, right: 12, bottom: 28, left: 44 };
+const H = 210;
+// The y-axis name sits in the top margin, above the highest tick label.
+const M = { top: 24, right: 12, bottom: 28, left: 44 };
+const AUX_COLOR = '#767676';
 
 interface Series {
   model: ModelName | 'aux';
   points: [number, number][];
 }
 
-function Chart({ title, series, yLabel }: { title: string; series: Series[]; yLabel: string }) {
+interface ChartProps {
+  title: string;
+  series: Series[];
+  yLabel: string;
+  /** A labelled horizontal line (the Bayes ceiling), kept inside the domain. */
+  ceiling?: { value: number; label: string };
+  /** The replayed step, marked with a vertical line; null when live. */
+  at: number | null;
+  empty: boolean;
+}
+
+function Chart({ title, series, yLabel, ceiling, at, empty }: ChartProps) {
   const t = useStrings();
+  const w = useText(METRIC_STRINGS);
   const all = series.flatMap((s) => s.points).filter(([, y]) => Number.isFinite(y));
-  if (all.length === 0) {
+  const xd = stepDomain(all.map((p) => p[0]));
+  const yd = valueDomain([...all.map((p) => p[1]), ...(ceiling ? [ceiling.value] : [])]);
+  if (empty || !xd || !yd) {
+    // The same frame for both charts until the first step: one empty state.
     return (
       <figure className="chart">
         <figcaption>{title}</figcaption>
-        <p className="hint">{t.noCurve}</p>
+        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}: ${w.empty}`}>
+          <rect
+            className="frame"
+            x={M.left}
+            y={M.top}
+            width={W - M.left - M.right}
+            height={H - M.top - M.bottom}
+          />
+          <text className="empty" x={W / 2} y={H / 2} textAnchor="middle">
+            {w.empty}
+          </text>
+        </svg>
       </figure>
     );
   }
-  const [x0, x1] = extent(all, (p) => p[0]) as [number, number];
-  const [y0, y1] = extent(all, (p) => p[1]) as [number, number];
-  const pad = (y1 - y0) * 0.05 || 0.01;
   const x = scaleLinear()
-    .domain([x0, Math.max(x1, x0 + 1)])
+    .domain(xd)
     .range([M.left, W - M.right]);
+  const yt = valueTicks(yd);
   const y = scaleLinear()
-    .domain([y0 - pad, y1 + pad])
-    .range([H - M.bottom, M.top])
-    .nice();
+    .domain(yt.domain)
+    .range([H - M.bottom, M.top]);
   const path = line<[number, number]>()
     .defined(([, v]) => Number.isFinite(v))
     .x(([s]) => x(s))
     .y(([, v]) => y(v));
   const last = (s: Series) => s.points[s.points.length - 1];
-  const summary = series
-    .map(
-      (s) =>
-        `${s.model === 'aux' ? t.auxLossLegend : t.modelNames[s.model]} ${fmt(last(s)?.[1], 4)}`,
-    )
-    .join(', ');
+  const name = (s: Series) => (s.model === 'aux' ? t.auxLossLegend : t.modelNames[s.model]);
+  const summary = series.map((s) => `${name(s)} ${fmt(last(s)?.[1], 4)}`).join(', ');
+  const extra = [ceiling?.label, at !== null ? `${w.rewoundMark(at)} ↔ ${w.chartLive}` : '']
+    .filter(Boolean)
+    .join('; ');
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
-        aria-label={`${title}: ${t.stepAxis} ${x1}; ${summary}`}
+        aria-label={`${title}: ${t.stepAxis} ${xd[1]}; ${summary}${extra ? `; ${extra}` : ''}`}
       >
-        {y.ticks(4).map((v) => (
-          <g key={v} className="tick">
-            <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} />
-            <text x={M.left - 6} y={y(v)} dy="0.32em" textAnchor="end">
-              {v.toFixed(2)}
+        {yt.ticks.map((v) => (
+          <g key={v.value} className="tick">
+            <line x1={M.left} x2={W - M.right} y1={y(v.value)} y2={y(v.value)} />
+            <text x={M.left - 6} y={y(v.value)} dy="0.32em" textAnchor="end">
+              {v.label}
             </text>
           </g>
         ))}
-        {x.ticks(5).map((v) => (
+        {stepTicks(xd).map((v) => (
           <text key={v} className="tick" x={x(v)} y={H - M.bottom + 16} textAnchor="middle">
             {v}
           </text>
@@ -75,35 +106,97 @@ function Chart({ title, series, yLabel }: { title: string; series: Series[]; yLa
         <text className="axis-label" x={W - M.right} y={H - 2} textAnchor="end">
           {t.stepAxis}
         </text>
-        <text className="axis-label" x={4} y={M.top + 2} dy="0.7em">
+        <text className="axis-label" x={M.left - 6} y={12} textAnchor="end">
           {yLabel}
         </text>
+        {ceiling && (
+          <g className="ceiling">
+            <line x1={M.left} x2={W - M.right} y1={y(ceiling.value)} y2={y(ceiling.value)} />
+            <text x={W - M.right - 2} y={y(ceiling.value) - 4} textAnchor="end">
+              {ceiling.label}
+            </text>
+          </g>
+        )}
+        {at !== null && at >= xd[0] && at <= xd[1] && (
+          <g className="rewound-mark">
+            <line x1={x(at)} x2={x(at)} y1={M.top} y2={H - M.bottom} />
+            <text x={x(at) + 3} y={M.top + 10}>
+              {w.rewoundMark(at)}
+            </text>
+          </g>
+        )}
         {series.map((s) => (
           <path
             key={s.model}
             d={path(s.points) ?? ''}
             fill="none"
-            stroke={s.model === 'aux' ? '#999' : MODEL_COLOR[s.model]}
+            stroke={s.model === 'aux' ? AUX_COLOR : MODEL_COLOR[s.model]}
             strokeDasharray={s.model === 'aux' ? '1 3' : MODEL_DASH[s.model]}
             strokeWidth={2}
           />
         ))}
+        {/* A single evaluation (step 0) is a point, not an invisible one-point path. */}
+        {series.map((s) =>
+          s.points.length === 1 && Number.isFinite(s.points[0][1]) ? (
+            <circle
+              key={`${s.model}-dot`}
+              cx={x(s.points[0][0])}
+              cy={y(s.points[0][1])}
+              r={3}
+              fill={s.model === 'aux' ? AUX_COLOR : MODEL_COLOR[s.model]}
+            />
+          ) : null,
+        )}
       </svg>
     </figure>
   );
 }
 
-export const TrainingCurves = memo(function TrainingCurves({ curves }: { curves: Curves }) {
+function LegendLine({ color, dash }: { color: string; dash: string | undefined }) {
+  return (
+    <svg width="28" height="10" aria-hidden="true">
+      <line x1="0" x2="28" y1="5" y2="5" stroke={color} strokeDasharray={dash} strokeWidth="2.5" />
+    </svg>
+  );
+}
+
+export const TrainingCurves = memo(function TrainingCurves({
+  curves,
+  ceiling,
+  alpha,
+  at,
+}: {
+  curves: Curves;
+  /** The world's Bayes-optimal test AUC (ReadyInfo.bayesAuc). */
+  ceiling: number | undefined;
+  /** DIEN's auxiliary-loss weight: its target loss is total − α·aux. */
+  alpha: number;
+  /** The replayed step, or null when live. */
+  at: number | null;
+}) {
   const t = useStrings();
+  const w = useText(METRIC_STRINGS);
   const loss: Series[] = MODELS.map((m) => ({
     model: m,
-    points: curves.loss.map((p) => [p.step, p.loss[m]] as [number, number]),
+    points: curves.loss.map(
+      (p) =>
+        [p.step, m === 'dien' ? targetLoss(p.loss.dien, p.aux, alpha) : p.loss[m]] as [
+          number,
+          number,
+        ],
+    ),
   }));
   loss.push({ model: 'aux', points: curves.loss.map((p) => [p.step, p.aux] as [number, number]) });
   const auc: Series[] = MODELS.map((m) => ({
     model: m,
     points: curves.test.map((p) => [p.step, p.test[m].auc] as [number, number]),
   }));
+  // Both charts start with the first step (the AUC of step 0 alone is no curve yet).
+  const empty = curves.loss.length === 0;
+  const ceilingLine =
+    ceiling !== undefined && Number.isFinite(ceiling)
+      ? { value: ceiling, label: w.ceiling(fmt(ceiling, 3)) }
+      : undefined;
   // Text alternative: a handful of evenly spaced evaluations.
   const every = Math.max(1, Math.ceil(curves.test.length / 8));
   const rows = curves.test.filter((_, i) => i % every === 0 || i === curves.test.length - 1);
@@ -112,38 +205,26 @@ export const TrainingCurves = memo(function TrainingCurves({ curves }: { curves:
       <ul className="legend-list">
         {MODELS.map((m) => (
           <li key={m}>
-            <svg width="28" height="10" aria-hidden="true">
-              <line
-                x1="0"
-                x2="28"
-                y1="5"
-                y2="5"
-                stroke={MODEL_COLOR[m]}
-                strokeDasharray={MODEL_DASH[m]}
-                strokeWidth="2.5"
-              />
-            </svg>
+            <LegendLine color={MODEL_COLOR[m]} dash={MODEL_DASH[m]} />
             {t.modelNames[m]}
           </li>
         ))}
         <li>
-          <svg width="28" height="10" aria-hidden="true">
-            <line
-              x1="0"
-              x2="28"
-              y1="5"
-              y2="5"
-              stroke="#999"
-              strokeDasharray="1 3"
-              strokeWidth="2.5"
-            />
-          </svg>
+          <LegendLine color={AUX_COLOR} dash="1 3" />
           {t.auxLossLegend}
         </li>
       </ul>
+      <p className="hint">{w.lossNote(alpha)}</p>
       <div className="chart-row">
-        <Chart title={t.lossCurve} series={loss} yLabel="loss" />
-        <Chart title={t.aucCurve} series={auc} yLabel="AUC" />
+        <Chart title={t.lossCurve} series={loss} yLabel={t.lossAxis} at={at} empty={empty} />
+        <Chart
+          title={t.aucCurve}
+          series={auc}
+          yLabel="AUC"
+          ceiling={ceilingLine}
+          at={at}
+          empty={empty}
+        />
       </div>
       <TableAlternative summary={t.showTable} caption={t.aucCurve}>
         <thead>

@@ -10,6 +10,7 @@ import { patched, type ConfigPatch, type PageActions, type PageModel } from '../
 import { URL_WORDS } from '../text/urlWords';
 import { useLang, useStrings } from '../text/TextContext';
 import { ModelCards } from './ModelCards';
+import { replayedStep, shownMetrics } from './shownMetrics';
 import { Rewind } from './Rewind';
 import { Settings } from './Settings';
 import { TrainingControls } from './TrainingControls';
@@ -121,7 +122,13 @@ export function TrainingPanel({
       </section>
       <section className="panel" aria-labelledby="models-h">
         <h2 id="models-h">{t.models}</h2>
-        <ModelCards ready={ready} scored={scored} progress={progress} />
+        <ModelCards
+          ready={ready}
+          scored={scored}
+          shown={shownMetrics(trainer.curves, progress, replayedStep(trainer.snapshots, atStep))}
+          liveStep={progress?.step ?? 0}
+          alpha={config.model.auxWeight}
+        />
       </section>
       <details className="panel settings-panel">
         <summary>{t.settings}</summary>
