@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import { fmt } from '../common/format';
 import { useGoodNames } from '../common/goods';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { useStrings } from '../text/TextContext';
 import type { ModelSettings } from '../../train/protocol';
 import type { Scored } from '../state/types';
@@ -44,7 +45,7 @@ export const DienGates = memo(function DienGates({
   const d = result.dien;
   const formula = EFFECTIVE_FORMULA[evolving];
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t.dienGates}>
       <table className="gates">
         <caption>{t.dienGatesCaption(evolving.toUpperCase(), formula)}</caption>
         <thead>
@@ -89,6 +90,6 @@ export const DienGates = memo(function DienGates({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 });

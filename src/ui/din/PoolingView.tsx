@@ -5,6 +5,7 @@
 import { memo } from 'react';
 import { fmt, pct } from '../common/format';
 import { useGoodNames } from '../common/goods';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { useStrings } from '../text/TextContext';
 import type { Scored } from '../state/types';
 import { divergingScale, maxAbs, VectorStrip } from '../common/VectorStrip';
@@ -23,7 +24,7 @@ export const PoolingView = memo(function PoolingView({ scored }: { scored: Score
   return (
     <div className="pooling">
       <p className="caption">{t.poolingCaption}</p>
-      <div className="table-scroll">
+      <ScrollRegion label={t.pooling}>
         <table>
           <thead>
             <tr>
@@ -69,7 +70,7 @@ export const PoolingView = memo(function PoolingView({ scored }: { scored: Score
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
       <dl className="ctr-compare">
         <div>
           <dt>{t.ctrBase}</dt>
