@@ -53,3 +53,50 @@ test('a software WebGPU is not the default: WASM is, the badge says why, the pic
   expect(await stepCount(page)).toBe(13);
   await expect.poll(() => new URL(page.url()).searchParams.get('backend')).toBeNull();
 });
+
+test('the way around: a skip link, contents, the shop as one tab stop, Settings without an inner scroll', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, 'backend=wasm');
+  await ready(page);
+  // The first Tab reaches the skip link; following it lands by the training buttons.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the training controls' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Step', exact: true })).toBeFocused();
+
+  // The contents list every section.
+  const contents = page.getByRole('navigation', { name: 'Contents' });
+  await expect(contents.getByRole('link')).toHaveCount(12);
+  await contents.getByRole('link', { name: '6. Training curves and results' }).click();
+  await expect(
+    page.getByRole('heading', { name: '6. Training curves and results' }),
+  ).toBeInViewport();
+
+  // The shop: arrow keys move between goods, one Tab leaves it.
+  const shop = page.getByRole('toolbar', { name: 'The shop' });
+  const goods = shop.getByRole('button');
+  const first = goods.first();
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(goods.nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(goods.last()).toBeFocused();
+  expect(await shop.locator('button[tabindex="0"]').count()).toBe(1);
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('[role=toolbar]'))).toBeNull();
+
+  // Settings open in the page's own scroll: the training column has no scrollbar of its own.
+  await page.getByText('Settings (changing one restarts training)').click();
+  await page.getByRole('combobox', { name: 'Batch size' }).scrollIntoViewIfNeeded();
+  await expect(page.getByRole('combobox', { name: 'Batch size' })).toBeInViewport();
+  const side = await page.getByRole('complementary', { name: 'Training' }).evaluate((el) => ({
+    scroll: el.scrollHeight,
+    client: el.clientHeight,
+    overflow: getComputedStyle(el).overflowY,
+  }));
+  expect(side.overflow).toBe('visible');
+});

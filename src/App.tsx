@@ -5,6 +5,7 @@
  * follows the shareable part of the state.
  */
 import { useCallback, useDeferredValue, useMemo, useReducer } from 'react';
+import { Contents, SkipLink } from './ui/common/Contents';
 import { goodName } from './ui/common/goods';
 import { Masthead } from './ui/common/Masthead';
 import { Notices } from './ui/common/Notices';
@@ -90,6 +91,7 @@ export function App() {
   return (
     <TextProvider lang={page.lang}>
       <div className="page">
+        <SkipLink />
         <Masthead
           lang={page.lang}
           onLang={act.lang}
@@ -99,6 +101,7 @@ export function App() {
           <BackendPicker info={trainer.info} backends={backends} ready={trainer.ready} />
         </Masthead>
         <Notices notices={notices} dismiss={dismiss} onAction={onNoticeAction} />
+        <Contents />
 
         {/* Three regions: on phones the training panel sits right after the history (Step stays
             close at hand); on wide screens it is a sticky column beside the whole story. */}

@@ -41,38 +41,50 @@ export const TrainingControls = memo(function TrainingControls({
   const playing = progress?.playing ?? false;
   return (
     <div className="training-controls">
-      <div className="buttons" role="group" aria-label={t.training}>
-        <button type="button" onClick={() => onStep(1)} disabled={!ready}>
-          {t.step}
-        </button>
-        <button type="button" onClick={() => onStep(10)} disabled={!ready}>
-          {t.step10}
-        </button>
-        <button
-          type="button"
-          onClick={() => onStep(Math.max(1, stepsPerEpoch))}
-          disabled={!ready}
-          title={`${stepsPerEpoch} steps`}
-        >
-          {t.epoch}
-        </button>
-        <button
-          type="button"
-          className="primary play"
-          onClick={onPlay}
-          disabled={!ready}
-          aria-pressed={playing}
-        >
-          <span className="play-mark" aria-hidden="true" />
-          {t.play}
-        </button>
-        <button type="button" onClick={onPause} disabled={!ready || !stoppable}>
-          {t.pause}
-        </button>
-        <button type="button" onClick={onReset} disabled={!ready}>
-          {t.reset}
-        </button>
+      {/* On phones this bar is pinned to the bottom of the screen (engine.css): Step stays in
+          reach wherever the reader is in the lesson. */}
+      <div className="training-bar">
+        <div className="buttons" role="group" aria-label={t.training}>
+          <button type="button" onClick={() => onStep(1)} disabled={!ready}>
+            {t.step}
+          </button>
+          <button type="button" onClick={() => onStep(10)} disabled={!ready}>
+            {t.step10}
+          </button>
+          <button
+            type="button"
+            onClick={() => onStep(Math.max(1, stepsPerEpoch))}
+            disabled={!ready}
+            title={`${stepsPerEpoch} steps`}
+          >
+            {t.epoch}
+          </button>
+          <button
+            type="button"
+            className="primary play"
+            onClick={onPlay}
+            disabled={!ready}
+            aria-pressed={playing}
+          >
+            <span className="play-mark" aria-hidden="true" />
+            {t.play}
+          </button>
+          <button type="button" onClick={onPause} disabled={!ready || !stoppable}>
+            {t.pause}
+          </button>
+          <button type="button" onClick={onReset} disabled={!ready}>
+            {t.reset}
+          </button>
+        </div>
+        <p className="counters" aria-live="polite" aria-atomic="true">
+          {t.counters(
+            progress?.step ?? 0,
+            progress ? Number(fmtEpoch(progress.epoch)) : 0,
+            progress?.samplesSeen ?? 0,
+          )}
+        </p>
       </div>
+      <EngineStatus busy={busy} />
       <label className="speed">
         <span>{t.speed}</span>
         <select value={speed} onChange={(e) => onSpeed(Number(e.target.value))}>
@@ -83,14 +95,6 @@ export const TrainingControls = memo(function TrainingControls({
           ))}
         </select>
       </label>
-      <EngineStatus busy={busy} />
-      <p className="counters" aria-live="polite" aria-atomic="true">
-        {t.counters(
-          progress?.step ?? 0,
-          progress ? Number(fmtEpoch(progress.epoch)) : 0,
-          progress?.samplesSeen ?? 0,
-        )}
-      </p>
     </div>
   );
 });

@@ -98,7 +98,9 @@ export function TrainingPanel({
   return (
     <aside className="side" aria-label={t.training}>
       <section className="panel" aria-labelledby="training-h">
-        <h2 id="training-h">{t.training}</h2>
+        <h2 id="training-h" tabIndex={-1}>
+          {t.training}
+        </h2>
         <TrainingControls
           ready={canAct}
           busy={busy}
@@ -112,6 +114,8 @@ export function TrainingPanel({
           onPause={onPause}
           onReset={onReset}
         />
+      </section>
+      <section className="panel">
         <Rewind
           snapshots={trainer.snapshots}
           liveStep={progress?.step ?? 0}
