@@ -1,5 +1,6 @@
 /** The text alternative every chart carries: a collapsible table under the chart. */
 import type { ReactNode } from 'react';
+import { ScrollRegion } from './ScrollRegion';
 
 export function TableAlternative({
   summary,
@@ -14,12 +15,12 @@ export function TableAlternative({
   return (
     <details>
       <summary>{summary}</summary>
-      <div className="table-scroll">
+      <ScrollRegion label={summary}>
         <table>
           <caption>{caption}</caption>
           {children}
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }

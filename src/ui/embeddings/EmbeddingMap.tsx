@@ -7,7 +7,7 @@ import { useState, memo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import type { EmbeddingsResult, ModelName } from '../../train/protocol';
 import { fmt } from '../common/format';
-import { categoryName, good, goodName } from '../common/goods';
+import { good, useGoodNames } from '../common/goods';
 import { useStrings } from '../text/TextContext';
 import { categoryColor, MODELS } from '../common/palette';
 import { project, snappedExtent } from './projection';
@@ -32,6 +32,7 @@ export const EmbeddingMap = memo(function EmbeddingMap({
   onRefit: (model: ModelName) => void;
 }) {
   const t = useStrings();
+  const names = useGoodNames();
   const [hover, setHover] = useState<number | null>(null);
   const picker = (
     <label className="map-model">
@@ -94,14 +95,14 @@ export const EmbeddingMap = memo(function EmbeddingMap({
               onMouseEnter={() => setHover(i)}
             >
               <circle r={6} fill={categoryColor(cat)} stroke="#222" strokeWidth={0.8} />
-              <title>{`${goodName(g)} (${categoryName(cat)})`}</title>
+              <title>{`${names.name(g)} (${names.category(cat)})`}</title>
             </g>
           ))}
           {shown && (
             <g className="tooltip">
               <rect x={6} y={6} width={W - 12} height={22} rx={4} />
               <text x={12} y={21}>
-                {`${good(shown.g)?.emoji ?? ''} ${goodName(shown.g)} · ${categoryName(shown.cat)} · (${fmt(shown.p[0], 2)}, ${fmt(shown.p[1], 2)})`}
+                {`${good(shown.g)?.emoji ?? ''} ${names.name(shown.g)} · ${names.category(shown.cat)} · (${fmt(shown.p[0], 2)}, ${fmt(shown.p[1], 2)})`}
               </text>
             </g>
           )}
@@ -120,12 +121,12 @@ export const EmbeddingMap = memo(function EmbeddingMap({
         <tbody>
           {spread.map((s, c) => (
             <tr key={c}>
-              <th scope="row">{categoryName(c + 1)}</th>
+              <th scope="row">{names.category(c + 1)}</th>
               <td className="num">{fmt(s, 2)}</td>
               <td>
                 {pts
                   .filter((x) => x.cat === c + 1)
-                  .map((x) => `${goodName(x.g)} (${fmt(x.p[0], 2)}, ${fmt(x.p[1], 2)})`)
+                  .map((x) => `${names.name(x.g)} (${fmt(x.p[0], 2)}, ${fmt(x.p[1], 2)})`)
                   .join('; ')}
               </td>
             </tr>

@@ -3,7 +3,7 @@
  * projection they draw in, the note that says when it was fitted (with its refit button), and
  * the category legend.
  */
-import { categoryName } from '../common/goods';
+import { useGoodNames } from '../common/goods';
 import { categoryColor } from '../common/palette';
 import { useStrings } from '../text/TextContext';
 import type { Projection } from './projection';
@@ -16,6 +16,7 @@ export interface FittedProjection {
 
 export function CategoryLegend() {
   const t = useStrings();
+  const names = useGoodNames();
   const ids = Array.from({ length: 8 }, (_, i) => i + 1);
   return (
     <ul className="legend-list category-legend" aria-label={t.categoriesLegend}>
@@ -24,7 +25,7 @@ export function CategoryLegend() {
           <svg width="12" height="12" aria-hidden="true">
             <circle cx="6" cy="6" r="5" fill={categoryColor(c)} stroke="#333" strokeWidth="0.8" />
           </svg>
-          {categoryName(c)}
+          {names.category(c)}
         </li>
       ))}
     </ul>

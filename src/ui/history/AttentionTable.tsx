@@ -2,7 +2,8 @@
 import { memo } from 'react';
 import { valuesByUid } from './attentionData';
 import { fmt } from '../common/format';
-import { goodLabel } from '../common/goods';
+import { useGoodNames } from '../common/goods';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { useStrings } from '../text/TextContext';
 import type { Scored } from '../state/types';
 
@@ -14,13 +15,14 @@ export const AttentionTable = memo(function AttentionTable({
   previous: Scored | null;
 }) {
   const t = useStrings();
+  const names = useGoodNames();
   if (!current) return null;
   const before = valuesByUid(previous);
   const { result, uids } = current;
   return (
     <details className="attention-table">
       <summary>{t.showTable}</summary>
-      <div className="table-scroll">
+      <ScrollRegion label={t.showTable}>
         <table>
           <thead>
             <tr>
@@ -36,7 +38,7 @@ export const AttentionTable = memo(function AttentionTable({
           <tbody>
             {result.kept.map((h, k) => (
               <tr key={uids[h] ?? h}>
-                <th scope="row">{goodLabel(result.history[h])}</th>
+                <th scope="row">{names.label(result.history[h])}</th>
                 <td className="num">{fmt(result.din.weights[k], 3)}</td>
                 <td className="num">{fmt(result.dien.attention[k], 3)}</td>
                 <td className="num">{fmt(result.truth.relevance[k], 3)}</td>
@@ -45,7 +47,7 @@ export const AttentionTable = memo(function AttentionTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 });

@@ -1,6 +1,7 @@
 /** The candidate ad: one select over the catalogue, grouped by category. */
 import { memo } from 'react';
 import { CATALOGUE } from '../../world/catalogue';
+import { useGoodNames } from '../common/goods';
 import { useStrings } from '../text/TextContext';
 
 /** Memoised: the page re-renders on every score reply, and each render of a controlled select
@@ -13,6 +14,7 @@ export const CandidatePicker = memo(function CandidatePicker({
   onChange: (good: number) => void;
 }) {
   const t = useStrings();
+  const names = useGoodNames();
   return (
     <label className="candidate-picker">
       <span>{t.candidate}</span>
@@ -22,12 +24,12 @@ export const CandidatePicker = memo(function CandidatePicker({
         onChange={(e) => onChange(Number(e.target.value))}
       >
         {CATALOGUE.categories.map((c) => (
-          <optgroup key={c.id} label={c.name}>
+          <optgroup key={c.id} label={names.category(c.id)}>
             {CATALOGUE.goods
               .filter((g) => g.category === c.id)
               .map((g) => (
                 <option key={g.id} value={g.id}>
-                  {g.emoji} {g.name}
+                  {g.emoji} {names.name(g.id)}
                 </option>
               ))}
           </optgroup>
