@@ -5,6 +5,7 @@
  * follows the shareable part of the state.
  */
 import { useCallback, useDeferredValue, useMemo, useReducer } from 'react';
+import { Architecture } from './ui/architecture/Architecture';
 import { Contents, SkipLink } from './ui/common/Contents';
 import { goodName } from './ui/common/goods';
 import { Masthead } from './ui/common/Masthead';
@@ -110,6 +111,12 @@ export function App() {
             <Story id="attention">
               <Workbench page={page} act={act} current={current} previous={previous} />
             </Story>
+            <Architecture
+              scored={lower}
+              goods={goods}
+              candidate={candidate}
+              settings={config.model}
+            />
           </div>
 
           <TrainingPanel
