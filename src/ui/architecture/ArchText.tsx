@@ -10,10 +10,13 @@ import type { ArchStrings } from './strings';
 
 export function ArchText({
   values,
+  candidate,
   settings,
   s,
 }: {
   values: DiagramValues | null;
+  /** The page's candidate, shown until a score says which candidate its numbers are for. */
+  candidate: number;
   settings: ModelSettings;
   s: ArchStrings;
 }) {
@@ -22,6 +25,7 @@ export function ArchText({
   return (
     <details className="arch-text">
       <summary>{s.textSummary}</summary>
+      <p>{s.candidateLine(goodLabel(values?.candidate ?? candidate))}</p>
       <ul>
         <li>{s.path.base(ctr(values?.ctr.base), s.pooling(settings.basePooling === 'mean'))}</li>
         <li>{s.path.din(ctr(values?.ctr.din), '')}</li>

@@ -101,7 +101,7 @@ export const Architecture = memo(function Architecture({
       <p className="arch-legend">
         {s.legendDin} {s.legendDien}
       </p>
-      <ArchText values={values} settings={settings} s={s} />
+      <ArchText values={values} candidate={candidate} settings={settings} s={s} />
     </section>
   );
 });

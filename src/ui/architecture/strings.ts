@@ -28,6 +28,7 @@ export interface ArchStrings {
   gateLabel: (name: string, g: string) => string;
   textSummary: string;
   textCaption: string;
+  candidateLine: (good: string) => string;
   /** The path through each model; the second argument is the pooling's or the cell's name. */
   path: Record<'base' | 'din' | 'dien', (ctr: string, variant: string) => string>;
   col: { t: string; purchase: string; din: string; dienA: string; update: string; gate: string };
@@ -85,6 +86,7 @@ const en: ArchStrings = {
   gateLabel: (name, g) => `${name}: effective gate ${g}`,
   textSummary: 'The diagrams as text',
   textCaption: 'Each kept purchase, oldest first, with what each model gives it.',
+  candidateLine: (good) => `Candidate ad: ${good}.`,
   path: {
     base: (ctr, pooling) =>
       `Base: ids → embeddings (goods ⊕ shop ⊕ category) → ${pooling} → concat with the candidate → MLP → CTR ${ctr}.`,
@@ -149,6 +151,7 @@ const zh: ArchStrings = {
   gateLabel: (name, g) => `${name}：有效更新门 ${g}`,
   textSummary: '结构图的文字版',
   textCaption: '每个保留的行为（从旧到新）以及各模型给它的数值。',
+  candidateLine: (good) => `候选广告：${good}。`,
   path: {
     base: (ctr, pooling) =>
       `Base：id → 嵌入（商品 ⊕ 店铺 ⊕ 类目）→ ${pooling} → 与候选广告拼接 → MLP → CTR ${ctr}。`,
