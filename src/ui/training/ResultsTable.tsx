@@ -52,57 +52,60 @@ export const ResultsTable = memo(function ResultsTable({
   const bayes = info?.bayesAuc;
   return (
     <div className="results">
-      <div className="table-scroll">
-        <table>
-          <caption>
-            {t.results}
-            {shown.test ? w.resultsAt(shown.test.step, shown.at !== null) : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.model}</th>
-              <th scope="col">AUC</th>
-              <th scope="col">GAUC</th>
-              <th scope="col">{t.logloss}</th>
-              <th scope="col">{t.relaImpr}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {MODELS.map((m, i) => {
-              const g = gates?.[i];
-              return (
-                <tr key={m}>
-                  <th scope="row">{t.modelNames[m]}</th>
-                  <td className="num">{test ? fmt(test[m].auc, 4) : '–'}</td>
-                  <td className="num">{test ? fmt(test[m].gauc, 4) : '–'}</td>
-                  <td className="num">{test ? fmt(test[m].logloss, 4) : '–'}</td>
-                  <td className="num">
-                    {!g ? (
-                      '–'
-                    ) : g.shown ? (
-                      signedPct(g.value)
-                    ) : (
-                      <span className="hidden-value">{w.hidden}</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-            {bayes !== undefined && Number.isFinite(bayes) && (
-              <tr className="ceiling-row">
-                <th scope="row">{w.bayesRow}</th>
-                <td className="num">{fmt(bayes, 4)}</td>
-                <td className="num">–</td>
-                <td className="num">–</td>
-                <td className="num">–</td>
+      <div>
+        <div className="table-scroll">
+          <table>
+            <caption>
+              {t.results}
+              {shown.test ? w.resultsAt(shown.test.step, shown.at !== null) : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.model}</th>
+                <th scope="col">AUC</th>
+                <th scope="col">GAUC</th>
+                <th scope="col">{t.logloss}</th>
+                <th scope="col">{t.relaImpr}</th>
               </tr>
-            )}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {MODELS.map((m, i) => {
+                const g = gates?.[i];
+                return (
+                  <tr key={m}>
+                    <th scope="row">{t.modelNames[m]}</th>
+                    <td className="num">{test ? fmt(test[m].auc, 4) : '–'}</td>
+                    <td className="num">{test ? fmt(test[m].gauc, 4) : '–'}</td>
+                    <td className="num">{test ? fmt(test[m].logloss, 4) : '–'}</td>
+                    <td className="num">
+                      {!g ? (
+                        '–'
+                      ) : g.shown ? (
+                        signedPct(g.value)
+                      ) : (
+                        <span className="hidden-value">{w.hidden}</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+              {bayes !== undefined && Number.isFinite(bayes) && (
+                <tr className="ceiling-row">
+                  <th scope="row">{w.bayesRow}</th>
+                  <td className="num">{fmt(bayes, 4)}</td>
+                  <td className="num">–</td>
+                  <td className="num">–</td>
+                  <td className="num">–</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+        {bayes !== undefined && Number.isFinite(bayes) && <p className="hint">{w.bayesNote}</p>}
+        {anyHidden && (
+          <p className="hint">{w.relaNote(fmt(chanceThreshold(pos, neg), 3), pos, neg)}</p>
+        )}
       </div>
-      {anyHidden && (
-        <p className="hint">{w.relaNote(fmt(chanceThreshold(pos, neg), 3), pos, neg)}</p>
-      )}
       <div className="papers">
         <p className="papers-label">{t.papers}</p>
         <PaperTable

@@ -20,6 +20,7 @@ export interface MetricWords {
   hidden: string;
   relaNote: (threshold: string, pos: number, neg: number) => string;
   bayesRow: string;
+  bayesNote: string;
   /** The AUC chart's ceiling line. */
   ceiling: (auc: string) => string;
   /** The loss chart: DIEN's line is its target loss. */
@@ -44,10 +45,12 @@ const en: MetricWords = {
   hidden: 'within noise',
   relaNote: (threshold, pos, neg) =>
     `RelaImpr is shown once Base’s and the model’s AUC are both more than 3 standard errors above 0.5 (Hanley–McNeil, ${pos} positive and ${neg} negative test samples: an AUC above about ${threshold}). Before that it divides noise by noise: AUCs of 0.51 and 0.53 would read +200%.`,
-  bayesRow: 'Bayes ceiling (true CTRs)',
+  bayesRow: 'Bayes ceiling',
+  bayesNote:
+    'Bayes ceiling: the AUC of the world’s true CTRs on this test set. No model that sees these histories can rank better, except by chance.',
   ceiling: (auc) => `Bayes ceiling ${auc}`,
   lossNote: (alpha) =>
-    `DIEN’s line is its target loss (total − ${alpha}·aux), comparable with Base and DIN; the dotted line is its auxiliary loss.`,
+    `DIEN’s line is its target loss (total − α·aux, α = ${alpha}), comparable with Base and DIN; the dotted line is its auxiliary loss.`,
   empty: 'Press Step or Play to draw the curves.',
   rewoundMark: (step) => `step ${step}`,
   chartLive: 'live',
@@ -66,10 +69,12 @@ const zh: MetricWords = {
   hidden: '在噪声内',
   relaNote: (threshold, pos, neg) =>
     `只有当 Base 和该模型的 AUC 都比 0.5 高出 3 个标准误以上时才显示 RelaImpr（Hanley–McNeil，测试集有 ${pos} 个正样本、${neg} 个负样本：AUC 需高于约 ${threshold}）。在此之前它是噪声除以噪声：AUC 为 0.51 和 0.53 时会显示 +200%。`,
-  bayesRow: '贝叶斯上限（真实 CTR）',
+  bayesRow: '贝叶斯上限',
+  bayesNote:
+    '贝叶斯上限：世界的真实 CTR 在这个测试集上的 AUC。看到同样历史的模型，除非碰巧，不可能排得更好。',
   ceiling: (auc) => `贝叶斯上限 ${auc}`,
   lossNote: (alpha) =>
-    `DIEN 的曲线是它的目标损失（总损失 − ${alpha}·辅助损失），可与 Base 和 DIN 比较；点线是它的辅助损失。`,
+    `DIEN 的曲线是它的目标损失（总损失 − α·辅助损失，α = ${alpha}），可与 Base 和 DIN 比较；点线是它的辅助损失。`,
   empty: '按“单步”或“播放”来绘制曲线。',
   rewoundMark: (step) => `第 ${step} 步`,
   chartLive: '实时',
