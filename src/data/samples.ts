@@ -13,8 +13,18 @@ export function sampleOther(rng: Rng, N: number, exclude: number): number {
   return r >= exclude ? r + 1 : r;
 }
 
+/**
+ * Bug lab (pitfall 7): uniform over all of 1..N, the positive included. One draw like sampleOther,
+ * so a data set built with it pairs sample for sample with the correct one.
+ */
+export function sampleAny(rng: Rng, N: number): number {
+  return 1 + rng.int(N);
+}
+
 export interface DatasetOptions {
   seed: number;
+  /** Bug lab (pitfall 7): negatives, CTR and auxiliary, drawn with sampleAny. */
+  negativesMayEqualPositive?: boolean;
   /** Shortest prefix turned into a sample (default 1). */
   minPrefix?: number;
 }
@@ -41,16 +51,18 @@ export function buildDataset(world: World, opts: DatasetOptions): Dataset {
       }
     }
     const rng = root.fork(shopper.id);
+    const draw = (positive: number) =>
+      opts.negativesMayEqualPositive ? sampleAny(rng, N) : sampleOther(rng, N, positive);
     // One aux negative per real next behavior, shared by every prefix of this shopper so that
     // the auxiliary task sees a consistent negative for a given position.
     const aux = new Array<number>(n).fill(0);
-    for (let t = 0; t + 1 < n; t++) aux[t] = sampleOther(rng, N, p[t + 1]);
+    for (let t = 0; t + 1 < n; t++) aux[t] = draw(p[t + 1]);
     for (let k = minPrefix; k <= n - 1; k++) {
       const history = p.slice(0, k);
       const auxNegatives = aux.slice(0, k);
       auxNegatives[k - 1] = 0; // history[k] is the candidate, not part of this prefix
       const positive = p[k];
-      const negative = sampleOther(rng, N, positive);
+      const negative = draw(positive);
       const into = k === n - 1 ? test : train;
       into.push({ user: shopper.id, history, candidate: positive, label: 1, auxNegatives });
       into.push({ user: shopper.id, history, candidate: negative, label: 0, auxNegatives });

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { AttentionInput, Activation } from './config';
+import type { AttentionInput, Activation, BugFlags } from './config';
 import type { ParamStore } from './params';
 import { applyMlpWithHidden, createMlp, type Mlp } from './layers';
 import { maskedSoftmax } from './inputs';
@@ -12,9 +12,14 @@ import { maskedSoftmax } from './inputs';
 export interface ActivationUnit {
   input: AttentionInput;
   softmax: boolean;
+  /** Bug lab (pitfall 6): scores divided by √D before the softmax, as in the authors' code. */
+  scaled?: boolean;
   mlp?: Mlp;
   D: number;
 }
+
+/** The bug-lab switches the activation unit reads. */
+export type UnitBugs = Pick<BugFlags, 'scaledSoftmax' | 'sigmoidUnit' | 'batchNorm'>;
 
 export function interactionSize(input: AttentionInput, D: number): number {
   if (input === 'outer') return 2 * D + D * D;
@@ -29,11 +34,14 @@ export function createActivationUnit(
   hidden: number[],
   activation: Activation,
   softmax: boolean,
+  bugs?: Partial<UnitBugs>,
 ): ActivationUnit {
+  const unitActivation = bugs?.sigmoidUnit ? 'sigmoid' : activation;
   const mlp =
     input === 'dot'
       ? undefined
-      : createMlp(p, 'att', interactionSize(input, D), hidden, activation);
+      : createMlp(p, 'att', interactionSize(input, D), hidden, unitActivation, bugs?.batchNorm);
+  if (bugs?.scaledSoftmax) return { input, softmax: true, scaled: true, mlp, D };
   // Unnormalised weights have a sign symmetry (w → −w with the head's pooled weights negated).
   // Starting the output at 1, i.e. from SUM pooling, keeps "more weight = more attention": the
   // unit learns to raise relevant behaviors instead of possibly learning the mirror image.
@@ -85,6 +93,7 @@ export function attentionDetails(
     scores = tf.reshape(out.logits, [B, T]);
     hidden = out.hidden;
   }
+  if (unit.scaled) scores = tf.div(scores, Math.sqrt(unit.D));
   const weights = unit.softmax
     ? maskedSoftmax(scores, mask)
     : (tf.mul(scores, mask) as tf.Tensor2D);

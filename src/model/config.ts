@@ -34,6 +34,47 @@ export interface ModelSettings {
   evolving: EvolvingCell;
   /** Weight α of DIEN's auxiliary loss (paper: 1). */
   auxWeight: number;
+  /** The bug lab's deliberate mistakes (bugs.ts); absent or all off = the correct models. */
+  bugs?: Partial<BugFlags>;
+}
+
+/**
+ * The known pitfalls of public DIN/DIEN code (MODEL_SPEC.md), one switch each, all off by default.
+ * A model with any switch on is a bug-lab variant, never one of the three correct models.
+ */
+export interface BugFlags {
+  /** 1. Padded positions are not masked: the trainable padding row joins Base's SUM and DIN's sum. */
+  paddingLeak: boolean;
+  /** 2. The candidate is looked up in its own table, not the history's (initially a copy). */
+  separateTables: boolean;
+  /** 3. Dice's normalisation: batch statistics at inference, or frozen at mean 0 / variance 1. */
+  batchNorm: false | 'batchAtInference' | 'frozen';
+  /** 4. The DIEN authors' AUGRU: u ← (1 − a)·u, h ← u·h_prev + (1 − u)·h̃. */
+  invertedAugru: boolean;
+  /** 5. DIEN's auxiliary loss averaged over all B·(T − 1) pairs, padding included, or not added. */
+  auxLoss: false | 'overPadding' | 'dropped';
+  /** 6. DIN's weights as the authors' code computes them: softmax over the scores divided by √D. */
+  scaledSoftmax: boolean;
+  /** 7. Sampled negatives (the CTR negative and DIEN's auxiliary ones) may equal the positive. */
+  negativesMayEqualPositive: boolean;
+  /** Not a pitfall of its own: the DIN authors' activation unit uses sigmoid hidden units. */
+  sigmoidUnit: boolean;
+}
+
+export const NO_BUGS: BugFlags = {
+  paddingLeak: false,
+  separateTables: false,
+  batchNorm: false,
+  invertedAugru: false,
+  auxLoss: false,
+  scaledSoftmax: false,
+  negativesMayEqualPositive: false,
+  sigmoidUnit: false,
+};
+
+/** Every switch of a settings object, missing ones off. */
+export function bugsOf(settings: ModelSettings): BugFlags {
+  return { ...NO_BUGS, ...settings.bugs };
 }
 
 export const DEFAULT_MODEL_SETTINGS: ModelSettings = {

@@ -10,6 +10,13 @@ import { recurrence } from './recurrence';
  * overhead dominates small RNNs, TFJS_NOTES.md). Gates on the leading axis make every per-step
  * slice contiguous, which the cpu backend slices far faster than a column split.
  */
+/**
+ * Cells a GRU-family layer can run: the settings' evolving cells, a plain GRU, and the bug lab's
+ * 'augruInverted' (pitfall 4, the DIEN authors' VecAttGRUCell): ũ = (1 − a)·u,
+ * h' = ũ ⊙ h + (1 − ũ) ⊙ h̃, i.e. an effective update 1 − (1 − a)·u, so a = 0 is a plain GRU step.
+ */
+export type CellKind = EvolvingCell | 'gru' | 'augruInverted';
+
 export interface GruWeights {
   W: tf.Variable;
   U: tf.Variable;
@@ -60,7 +67,7 @@ export function gruCellStep(
   g: GruWeights,
   x: GateSet,
   h: tf.Tensor2D,
-  cell: EvolvingCell | 'gru',
+  cell: CellKind,
   a?: tf.Tensor2D,
   m?: tf.Tensor2D,
 ): GruStep {
@@ -72,6 +79,7 @@ export function gruCellStep(
   const cand = tf.tanh(tf.add(x.h, tf.mul(r, hs.h)));
   let effective: tf.Tensor2D;
   if (cell === 'augru') effective = tf.mul(a!, u);
+  else if (cell === 'augruInverted') effective = tf.sub(1, tf.mul(tf.sub(1, a!), u));
   else if (cell === 'agru') effective = a!;
   else effective = u;
   if (m) effective = tf.mul(effective, m);
@@ -106,7 +114,7 @@ export function runSequence(
   g: GruWeights,
   x: tf.Tensor3D,
   mask: tf.Tensor2D,
-  cell: EvolvingCell | 'gru',
+  cell: CellKind,
   attention?: tf.Tensor2D,
 ): SequenceResult {
   return runCells(g, x, mask, cell, attention);
@@ -122,9 +130,16 @@ export function runStates(
   g: GruWeights,
   x: tf.Tensor3D,
   mask: tf.Tensor2D,
-  cell: EvolvingCell | 'gru',
+  cell: CellKind,
   attention?: tf.Tensor2D,
 ): tf.Tensor3D {
+  if (cell === 'augruInverted') {
+    // e = m·(1 − (1 − a)·u) = m + m·(a − 1)·u: the fused op's offset form (the mask zeroes both).
+    const m = perStep(mask, g.H);
+    const slope = perStep(tf.mul(tf.sub(attention!, 1), mask) as tf.Tensor2D, g.H);
+    const states = recurrence(projections(g, x), g.U as tf.Tensor3D, slope, true, m);
+    return tf.transpose(states, [1, 0, 2]);
+  }
   const m = perStep(multiplier(mask, cell, attention), g.H);
   const states = recurrence(projections(g, x), g.U as tf.Tensor3D, m, cell !== 'agru');
   return tf.transpose(states, [1, 0, 2]);
@@ -135,7 +150,7 @@ export function runSequenceLast(
   g: GruWeights,
   x: tf.Tensor3D,
   mask: tf.Tensor2D,
-  cell: EvolvingCell | 'gru',
+  cell: CellKind,
   attention?: tf.Tensor2D,
 ): tf.Tensor2D {
   const [B, T] = mask.shape;
@@ -160,7 +175,7 @@ function projections(g: GruWeights, x: tf.Tensor3D): tf.Tensor4D {
  */
 function multiplier(
   mask: tf.Tensor2D,
-  cell: EvolvingCell | 'gru',
+  cell: CellKind,
   attention: tf.Tensor2D | undefined,
 ): tf.Tensor2D {
   const folded = attention && (cell === 'augru' || cell === 'agru');
@@ -171,7 +186,7 @@ function runCells(
   g: GruWeights,
   x: tf.Tensor3D,
   mask: tf.Tensor2D,
-  cell: EvolvingCell | 'gru',
+  cell: CellKind,
   attention: tf.Tensor2D | undefined,
 ): SequenceResult {
   const [B, T] = x.shape;
@@ -179,6 +194,9 @@ function runCells(
   const byStep = tf.unstack(projections(g, x), 0) as tf.Tensor3D[];
   const folded = attention && (cell === 'augru' || cell === 'agru');
   const gate = tf.unstack(perStep(multiplier(mask, cell, attention), H), 0) as tf.Tensor2D[];
+  // The inverted cell reads a_t and the mask apart (a = 0 does not freeze it; padding must).
+  const inverted =
+    cell === 'augruInverted' ? (tf.unstack(perStep(attention!, H), 0) as tf.Tensor2D[]) : undefined;
   let h = tf.zeros([B, H]) as tf.Tensor2D;
   const states: tf.Tensor2D[] = [];
   const us: tf.Tensor2D[] = [];
@@ -186,7 +204,7 @@ function runCells(
   for (let t = 0; t < T; t++) {
     const step = folded
       ? gruCellStep(g, gates(byStep[t]), h, cell, gate[t])
-      : gruCellStep(g, gates(byStep[t]), h, cell, undefined, gate[t]);
+      : gruCellStep(g, gates(byStep[t]), h, cell, inverted?.[t], gate[t]);
     h = step.h;
     states.push(h);
     us.push(step.u);

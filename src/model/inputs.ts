@@ -78,14 +78,26 @@ export function disposeTensors(t: BatchTensors): void {
  */
 export interface Embeddings {
   table: tf.Variable;
+  /** Bug lab (pitfall 2): the candidate's own table; absent = the candidate reads `table`. */
+  candidateTable?: tf.Variable;
   layout: TableLayout;
   /** Size of one good's vector, 3 · embDim. */
   dim: number;
 }
 
-export function createEmbeddings(p: ParamStore, vocab: Vocab, embDim: number): Embeddings {
+export function createEmbeddings(
+  p: ParamStore,
+  vocab: Vocab,
+  embDim: number,
+  separateTables = false,
+): Embeddings {
   const layout = tableLayout(vocab);
-  return { table: p.embedding('embeddings', layout.rows, embDim), layout, dim: 3 * embDim };
+  const table = p.embedding('embeddings', layout.rows, embDim);
+  const e: Embeddings = { table, layout, dim: 3 * embDim };
+  // A copy, so the bugged model starts from the correct one's weights: the tables drift apart
+  // only because each gets the gradient of its half of the uses.
+  if (separateTables) e.candidateTable = p.copyOf('embeddings/candidate', table);
+  return e;
 }
 
 /** Goods' vectors item ⊕ category ⊕ shop from interleaved ids [N*3] → [N, 3·embDim]. */
@@ -94,14 +106,25 @@ export function embedGoods(e: Embeddings, ids: tf.Tensor1D): tf.Tensor2D {
   return tf.reshape(rows, [-1, e.dim]);
 }
 
-/** History embeddings [B, T, D] with padded positions zeroed, and the candidate's [B, D]. */
+/**
+ * History embeddings [B, T, D] with padded positions zeroed, and the candidate's [B, D].
+ * `paddingLeak` (bug lab, pitfall 1) keeps the padding rows' trainable vectors instead.
+ */
 export function embedBatch(
   e: Embeddings,
   x: BatchTensors,
+  paddingLeak = false,
 ): { hist: tf.Tensor3D; cand: tf.Tensor2D } {
   const flat = embedGoods(e, x.hist);
-  const hist = tf.mul(tf.reshape(flat, [x.B, x.T, e.dim]), tf.expandDims(x.mask, 2)) as tf.Tensor3D;
-  return { hist, cand: embedGoods(e, x.cand) };
+  const shaped = tf.reshape(flat, [x.B, x.T, e.dim]) as tf.Tensor3D;
+  const hist = paddingLeak ? shaped : (tf.mul(shaped, tf.expandDims(x.mask, 2)) as tf.Tensor3D);
+  const cand = e.candidateTable
+    ? (tf.reshape(embeddingLookup(e.candidateTable as tf.Tensor2D, x.cand), [
+        -1,
+        e.dim,
+      ]) as tf.Tensor2D)
+    : embedGoods(e, x.cand);
+  return { hist, cand };
 }
 
 /** Binary cross-entropy from logits, mean over the batch; stable for large |z|. */

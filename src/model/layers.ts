@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Activation } from './config';
+import type { Activation, BugFlags } from './config';
 import type { ParamStore } from './params';
 
 /**
@@ -60,10 +60,15 @@ export function dice(
   d: DiceParams,
   training: boolean,
   rowWeights?: tf.Tensor1D,
+  bug: BugFlags['batchNorm'] = false,
 ): tf.Tensor2D {
   let mean: tf.Tensor;
   let variance: tf.Tensor;
-  if (training) {
+  if (bug === 'frozen') {
+    // The DIN authors' code: batch norm always called with training=False, statistics never move.
+    mean = tf.zerosLike(d.movingMean);
+    variance = tf.onesLike(d.movingVar);
+  } else if (training || bug === 'batchAtInference') {
     if (rowWeights) {
       // Padding rows must not shift the statistics, so "more padding changes nothing" holds.
       const w = tf.expandDims(rowWeights, 1);
@@ -75,10 +80,15 @@ export function dice(
       mean = m.mean;
       variance = m.variance;
     }
-    const newMean = tf.add(tf.mul(d.movingMean, DICE_MOMENTUM), tf.mul(mean, 1 - DICE_MOMENTUM));
-    const newVar = tf.add(tf.mul(d.movingVar, DICE_MOMENTUM), tf.mul(variance, 1 - DICE_MOMENTUM));
-    d.movingMean.assign(newMean);
-    d.movingVar.assign(newVar);
+    if (training) {
+      const newMean = tf.add(tf.mul(d.movingMean, DICE_MOMENTUM), tf.mul(mean, 1 - DICE_MOMENTUM));
+      const newVar = tf.add(
+        tf.mul(d.movingVar, DICE_MOMENTUM),
+        tf.mul(variance, 1 - DICE_MOMENTUM),
+      );
+      d.movingMean.assign(newMean);
+      d.movingVar.assign(newVar);
+    }
   } else {
     mean = d.movingMean;
     variance = d.movingVar;
@@ -87,9 +97,14 @@ export function dice(
   return tf.add(tf.mul(p, x), tf.mul(tf.mul(tf.sub(1, p), d.alpha), x));
 }
 
+/** 'sigmoid' only for the DIN authors' activation unit (bug lab preset). */
+export type MlpActivation = Activation | 'sigmoid';
+
 export interface Mlp {
   layers: Dense[];
-  activation: Activation;
+  activation: MlpActivation;
+  /** Bug lab: how Dice normalises (false = correctly). */
+  batchNorm: BugFlags['batchNorm'];
   /** Per hidden layer: PReLU α, or Dice parameters. */
   prelu: tf.Variable[];
   dice: DiceParams[];
@@ -102,7 +117,8 @@ export function createMlp(
   name: string,
   inputSize: number,
   hidden: number[],
-  activation: Activation,
+  activation: MlpActivation,
+  batchNorm: BugFlags['batchNorm'] = false,
 ): Mlp {
   const layers: Dense[] = [];
   const preluAlphas: tf.Variable[] = [];
@@ -112,7 +128,7 @@ export function createMlp(
     layers.push(createDense(p, `${name}/dense${i}`, size, h));
     if (activation === 'prelu') {
       preluAlphas.push(p.constant(`${name}/prelu${i}`, [h], 0));
-    } else {
+    } else if (activation === 'dice') {
       diceParams.push({
         alpha: p.constant(`${name}/dice${i}/alpha`, [h], 0),
         movingMean: p.constant(`${name}/dice${i}/mean`, [h], 0, false),
@@ -124,6 +140,7 @@ export function createMlp(
   return {
     layers,
     activation,
+    batchNorm,
     prelu: preluAlphas,
     dice: diceParams,
     out: createDense(p, `${name}/out`, size, 1),
@@ -141,10 +158,9 @@ export function applyMlpWithHidden(
   const hidden: tf.Tensor2D[] = [];
   mlp.layers.forEach((layer, i) => {
     const s = applyDense(layer, h);
-    h =
-      mlp.activation === 'prelu'
-        ? prelu(s, mlp.prelu[i])
-        : dice(s, mlp.dice[i], training, rowWeights);
+    if (mlp.activation === 'prelu') h = prelu(s, mlp.prelu[i]);
+    else if (mlp.activation === 'sigmoid') h = tf.sigmoid(s);
+    else h = dice(s, mlp.dice[i], training, rowWeights, mlp.batchNorm);
     hidden.push(h);
   });
   return { logits: tf.reshape(applyDense(mlp.out, h), [-1]) as tf.Tensor1D, hidden };

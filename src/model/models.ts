@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { ModelName, ModelSettings, Vocab } from './config';
+import { bugsOf, type BugFlags, type ModelName, type ModelSettings, type Vocab } from './config';
 import { ParamStore } from './params';
 import { applyMlp, createMlp, type Mlp } from './layers';
 import {
@@ -61,6 +61,8 @@ export interface LossResult {
 
 export abstract class CtrModel {
   readonly params: ParamStore;
+  /** The bug lab's switches (all off for the correct models). */
+  readonly bugs: BugFlags;
   protected readonly emb: Embeddings;
   protected readonly head: Mlp;
 
@@ -72,8 +74,16 @@ export abstract class CtrModel {
     headInput: number,
   ) {
     this.params = new ParamStore(seed);
-    this.emb = createEmbeddings(this.params, vocab, settings.embDim);
-    this.head = createMlp(this.params, 'head', headInput, settings.hidden, settings.activation);
+    this.bugs = bugsOf(settings);
+    this.emb = createEmbeddings(this.params, vocab, settings.embDim, this.bugs.separateTables);
+    this.head = createMlp(
+      this.params,
+      'head',
+      headInput,
+      settings.hidden,
+      settings.activation,
+      this.bugs.batchNorm,
+    );
   }
 
   get D(): number {
@@ -113,7 +123,7 @@ export class BaseModel extends CtrModel {
   }
 
   forward(x: BatchTensors, opts: ForwardOptions): ForwardResult {
-    const { hist, cand } = embedBatch(this.emb, x);
+    const { hist, cand } = embedBatch(this.emb, x, this.bugs.paddingLeak);
     let pooled = tf.sum(hist, 1) as tf.Tensor2D;
     if (this.settings.basePooling === 'mean') {
       pooled = tf.div(pooled, tf.maximum(tf.sum(x.mask, 1, true), 1));
@@ -136,14 +146,18 @@ export class DinModel extends CtrModel {
       s.attentionHidden,
       s.activation,
       s.attentionSoftmax,
+      this.bugs,
     );
   }
 
   forward(x: BatchTensors, opts: ForwardOptions): ForwardResult {
-    const { hist, cand } = embedBatch(this.emb, x);
+    const leak = this.bugs.paddingLeak;
+    const { hist, cand } = embedBatch(this.emb, x, leak);
+    // The leak: every position counts as real, so the padding vector gets a weight of its own.
+    const mask = leak ? tf.onesLike(x.mask) : x.mask;
     const weights = opts.equalWeights
-      ? x.mask
-      : attentionWeights(this.unit, hist, cand, x.mask, opts.training);
+      ? mask
+      : attentionWeights(this.unit, hist, cand, mask, opts.training);
     const pooled = weightedPool(hist, weights);
     return {
       logits: this.headLogits([pooled, cand], opts.training),
@@ -192,7 +206,8 @@ export class DienModel extends CtrModel {
 
     const cell = this.settings.evolving;
     const evolveInput = cell === 'aigru' ? (tf.mul(h, tf.expandDims(a, 2)) as tf.Tensor3D) : h;
-    const evolverCell = cell === 'aigru' ? 'gru' : cell;
+    const inverted = cell === 'augru' && this.bugs.invertedAugru;
+    const evolverCell = cell === 'aigru' ? 'gru' : inverted ? 'augruInverted' : cell;
     const evolverAttention = cell === 'aigru' ? undefined : a;
     // Training and evaluation read only the last evolved state; the per-step stacks are for the views.
     const evolved: Partial<SequenceResult> & { last: tf.Tensor2D } = lean
@@ -208,10 +223,12 @@ export class DienModel extends CtrModel {
     const auxNegative = tf.sum(tf.mul(h, neg), 2) as tf.Tensor2D;
     // −[log σ(s⁺) + log(1 − σ(s⁻))] = softplus(−s⁺) + softplus(s⁻), averaged over valid t only.
     const perStep = tf.add(tf.softplus(tf.neg(auxPositive)), tf.softplus(auxNegative));
-    const auxLoss = tf.div(
-      tf.sum(tf.mul(perStep, x.auxMask)),
-      tf.maximum(tf.sum(x.auxMask), 1),
-    ) as tf.Scalar;
+    // Bug lab 'overPadding': the authors' mean over all B·(T − 1) (h_t, e_{t+1}) pairs.
+    const pairs =
+      this.bugs.auxLoss === 'overPadding'
+        ? tf.scalar(Math.max(B * (T - 1), 1))
+        : tf.maximum(tf.sum(x.auxMask), 1);
+    const auxLoss = tf.div(tf.sum(tf.mul(perStep, x.auxMask)), pairs) as tf.Scalar;
 
     const pooled = evolved.last;
     return {
@@ -234,6 +251,8 @@ export class DienModel extends CtrModel {
     const out = this.forward(x, { training });
     const target = bceWithLogits(out.logits, x.label);
     const aux = out.auxLoss!;
+    // Bug lab 'dropped': the loss is computed (and shown) but never reaches the gradient.
+    if (this.bugs.auxLoss === 'dropped') return { total: target, target, aux };
     const total = tf.add(target, tf.mul(aux, this.settings.auxWeight)) as tf.Scalar;
     return { total, target, aux };
   }

@@ -51,6 +51,16 @@ export class ParamStore {
     return this.add(name, shape, new Float32Array(size).fill(value), trainable);
   }
 
+  /** A new trainable variable starting as a copy of `source` (draws nothing from the generator). */
+  copyOf(name: string, source: tf.Variable): tf.Variable {
+    if (this.vars.has(name)) throw new Error(`duplicate parameter ${name}`);
+    // No readback (a GPU backend's sync read would block): the variable shares the values, and
+    // training assigns it new ones without touching the source's.
+    const v = tf.variable(source, true, `${name}_${uid++}`);
+    this.vars.set(name, v);
+    return v;
+  }
+
   get(name: string): tf.Variable {
     const v = this.vars.get(name);
     if (!v) throw new Error(`unknown parameter ${name}`);

@@ -30,9 +30,26 @@ export function recurrence(
   U: tf.Tensor3D,
   g: tf.Tensor3D,
   useUpdateGate: boolean,
+  offset?: tf.Tensor3D,
 ): tf.Tensor3D {
+  if (offset) return withOffset(xs, U, g, offset) as tf.Tensor3D;
   return (useUpdateGate ? withGate : withoutGate)(xs, U, g) as tf.Tensor3D;
 }
+
+/**
+ * Bug lab (the inverted AUGRU, gru.ts): the effective update is o + g ⊙ u with an offset o [T, B, H].
+ * Same cell and backward as withGate, plus ∂o = ∂e; the correct cells never take this op.
+ */
+const withOffset = tf.customGrad((xs, U, g, o, save) =>
+  fused(
+    xs as tf.Tensor4D,
+    U as tf.Tensor3D,
+    g as tf.Tensor3D,
+    true,
+    save as tf.GradSaveFunc,
+    o as tf.Tensor3D,
+  ),
+);
 
 // One op per variant (the flag is not a tensor, so it cannot be an input of the op).
 const withGate = tf.customGrad((xs, U, g, save) =>
@@ -48,11 +65,13 @@ function fused(
   g: tf.Tensor3D,
   useU: boolean,
   save: tf.GradSaveFunc,
+  offset?: tf.Tensor3D,
 ): { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] } {
   const [T, , B, H] = xs.shape;
   const kept = tf.tidy(() => {
     const steps = tf.unstack(xs, 0) as tf.Tensor3D[];
     const gs = tf.unstack(g, 0) as tf.Tensor2D[];
+    const os = offset ? (tf.unstack(offset, 0) as tf.Tensor2D[]) : undefined;
     let h = tf.zeros([B, H]) as tf.Tensor2D;
     const prev: tf.Tensor2D[] = [];
     const us: tf.Tensor2D[] = [];
@@ -73,6 +92,7 @@ function fused(
         us.push(u);
         e = tf.mul(gs[t], u);
       }
+      if (os) e = tf.add(os[t], e);
       h = tf.add(h, tf.mul(e, tf.sub(c, h)));
       rs.push(r as tf.Tensor2D);
       cs.push(c as tf.Tensor2D);
@@ -88,13 +108,18 @@ function fused(
       hh: tf.stack(hcs) as tf.Tensor3D,
     };
   });
-  save([kept.prev, kept.u, kept.r, kept.c, kept.hh, g, U]);
+  save(
+    offset
+      ? [kept.prev, kept.u, kept.r, kept.c, kept.hh, g, U, offset]
+      : [kept.prev, kept.u, kept.r, kept.c, kept.hh, g, U],
+  );
   return {
     value: kept.states,
     gradFunc: (dy, saved) => {
-      const [prev, u, r, c, hh, gSaved, Uw] = saved as tf.Tensor3D[];
+      const [prev, u, r, c, hh, gSaved, Uw, oSaved] = saved as tf.Tensor3D[];
       // Everything that does not depend on the carried gradient, once for all T steps.
-      const e = useU ? tf.mul(gSaved, u) : gSaved; // effective update
+      const gu = useU ? tf.mul(gSaved, u) : gSaved;
+      const e = oSaved ? tf.add(oSaved, gu) : gu; // effective update
       const cmh = tf.sub(c, prev); // c − h
       const dTanh = tf.sub(1, tf.square(c));
       const rHh = tf.mul(hh, tf.mul(r, tf.sub(1, r))); // (h·Uh) ⊙ r(1 − r)
@@ -129,7 +154,7 @@ function fused(
       const dU = tf.matMul(tf.stack([hRows, hRows, hRows]), dRows, true, false);
       const dEall = tf.stack(dE);
       const dg = useU ? tf.mul(dEall, u) : dEall;
-      return [dxs, dU, dg];
+      return oSaved ? [dxs, dU, dg, dEall] : [dxs, dU, dg];
     },
   };
 }
