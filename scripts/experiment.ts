@@ -3,6 +3,7 @@
  * prints AUC (mean ± std), GAUC, logloss and RelaImpr vs Base; writes results/experiment.json.
  * Usage: npm run experiment -- [--seeds 3] [--steps 1500] [--world default|drift]
  *        [--backend wasm|cpu] [--shoppers N] [--batch 64] [--lr 0.005] [--variants]
+ * With --bugs: the bug lab instead (bugLab.ts; also --T N, --only id,id), results/bugs.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
@@ -12,6 +13,7 @@ import { DEFAULT_WORLD, strongDriftWorld } from '../src/world/simulator';
 import { DEFAULT_MODEL_SETTINGS, MODEL_NAMES, type ModelSettings } from '../src/model/config';
 import { meanStd, relaImpr } from '../src/metrics';
 import type { EvalMetrics } from '../src/train/protocol';
+import { labTable, runBugLab, writeLabResults, type LabOptions } from './bugLab';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,6 +38,29 @@ export async function main(): Promise<void> {
   const learningRate = Number(arg('lr', '0.005'));
   await useNodeBackend(backend);
   const baseWorld = worldName === 'drift' ? strongDriftWorld() : DEFAULT_WORLD;
+  if (process.argv.includes('--bugs')) {
+    const only = arg('only', '');
+    const opts: LabOptions = {
+      world: { ...baseWorld, shoppers },
+      worldName,
+      seeds,
+      steps,
+      batchSize,
+      learningRate,
+      T: Number(arg('T', String(DEFAULT_MODEL_SETTINGS.T))),
+      only: only ? only.split(',') : undefined,
+    };
+    const summary = runBugLab(opts);
+    console.log(
+      [
+        `Bug lab, world ${worldName} (drift ${baseWorld.drift}, ${shoppers} shoppers), T ${opts.T}, ${steps} steps of ${batchSize}, lr ${learningRate}, ${seeds} seeds, backend ${tf.getBackend()}`,
+        '',
+        ...labTable(summary),
+      ].join('\n'),
+    );
+    console.error(`wrote ${writeLabResults(opts, summary)}`);
+    return;
+  }
   const variants: [string, Partial<ModelSettings>][] = [['default', {}]];
   if (process.argv.includes('--variants')) {
     variants.push(
