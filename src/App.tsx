@@ -139,7 +139,9 @@ export function App() {
             <Story id="unit">
               <h3>
                 {t.unit}
-                {unitOf !== null ? `: ${goodName(unitOf)} → ${goodName(candidate)}` : ''}
+                {unitOf !== null
+                  ? `: ${goodName(unitOf, page.lang)} → ${goodName(candidate, page.lang)}`
+                  : ''}
               </h3>
               <ActivationUnit scored={lower} keptIndex={keptIndex} settings={config.model} />
             </Story>

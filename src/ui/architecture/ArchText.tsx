@@ -3,7 +3,7 @@
  * (also those the diagrams fold into "+n earlier") with what each model gives it.
  */
 import { fmt, pct } from '../common/format';
-import { goodLabel } from '../common/goods';
+import { useGoodNames } from '../common/goods';
 import type { ModelSettings } from '../../train/protocol';
 import type { DiagramValues } from './diagramData';
 import type { ArchStrings } from './strings';
@@ -20,12 +20,13 @@ export function ArchText({
   settings: ModelSettings;
   s: ArchStrings;
 }) {
+  const names = useGoodNames();
   const ctr = (x: number | undefined) => (values ? pct(x) : '–');
   const cell = settings.evolving.toUpperCase();
   return (
     <details className="arch-text">
       <summary>{s.textSummary}</summary>
-      <p>{s.candidateLine(goodLabel(values?.candidate ?? candidate))}</p>
+      <p>{s.candidateLine(names.label(values?.candidate ?? candidate))}</p>
       <ul>
         <li>{s.path.base(ctr(values?.ctr.base), s.pooling(settings.basePooling === 'mean'))}</li>
         <li>{s.path.din(ctr(values?.ctr.din), '')}</li>
@@ -49,7 +50,7 @@ export function ArchText({
               {values.columns.map((c) => (
                 <tr key={c.uid >= 0 ? c.uid : `k${c.k}`}>
                   <td className="num">{c.k + 1}</td>
-                  <th scope="row">{goodLabel(c.good)}</th>
+                  <th scope="row">{names.label(c.good)}</th>
                   <td className="num">{fmt(c.din, 2)}</td>
                   <td className="num">{fmt(c.attention, 2)}</td>
                   <td className="num">{fmt(c.updateGate, 2)}</td>

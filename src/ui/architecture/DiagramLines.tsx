@@ -4,7 +4,7 @@
  * their thickness from the weights, the GRU chains and the auxiliary loss's next-purchase
  * branch.
  */
-import { good, goodName } from '../common/goods';
+import { good, useGoodNames } from '../common/goods';
 import { categoryColor } from '../common/palette';
 import { edgeWidth } from './layout';
 import { clampInto, type Geometry } from './geometry';
@@ -43,6 +43,7 @@ export function DiagramLines({
   candidateLabel: string;
   earlierLabel: string;
 }) {
+  const names = useGoodNames();
   const { slots, cols, model } = g;
   const ids = g.row('ids');
   const embTop = g.cellTop('embeddings');
@@ -97,7 +98,7 @@ export function DiagramLines({
             {good(c.good)?.emoji ?? '?'}
           </text>
           <text x={slots.xs[i]} y={ids.y + 33} className="arch-name">
-            {short(goodName(c.good), slots.colW)}
+            {short(names.name(c.good), slots.colW)}
           </text>
           <line className="arch-edge" x1={slots.xs[i]} x2={slots.xs[i]} y1={ids.y} y2={embBottom} />
           <EmbeddingCell x={slots.xs[i]} y={embTop} id={c.good} />

@@ -5,7 +5,7 @@
  */
 import { memo } from 'react';
 import { fmt, pct } from '../common/format';
-import { goodName } from '../common/goods';
+import { useGoodNames } from '../common/goods';
 import type { ModelName, ModelSettings } from '../../train/protocol';
 import { BlockButton } from './BlockButton';
 import { blockEquation, BLOCK_SECTION, MODEL_BLOCKS, type BlockId } from './blocks';
@@ -66,6 +66,7 @@ export const ModelDiagram = memo(function ModelDiagram({
   s: ArchStrings;
   onGo: (section: string) => void;
 }) {
+  const names = useGoodNames();
   const [ref, width] = useWidth<HTMLDivElement>(320);
   const g = geometry(model, columns, width, aligned);
   const { slots } = g;
@@ -124,7 +125,7 @@ export const ModelDiagram = memo(function ModelDiagram({
           {live &&
             g.cols.map((c, i) => {
               const x = slots.xs[i];
-              const name = goodName(c.good);
+              const name = names.name(c.good);
               if (model === 'din' && c.din !== undefined) {
                 const w = fmt(c.din, 2);
                 return node('unit', x, c.key, s.dinWeightLabel(name, w), w);

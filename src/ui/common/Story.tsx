@@ -14,7 +14,9 @@ export const Story = memo(function Story({
   const section = useNarrative()[id];
   return (
     <section className="story" id={id} aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{section.heading}</h2>
+      <h2 id={`${id}-h`} tabIndex={-1}>
+        {section.heading}
+      </h2>
       {section.paragraphs.map((p, i) => (
         <p key={i} className="prose">
           {p}
