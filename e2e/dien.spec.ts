@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { COMPARE_STRINGS, verdictText } from '../src/ui/dien/compareStrings';
 import { verdict } from '../src/ui/dien/verdict';
 import { expect, test } from './fixtures';
+import { cardValue } from './helpers';
 
 const TINY = 'backend=wasm&shoppers=400&minh=4&maxh=12&T=10&emb=6&batch=32&lr=0.01&eval=10';
 const SHIFT_PRESET = [
@@ -191,6 +192,10 @@ test('the rewind scrubber replays the bars at an earlier step and returns to liv
   await page.goto(`./?${TINY}`);
   await ready(page);
   await expect(scrubber(page)).toBeDisabled();
+  // The step-0 evaluation, as the cards show it live.
+  const baseAuc = cardValue(page, 'Base', 'Test AUC');
+  await expect(baseAuc).toHaveText(/^0\.\d{4}$/, { timeout: 60_000 });
+  const aucAt0 = await baseAuc.textContent();
   await stepTo(page, 60);
   const step = await stepCount(page);
   await expect(page.getByText(`Live: step ${step}`)).toBeVisible();
@@ -214,6 +219,14 @@ test('the rewind scrubber replays the bars at an earlier step and returns to liv
     page.getByText(`Replaying the weights of step 0 (training is at step ${step})`),
   ).toBeVisible();
   await expect.poll(() => bars(page)).not.toBe(liveBars);
+  // The cards' numbers are step 0's too, and say so: no loss yet, the evaluation of step 0.
+  await expect(
+    page.getByText(
+      'Rewound to step 0: no training loss yet; test metrics from the evaluation at step 0.',
+    ),
+  ).toBeVisible();
+  await expect(baseAuc).toHaveText(aucAt0 ?? '');
+  await expect(cardValue(page, 'DIN', 'Training loss')).toHaveText('–');
   await expect(
     page.getByRole('img', { name: /^Embedding map: \d+ goods of DIEN at step 0,/ }),
   ).toBeVisible();
@@ -223,6 +236,9 @@ test('the rewind scrubber replays the bars at an earlier step and returns to liv
   // Back to live: the same bars as before.
   await page.getByRole('button', { name: 'Back to live' }).click();
   await expect(page.getByText(`Live: step ${step}`)).toBeVisible();
+  await expect(
+    page.getByText(new RegExp(`^Live, step ${step}\\. Test metrics from`)),
+  ).toBeVisible();
   await expect.poll(() => bars(page)).toBe(liveBars);
   await expect(page.getByRole('img', { name: /^Embedding map:/ })).toHaveAttribute(
     'aria-label',

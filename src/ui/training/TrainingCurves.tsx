@@ -79,9 +79,7 @@ function Chart({ title, series, yLabel, ceiling, at, empty }: ChartProps) {
   const last = (s: Series) => s.points[s.points.length - 1];
   const name = (s: Series) => (s.model === 'aux' ? t.auxLossLegend : t.modelNames[s.model]);
   const summary = series.map((s) => `${name(s)} ${fmt(last(s)?.[1], 4)}`).join(', ');
-  const extra = [ceiling?.label, at !== null ? `${w.rewoundMark(at)} ↔ ${w.chartLive}` : '']
-    .filter(Boolean)
-    .join('; ');
+  const extra = [ceiling?.label, at !== null ? w.rewoundAria(at) : ''].filter(Boolean).join('; ');
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>

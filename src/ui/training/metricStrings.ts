@@ -29,7 +29,8 @@ export interface MetricWords {
   empty: string;
   /** The rewound step marked on the curves. */
   rewoundMark: (step: number) => string;
-  chartLive: string;
+  /** The chart's accessible name, when rewound. */
+  rewoundAria: (step: number) => string;
 }
 
 const en: MetricWords = {
@@ -53,7 +54,7 @@ const en: MetricWords = {
     `DIEN’s line is its target loss (total − α·aux, α = ${alpha}), comparable with Base and DIN; the dotted line is its auxiliary loss.`,
   empty: 'Press Step or Play to draw the curves.',
   rewoundMark: (step) => `step ${step}`,
-  chartLive: 'live',
+  rewoundAria: (step) => `rewound to step ${step} (marked); the curves run on to the live step`,
 };
 
 const zh: MetricWords = {
@@ -77,7 +78,7 @@ const zh: MetricWords = {
     `DIEN 的曲线是它的目标损失（总损失 − α·辅助损失，α = ${alpha}），可与 Base 和 DIN 比较；点线是它的辅助损失。`,
   empty: '按“单步”或“播放”来绘制曲线。',
   rewoundMark: (step) => `第 ${step} 步`,
-  chartLive: '实时',
+  rewoundAria: (step) => `已回放到第 ${step} 步（已标出）；曲线一直画到实时的一步`,
 };
 
 export const METRIC_STRINGS = { en, zh };
