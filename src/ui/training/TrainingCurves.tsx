@@ -37,13 +37,15 @@ interface ChartProps {
   /** The replayed step, marked with a vertical line; null when live. */
   at: number | null;
   empty: boolean;
+  /** Both charts share one step axis. */
+  steps: [number, number] | null;
 }
 
-function Chart({ title, series, yLabel, ceiling, at, empty }: ChartProps) {
+function Chart({ title, series, yLabel, ceiling, at, empty, steps }: ChartProps) {
   const t = useStrings();
   const w = useText(METRIC_STRINGS);
   const all = series.flatMap((s) => s.points).filter(([, y]) => Number.isFinite(y));
-  const xd = stepDomain(all.map((p) => p[0]));
+  const xd = steps;
   const yd = valueDomain([...all.map((p) => p[1]), ...(ceiling ? [ceiling.value] : [])]);
   if (empty || !xd || !yd) {
     // The same frame for both charts until the first step: one empty state.
@@ -191,6 +193,7 @@ export const TrainingCurves = memo(function TrainingCurves({
   }));
   // Both charts start with the first step (the AUC of step 0 alone is no curve yet).
   const empty = curves.loss.length === 0;
+  const steps = stepDomain([...curves.loss, ...curves.test].map((p) => p.step));
   const ceilingLine =
     ceiling !== undefined && Number.isFinite(ceiling)
       ? { value: ceiling, label: w.ceiling(fmt(ceiling, 3)) }
@@ -214,7 +217,14 @@ export const TrainingCurves = memo(function TrainingCurves({
       </ul>
       <p className="hint">{w.lossNote(alpha)}</p>
       <div className="chart-row">
-        <Chart title={t.lossCurve} series={loss} yLabel={t.lossAxis} at={at} empty={empty} />
+        <Chart
+          title={t.lossCurve}
+          series={loss}
+          yLabel={t.lossAxis}
+          at={at}
+          empty={empty}
+          steps={steps}
+        />
         <Chart
           title={t.aucCurve}
           series={auc}
@@ -222,6 +232,7 @@ export const TrainingCurves = memo(function TrainingCurves({
           ceiling={ceilingLine}
           at={at}
           empty={empty}
+          steps={steps}
         />
       </div>
       <TableAlternative summary={t.showTable} caption={t.aucCurve}>
