@@ -6,6 +6,7 @@ import { memo } from 'react';
 import { chanceThreshold, gatedRelaImpr } from '../../metrics/significance';
 import type { ReadyInfo } from '../../train/protocol';
 import { fmt, signedPct } from '../common/format';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { useStrings, useText } from '../text/TextContext';
 import { MODELS } from '../common/palette';
 import { METRIC_STRINGS } from './metricStrings';
@@ -53,7 +54,7 @@ export const ResultsTable = memo(function ResultsTable({
   return (
     <div className="results">
       <div>
-        <div className="table-scroll">
+        <ScrollRegion label={t.results}>
           <table>
             <caption>
               {t.results}
@@ -100,7 +101,7 @@ export const ResultsTable = memo(function ResultsTable({
               )}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         {bayes !== undefined && Number.isFinite(bayes) && <p className="hint">{w.bayesNote}</p>}
         {anyHidden && (
           <p className="hint">{w.relaNote(fmt(chanceThreshold(pos, neg), 3), pos, neg)}</p>
@@ -138,7 +139,7 @@ function PaperTable({
   rows: [string, string, string][];
 }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={caption}>
       <table className="paper">
         <caption>{caption}</caption>
         <thead>
@@ -158,6 +159,6 @@ function PaperTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

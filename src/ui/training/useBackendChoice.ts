@@ -36,9 +36,10 @@ export function useBackendChoice(
     let on: BackendName | undefined = client.backend?.name;
     return client.subscribe((r) => {
       if (r.type === 'ready') {
+        // A reset says 'ready' again on the same worker, whose programs stay compiled.
+        if (r.backend.name !== on) setWarm(false);
         on = r.backend.name;
         setSwitching(false);
-        setWarm(false);
       } else if (r.type === 'progress' && on !== undefined) {
         const ms = r.progress.msPerStep;
         const name = on;
@@ -56,6 +57,7 @@ export function useBackendChoice(
       if (!client) return;
       setChoice(b);
       setSwitching(true);
+      setWarm(false);
       void client.switchBackend(b);
     },
     [client],
