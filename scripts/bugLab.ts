@@ -61,6 +61,9 @@ export interface LabSummary extends LabRow {
 
 const settingsKey = (e: Entry) => JSON.stringify(e.settings ?? {});
 
+/** runSeed's key of the correct model a bug is compared with. */
+export const correctKey = (e: Entry, model: ModelName) => `correct|${settingsKey(e)}|${model}`;
+
 function settingsFor(opts: LabOptions, e: Entry, bugged: boolean): ModelSettings {
   const s = { ...DEFAULT_MODEL_SETTINGS, ...e.settings, T: opts.T };
   return bugged ? { ...s, bugs: e.bugs } : s;
@@ -79,7 +82,7 @@ function buildMembers(opts: LabOptions, entries: Entry[], seed: number, cat: Cat
   };
   for (const e of entries) {
     for (const name of e.models) {
-      add(`correct|${settingsKey(e)}|${name}`, name, settingsFor(opts, e, false), false);
+      add(correctKey(e, name), name, settingsFor(opts, e, false), false);
       const bugData = e.bugs.negativesMayEqualPositive === true;
       add(`${e.id}|${name}`, name, settingsFor(opts, e, true), bugData);
     }
@@ -103,8 +106,11 @@ function testAuc(model: CtrModel, test: Sample[], cat: Catalogue, T: number): nu
   );
 }
 
-/** Test AUC of every member after `steps` lockstep steps, for one seed. */
-function runSeed(opts: LabOptions, entries: Entry[], seed: number): Map<string, number> {
+/**
+ * Test AUC of every member after `steps` lockstep steps, for one seed, keyed `<bug id>|<model>`
+ * for a bugged twin and `correct|<settings>|<model>` for a correct one (see correctKey).
+ */
+export function runSeed(opts: LabOptions, entries: Entry[], seed: number): Map<string, number> {
   const world = simulateWorld({ ...opts.world, seed });
   const cat = world.catalogue;
   const data = buildDataset(world, { seed });
@@ -161,7 +167,7 @@ export function runBugLab(opts: LabOptions): LabSummary[] {
     const aucs = runSeed(opts, entries, seed);
     for (const row of rows) {
       const e = entries.find((x) => x.id === row.bug)!;
-      row.correct.push(aucs.get(`correct|${settingsKey(e)}|${row.model}`)!);
+      row.correct.push(aucs.get(correctKey(e, row.model))!);
       row.bugged.push(aucs.get(`${e.id}|${row.model}`)!);
     }
     console.error(`seed ${seed} done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
