@@ -30,7 +30,7 @@ describe('backend words', () => {
     expect(badgeText({ ...DECLINED, declinedSoftware: ['webgl'] }, {}, 'en')).toMatch(
       /^WASM — WebGL here is a software emulator,/,
     );
-    expect(badgeText(DECLINED, {}, 'zh')).toMatch(/^WASM — 这里的 WebGPU和WebGL 是软件模拟器/);
+    expect(badgeText(DECLINED, {}, 'zh')).toMatch(/^WASM — 这里的 WebGPU 和 WebGL 是软件模拟器/);
     // Without a declined emulator the engine's own label shows.
     expect(badgeText({ name: 'wasm', label: 'WASM — forced', fallbackReasons: [] }, {}, 'en')).toBe(
       'WASM — forced',

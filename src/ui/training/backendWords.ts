@@ -24,7 +24,7 @@ export function msText(ms: number, lang: Lang): string {
 }
 
 function list(names: string[], lang: Lang): string {
-  if (lang === 'zh') return names.join('和');
+  if (lang === 'zh') return names.join(' 和 ');
   return names.length <= 1
     ? names.join('')
     : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
