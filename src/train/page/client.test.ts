@@ -637,3 +637,42 @@ describe('TrainerClient keeps the history across a restart', () => {
     expect(init.config.train.learningRate).toBe(0.05);
   });
 });
+
+describe('TrainerClient keeps the run it replaces', () => {
+  const OTHER = { train: { seed: 2 } } as unknown as SessionConfig;
+  const AT_90: WeightsSnapshot = { ...SNAPSHOT, step: 90 };
+  const REWIND_30: WeightsSnapshot = { ...SNAPSHOT, step: 30 };
+
+  it('resetKeeping asks for the training state, then resets, in that order', async () => {
+    const t = setup();
+    void t.client.init(CONFIG);
+    t.w().reply({ type: 'snapshots', steps: [30], added: REWIND_30, version: 1 });
+    const kept = t.client.resetKeeping(OTHER);
+    expect(t.w().sent.slice(1)).toEqual([
+      { type: 'exportWeights', id: 1, training: true },
+      { type: 'reset', version: 2, config: OTHER },
+    ]);
+    expect(t.client.configVersion).toBe(2);
+    // The export was queued before the reset, so its reply carries the old run's weights.
+    t.w().reply({ type: 'weights', id: 1, weights: AT_90 });
+    await expect(kept).resolves.toEqual({ weights: AT_90, rewind: [REWIND_30] });
+    // The old run's snapshots are no longer the live run's.
+    expect(t.client.snapshotSteps).toEqual([]);
+  });
+
+  it('resume keeps the live run, then inits the kept one from its weights and snapshots', async () => {
+    const t = setup();
+    void t.client.init(CONFIG);
+    t.w().reply(READY('wasm'));
+    const kept = t.client.resume(OTHER, AT_90, [REWIND_30]);
+    expect(t.workers).toHaveLength(1); // the running worker, no restart
+    expect(t.w().sent.slice(1)).toEqual([
+      { type: 'exportWeights', id: 1, training: true },
+      { type: 'init', config: OTHER, version: 2, weights: AT_90, rewind: [REWIND_30] },
+    ]);
+    expect(t.client.snapshotSteps).toEqual([30]);
+    expect(t.client.lastCheckpoint).toBe(AT_90);
+    t.w().reply({ type: 'weights', id: 1, weights: SNAPSHOT });
+    await expect(kept).resolves.toEqual({ weights: SNAPSHOT, rewind: [] });
+  });
+});

@@ -39,6 +39,12 @@ export type { TrainerClientOptions };
 
 export type { EmbeddingsResult, ReadyInfo, VisibilitySource, WorkerLike };
 
+/** What resetKeeping and resume keep of the run they replace. */
+export interface KeptRun {
+  weights: WeightsSnapshot;
+  rewind: WeightsSnapshot[];
+}
+
 export class TrainerClient {
   private readonly createWorker: () => WorkerLike;
   private readonly pending = new PendingRequests();
@@ -150,6 +156,50 @@ export class TrainerClient {
     this.record.clear();
     this.version++;
     this.send({ type: 'reset', version: this.version, ...(config ? { config } : {}) });
+  }
+
+  /** The config version the last init, reset or resume numbered (progress carries it). */
+  get configVersion(): number {
+    return this.version;
+  }
+
+  /**
+   * A reset that keeps the old run: its weights with the training state, exported in the same
+   * serial queue just before the reset (so exactly the old run's), and its rewind snapshots.
+   */
+  resetKeeping(config: SessionConfig): Promise<KeptRun> {
+    const kept = this.keep();
+    this.reset(config);
+    return kept;
+  }
+
+  /**
+   * Go on training a kept run from its weights and training state on the running worker (a new
+   * config version), with its rewind snapshots; the run being replaced is kept as resetKeeping
+   * keeps it.
+   */
+  resume(
+    config: SessionConfig,
+    from: WeightsSnapshot,
+    rewind: WeightsSnapshot[] = [],
+  ): Promise<KeptRun> {
+    const kept = this.keep();
+    this.config = config;
+    this.playing = false;
+    this.record.clear();
+    this.record.restore(rewind);
+    // A crash before its first checkpoint restarts from where it was resumed, not from scratch.
+    this.record.checkpoint = from;
+    this.version++;
+    this.sendInit(config, from);
+    return kept;
+  }
+
+  /** The running run's weights (asked now, answered in queue order) and its rewind copies. */
+  private keep(): Promise<KeptRun> {
+    const rewind = this.record.rewindUpTo(Infinity);
+    const asked = this.ask({ type: 'exportWeights', training: true }, 'weights');
+    return asked.then((r) => ({ weights: r.weights, rewind }));
   }
 
   /**

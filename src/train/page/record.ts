@@ -38,6 +38,12 @@ export class TrainingRecord {
     }
   }
 
+  /** A kept run resumed: its rewind copies are this run's again. */
+  restore(rewind: WeightsSnapshot[]): void {
+    this.rewind = [...rewind];
+    this.snapshots = rewind.map((s) => s.step);
+  }
+
   /** The rewind snapshots a worker restarted from `step` keeps. */
   rewindUpTo(step: number): WeightsSnapshot[] {
     return this.rewind.filter((s) => s.step <= step);
