@@ -23,6 +23,7 @@ import { PoolingView } from './ui/din/PoolingView';
 import { keptIndexOf, unitGood } from './ui/din/unitData';
 import { EmbeddingMap } from './ui/embeddings/EmbeddingMap';
 import { useEmbeddings } from './ui/embeddings/useEmbeddings';
+import { ExportPanel } from './ui/export/ExportPanel';
 import { Workbench } from './ui/history/Workbench';
 import { goodsOf } from './ui/state/historyReducer';
 import { INITIAL } from './ui/state/initial';
@@ -213,6 +214,12 @@ export function App() {
                   replayedStep(trainer.snapshots, atStep),
                 )}
                 info={trainer.info}
+              />
+              <ExportPanel
+                client={trainer.client}
+                ready={trainer.ready}
+                config={config}
+                curves={trainer.curves}
               />
             </Story>
 
