@@ -13,6 +13,7 @@ import type {
   Response,
   ScorerFeed,
   SessionConfig,
+  WeightsSnapshot,
 } from '../protocol';
 import { Checkpoints } from './checkpoints';
 import { checkBudget, type ControllerOptions } from './controllerOptions';
@@ -241,32 +242,36 @@ export class WorkerController {
         message: `This worker already runs on ${this.backend.name}; a new worker is needed to switch backends.`,
       });
     }
-    await this.serial.run(async () => {
-      checkBudget(req.config);
-      this.version = version;
-      this.session?.dispose();
-      this.session = undefined;
-      const session = await backendWork(() => this.opts.createSession(req.config));
-      this.session = session;
-      this.config = req.config;
-      if (req.weights) await backendWork(() => session.importWeights(req.weights!));
-      this.postReady(session);
-      await this.reporter.restart(session, req.rewind);
-    });
+    await this.serial.run(() => this.replaceSession(req.config, version, req.weights, req.rewind));
   }
 
   private async reset(config: SessionConfig | undefined, version: number): Promise<void> {
     if (!config) throw new Error("'reset' before 'init'");
+    await this.replaceSession(config, version);
+  }
+
+  /**
+   * The session of an init or a reset: built for `config` (from `weights` when given, keeping the
+   * `rewind` snapshots up to their step), announced, and evaluated where it starts.
+   */
+  private async replaceSession(
+    config: SessionConfig,
+    version: number,
+    weights?: WeightsSnapshot,
+    rewind?: readonly WeightsSnapshot[],
+  ): Promise<void> {
     checkBudget(config);
     this.version = version;
     this.loop.stop();
     this.session?.dispose();
     this.session = undefined;
-    this.session = await backendWork(() => this.opts.createSession(config));
+    const session = await backendWork(() => this.opts.createSession(config));
+    this.session = session;
     this.config = config;
+    if (weights) await backendWork(() => session.importWeights(weights));
     // A new config may mean a new world: its data sizes and test ceiling.
-    this.postReady(this.session);
-    await this.reporter.restart(this.session);
+    this.postReady(session);
+    await this.reporter.restart(session, rewind);
   }
 
   private postReady(session: TrainingSessionLike): void {
