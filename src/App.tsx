@@ -41,6 +41,9 @@ import { replayedStep, shownMetrics } from './ui/training/shownMetrics';
 import { useBackendChoice } from './ui/training/useBackendChoice';
 import { useScores } from './ui/training/useScores';
 import { useTrainer } from './ui/training/useTrainer';
+import { RunsPanel } from './ui/runs/RunsPanel';
+import { selectedRuns } from './ui/runs/selected';
+import { useRuns } from './ui/runs/useRuns';
 
 export function App() {
   const [page, dispatch] = useReducer(pageReducer, INITIAL.state, initPage);
@@ -49,6 +52,8 @@ export function App() {
   const trainer = useTrainer(page.config, page.resets, INITIAL.state.backend, say);
   const backends = useBackendChoice(trainer.client, INITIAL.state.backend);
   useUrlSync(page, backends.choice);
+  const runs = useRuns(trainer, page, act);
+  const selected = useMemo(() => selectedRuns(runs.state, page.lang), [runs.state, page.lang]);
   useUrlProblems(say);
 
   const { history, candidate, atStep, config } = page;
@@ -127,6 +132,7 @@ export function App() {
             act={act}
             scored={current}
             say={say}
+            currentRun={runs.state.current}
           />
 
           <div className="rest">
@@ -199,8 +205,15 @@ export function App() {
             </Story>
 
             <Story id="results">
+              <RunsPanel
+                runs={runs}
+                step={trainer.progress?.step ?? 0}
+                version={trainer.version}
+                ready={trainer.ready}
+              />
               <h3>{t.curves}</h3>
               <TrainingCurves
+                overlay={selected.overlay}
                 curves={trainer.curves}
                 ceiling={trainer.info?.bayesAuc}
                 alpha={config.model.auxWeight}
@@ -214,6 +227,7 @@ export function App() {
                   replayedStep(trainer.snapshots, atStep),
                 )}
                 info={trainer.info}
+                runs={selected.rows}
               />
               <ExportPanel
                 client={trainer.client}

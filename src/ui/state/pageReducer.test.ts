@@ -30,6 +30,15 @@ describe('page reducer', () => {
     expect(p.config.model.T).toBe(5);
   });
 
+  it('resuming a kept run takes its config without asking for a reset (its weights go on)', () => {
+    const changed = pageReducer(start(), { type: 'reset', patch: { model: { T: 5 } } });
+    const rewound = pageReducer(changed, { type: 'rewind', step: 20 });
+    const p = pageReducer(rewound, { type: 'resume', config: start().config });
+    expect(p.resets).toBe(1);
+    expect(p.config).toEqual(start().config);
+    expect(p.atStep).toBeNull();
+  });
+
   it('a learning rate taken on the NaN guard’s offer changes the config but asks for no reset', () => {
     const p = pageReducer(pageReducer(start(), { type: 'rewind', step: 40 }), {
       type: 'learningRate',

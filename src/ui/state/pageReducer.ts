@@ -83,6 +83,8 @@ export type PageAction =
   | { type: 'rewind'; step: number | null }
   /** New initial weights, with the config changed by `patch` if given. */
   | { type: 'reset'; patch?: ConfigPatch }
+  /** A kept run resumed: its config, from its own weights (no reset, no new weights). */
+  | { type: 'resume'; config: SessionConfig }
   /** A learning rate taken while training goes on (the NaN guard's way out): no reset. */
   | { type: 'learningRate'; learningRate: number }
   | { type: 'speed'; speed: number }
@@ -164,6 +166,8 @@ export function pageReducer(state: PageModel, action: PageAction): PageModel {
         atStep: null,
       };
     }
+    case 'resume':
+      return { ...state, config: action.config, atStep: null };
     case 'learningRate': {
       const train = { ...state.config.train, learningRate: action.learningRate };
       return { ...state, config: { ...state.config, train } };
@@ -196,6 +200,7 @@ export function pageActions(dispatch: Dispatch<PageAction>) {
     inspect: (uid: number | null) => dispatch({ type: 'inspect', uid }),
     rewind: (step: number | null) => dispatch({ type: 'rewind', step }),
     reset: (patch?: ConfigPatch) => dispatch({ type: 'reset', patch }),
+    resume: (config: SessionConfig) => dispatch({ type: 'resume', config }),
     speed: (speed: number) => dispatch({ type: 'speed', speed }),
     learningRate: (learningRate: number) => dispatch({ type: 'learningRate', learningRate }),
     lang: (lang: Lang) => dispatch({ type: 'lang', lang }),

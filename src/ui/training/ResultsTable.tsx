@@ -12,6 +12,9 @@ import { MODELS } from '../common/palette';
 import { METRIC_STRINGS } from './metricStrings';
 import './metrics.css';
 import type { ShownMetrics } from './shownMetrics';
+import { RunsTable, type RunRow } from '../runs/RunsTable';
+
+const NO_RUNS: RunRow[] = [];
 
 const DIN_PAPER: [string, string, string][] = [
   ['BaseModel', '0.7300 (0.00%)', '0.8624 (0.00%)'],
@@ -34,11 +37,14 @@ const DIEN_PAPER: [string, string, string][] = [
 export const ResultsTable = memo(function ResultsTable({
   shown,
   info,
+  runs = NO_RUNS,
 }: {
   /** The test metrics of the step on screen (live or rewound), with their step. */
   shown: ShownMetrics;
   /** The test set's classes (the AUC's noise) and its Bayes ceiling. */
   info: ReadyInfo | null;
+  /** The runs selected in the runs panel, side by side (their last test evaluation). */
+  runs?: RunRow[];
 }) {
   const t = useStrings();
   const w = useText(METRIC_STRINGS);
@@ -106,6 +112,7 @@ export const ResultsTable = memo(function ResultsTable({
         {anyHidden && (
           <p className="hint">{w.relaNote(fmt(chanceThreshold(pos, neg), 3), pos, neg)}</p>
         )}
+        <RunsTable runs={runs} />
       </div>
       <div className="papers">
         <p className="papers-label">{t.papers}</p>

@@ -22,10 +22,21 @@ const H = 210;
 // The y-axis name sits in the top margin, above the highest tick label.
 const M = { top: 24, right: 12, bottom: 28, left: 44 };
 const AUX_COLOR = '#767676';
+const NO_OVERLAY: OverlayRun[] = [];
 
 interface Series {
   model: ModelName | 'aux';
   points: [number, number][];
+  /** A selected run drawn over the current one: its colour and name (model by dash). */
+  run?: { key: number; label: string; color: string };
+}
+
+/** A selected run's curves, drawn in its colour over the current run's. */
+export interface OverlayRun {
+  key: number;
+  label: string;
+  color: string;
+  curves: Curves;
 }
 
 interface ChartProps {
@@ -79,7 +90,11 @@ function Chart({ title, series, yLabel, ceiling, at, empty, steps }: ChartProps)
     .x(([s]) => x(s))
     .y(([, v]) => y(v));
   const last = (s: Series) => s.points[s.points.length - 1];
-  const name = (s: Series) => (s.model === 'aux' ? t.auxLossLegend : t.modelNames[s.model]);
+  const name = (s: Series) =>
+    `${s.run ? `${s.run.label} ` : ''}${s.model === 'aux' ? t.auxLossLegend : t.modelNames[s.model]}`;
+  const color = (s: Series) =>
+    s.run ? s.run.color : s.model === 'aux' ? AUX_COLOR : MODEL_COLOR[s.model];
+  const key = (s: Series) => `${s.run?.key ?? 'now'}-${s.model}`;
   const summary = series.map((s) => `${name(s)} ${fmt(last(s)?.[1], 4)}`).join(', ');
   const extra = [ceiling?.label, at !== null ? w.rewoundAria(at) : ''].filter(Boolean).join('; ');
   return (
@@ -127,23 +142,24 @@ function Chart({ title, series, yLabel, ceiling, at, empty, steps }: ChartProps)
         )}
         {series.map((s) => (
           <path
-            key={s.model}
+            key={key(s)}
             d={path(s.points) ?? ''}
             fill="none"
-            stroke={s.model === 'aux' ? AUX_COLOR : MODEL_COLOR[s.model]}
+            stroke={color(s)}
             strokeDasharray={s.model === 'aux' ? '1 3' : MODEL_DASH[s.model]}
-            strokeWidth={2}
+            strokeWidth={s.run ? 1.5 : 2}
+            opacity={s.run ? 0.85 : 1}
           />
         ))}
         {/* A single evaluation (step 0) is a point, not an invisible one-point path. */}
         {series.map((s) =>
           s.points.length === 1 && Number.isFinite(s.points[0][1]) ? (
             <circle
-              key={`${s.model}-dot`}
+              key={`${key(s)}-dot`}
               cx={x(s.points[0][0])}
               cy={y(s.points[0][1])}
               r={3}
-              fill={s.model === 'aux' ? AUX_COLOR : MODEL_COLOR[s.model]}
+              fill={color(s)}
             />
           ) : null,
         )}
@@ -165,8 +181,11 @@ export const TrainingCurves = memo(function TrainingCurves({
   ceiling,
   alpha,
   at,
+  overlay = NO_OVERLAY,
 }: {
   curves: Curves;
+  /** Selected kept runs, drawn over the current run's curves. */
+  overlay?: OverlayRun[];
   /** The world's Bayes-optimal test AUC (ReadyInfo.bayesAuc). */
   ceiling: number | undefined;
   /** DIEN's auxiliary-loss weight: its target loss is total − α·aux. */
@@ -191,9 +210,31 @@ export const TrainingCurves = memo(function TrainingCurves({
     model: m,
     points: curves.test.map((p) => [p.step, p.test[m].auc] as [number, number]),
   }));
+  for (const o of overlay) {
+    const run = { key: o.key, label: o.label, color: o.color };
+    for (const m of MODELS) {
+      loss.push({
+        model: m,
+        run,
+        points: o.curves.loss.map(
+          (p) =>
+            [p.step, m === 'dien' ? targetLoss(p.loss.dien, p.aux, alpha) : p.loss[m]] as [
+              number,
+              number,
+            ],
+        ),
+      });
+      auc.push({
+        model: m,
+        run,
+        points: o.curves.test.map((p) => [p.step, p.test[m].auc] as [number, number]),
+      });
+    }
+  }
+  const all = [curves, ...overlay.map((o) => o.curves)];
   // Both charts start with the first step (the AUC of step 0 alone is no curve yet).
-  const empty = curves.loss.length === 0;
-  const steps = stepDomain([...curves.loss, ...curves.test].map((p) => p.step));
+  const empty = all.every((c) => c.loss.length === 0);
+  const steps = stepDomain(all.flatMap((c) => [...c.loss, ...c.test].map((p) => p.step)));
   const ceilingLine =
     ceiling !== undefined && Number.isFinite(ceiling)
       ? { value: ceiling, label: w.ceiling(fmt(ceiling, 3)) }
@@ -214,6 +255,12 @@ export const TrainingCurves = memo(function TrainingCurves({
           <LegendLine color={AUX_COLOR} dash="1 3" />
           {t.auxLossLegend}
         </li>
+        {overlay.map((o) => (
+          <li key={o.key} className="run-legend">
+            <LegendLine color={o.color} dash={undefined} />
+            {o.label}
+          </li>
+        ))}
       </ul>
       <p className="hint">{w.lossNote(alpha)}</p>
       <div className="chart-row">

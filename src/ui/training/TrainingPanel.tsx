@@ -8,7 +8,8 @@ import { fitBudget } from '../../data/budget';
 import type { Notice, Scored } from '../state/types';
 import { patched, type ConfigPatch, type PageActions, type PageModel } from '../state/pageReducer';
 import { URL_WORDS } from '../text/urlWords';
-import { useLang, useStrings } from '../text/TextContext';
+import { useLang, useStrings, useText } from '../text/TextContext';
+import { RUNS_STRINGS } from '../runs/strings';
 import { ModelCards } from './ModelCards';
 import { replayedStep, shownMetrics } from './shownMetrics';
 import { Rewind } from './Rewind';
@@ -25,6 +26,7 @@ export function TrainingPanel({
   scored,
   say,
   backends,
+  currentRun = null,
 }: {
   trainer: Trainer;
   /** The reader's backend choice: a switch holds the buttons until the new worker is ready. */
@@ -34,7 +36,12 @@ export function TrainingPanel({
   /** The current score (the cards' CTRs, the step the views show). */
   scored: Scored | null;
   say: (level: Notice['level'], message: string) => void;
+  /** The run training now (its id names it: Run 1…): a setting change keeps it in Runs. */
+  currentRun?: number | null;
 }) {
+  const runWords = useText(RUNS_STRINGS);
+  // Said where the change was made: which setting, and under which name the old run is kept.
+  const [changed, setChanged] = useState<{ what: string; run: number | null } | null>(null);
   const t = useStrings();
   const lang = useLang();
   const { client, ready, progress, info } = trainer;
@@ -88,12 +95,12 @@ export function TrainingPanel({
   const onSettings = useCallback(
     (patch: ConfigPatch, what: string) => {
       act.reset(patch);
-      say('info', t.resetSaid(what));
+      setChanged({ what, run: currentRun });
       // The reducer keeps the settings within the budgets: say what a cap changed.
       const words = URL_WORDS[lang];
       for (const cap of fitBudget(patched(config, patch)).caps) say('warning', words.budget(cap));
     },
-    [act, say, t, config, lang],
+    [act, say, config, lang, currentRun],
   );
   return (
     <aside className="side" aria-label={t.training}>
@@ -142,6 +149,13 @@ export function TrainingPanel({
           train={config.train}
           onChange={onSettings}
         />
+        <p role="status" className="settings-note">
+          {changed
+            ? changed.run === null
+              ? t.resetSaid(changed.what)
+              : runWords.keptNote(changed.what, runWords.runName(changed.run))
+            : ''}
+        </p>
       </details>
     </aside>
   );

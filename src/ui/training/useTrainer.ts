@@ -5,7 +5,7 @@
  * config version.
  */
 import { useEffect, useRef, useState } from 'react';
-import { TrainerClient } from '../../train/page/client';
+import { TrainerClient, type KeptRun } from '../../train/page/client';
 import type { Notices } from '../common/useNotices';
 import type { BackendName, Progress, ReadyInfo, SessionConfig } from '../../train/protocol';
 import { errorText } from '../../lib/errorText';
@@ -24,6 +24,14 @@ export interface Trainer {
   /** Steps the worker keeps rewind snapshots for (oldest first). */
   snapshots: number[];
   curves: Curves;
+  /** The last run a reset replaced, with its config version (the runs panel files it). */
+  kept: KeptOf | null;
+  /** A resumed run continues its own curves (`curves.version`: the version it resumes under). */
+  adoptCurves: (curves: Curves) => void;
+}
+
+export interface KeptOf extends KeptRun {
+  version: number;
 }
 
 export function useTrainer(
@@ -38,6 +46,7 @@ export function useTrainer(
   const [progress, setProgress] = useState<Progress | null>(null);
   const [snapshots, setSnapshots] = useState<number[]>([]);
   const [curves, setCurves] = useState<Curves>(NO_CURVES);
+  const [kept, setKept] = useState<KeptOf | null>(null);
   const latest = useRef({ config, resets });
   // The reset counter the worker's weights already reflect (an init counts as applying it).
   const appliedResets = useRef(resets);
@@ -96,7 +105,12 @@ export function useTrainer(
   useEffect(() => {
     if (!client || resets === appliedResets.current) return;
     appliedResets.current = resets;
-    client.reset(latest.current.config);
+    const version = client.configVersion;
+    client.resetKeeping(latest.current.config).then(
+      (k) => setKept({ ...k, version }),
+      // The old run stays listed with its curves; only resuming it is lost.
+      () => undefined,
+    );
   }, [client, resets]);
 
   return {
@@ -107,5 +121,7 @@ export function useTrainer(
     version: progress?.version ?? NO_VERSION,
     snapshots,
     curves,
+    kept,
+    adoptCurves: setCurves,
   };
 }

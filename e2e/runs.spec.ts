@@ -1,0 +1,88 @@
+/**
+ * Issue 13's runs in the browser: a changed setting starts a new run and keeps the old one in the
+ * region "Runs"; selected runs are overlaid on the curves and put side by side in the results;
+ * Resume goes on from a kept run's own step; Delete removes a run. Tiny shapes.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { open, ready } from './helpers';
+
+const counter = (page: Page) => page.getByText(/^Step \d+ · epoch/);
+const runsRegion = (page: Page) => page.getByRole('region', { name: 'Runs', exact: true });
+const run = (page: Page, n: number) =>
+  runsRegion(page)
+    .getByRole('listitem')
+    .filter({ hasText: new RegExp(`^Run ${n}(?!\\d)`) });
+
+async function shots(page: Page, lang: string): Promise<void> {
+  if (!process.env.RUNS_SHOTS) return;
+  for (const width of [1400, 375]) {
+    await page.setViewportSize({ width, height: 1000 });
+    await page.locator('section.runs').screenshot({
+      path: `test-results/runs-shots/runs-${lang}-${width}.png`,
+    });
+    await page
+      .locator('.curves')
+      .screenshot({ path: `test-results/runs-shots/curves-${lang}-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+test('a changed setting keeps the old run; overlay, side by side, resume and delete', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await open(page, 'attn=diffprod');
+  await ready(page);
+  await page.getByRole('button', { name: 'Step ×10' }).click();
+  await expect(counter(page)).toHaveText(/^Step 10 ·/);
+  await expect(run(page, 1)).toContainText('training now, step 10');
+
+  await page.getByText(/^Settings/).click();
+  await page.getByRole('combobox', { name: 'Activation-unit input' }).selectOption('dot');
+  await expect(counter(page)).toHaveText(/^Step 0 ·/);
+  await expect(
+    page.getByText(
+      'Training restarted: Activation-unit input changed. The old run is kept in Runs as Run 1.',
+    ),
+  ).toBeVisible();
+  await expect(runsRegion(page).getByRole('listitem')).toHaveCount(2);
+  await expect(run(page, 1)).toContainText('step 10');
+  await expect(run(page, 2)).toContainText(
+    'activation-unit input: difference and product → dot product',
+  );
+  await page.getByRole('button', { name: 'Step ×10' }).click();
+  await expect(counter(page)).toHaveText(/^Step 10 ·/);
+
+  // Both runs selected: Run 1 drawn over the current curves, both side by side in the results.
+  await page.getByRole('checkbox', { name: 'Compare Run 1' }).check();
+  await page.getByRole('checkbox', { name: 'Compare Run 2' }).check();
+  const curves = page.locator('.curves');
+  await expect(curves.getByRole('listitem').filter({ hasText: /^Run 1$/ })).toBeVisible();
+  await expect(curves.getByRole('img', { name: /Run 1 DIN/ })).toHaveCount(2);
+  const side = page.getByRole('table', { name: 'Selected runs side by side' });
+  await expect(side.getByRole('rowheader', { name: 'Run 1' })).toBeVisible();
+  await expect(side.getByRole('rowheader', { name: 'Run 2' })).toBeVisible();
+  await shots(page, 'en');
+  if (process.env.RUNS_SHOTS) {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+    await shots(page, 'zh');
+    await page.getByRole('combobox', { name: /语言|Language/ }).selectOption('en');
+  }
+
+  // Resume Run 1: its own step and settings, and training goes on from there.
+  await page.getByRole('button', { name: 'Resume Run 1' }).click();
+  await expect(counter(page)).toHaveText(/^Step 10 ·/);
+  await expect(page.getByRole('combobox', { name: 'Activation-unit input' })).toHaveValue(
+    'diffprod',
+  );
+  await expect(run(page, 1)).toContainText('training now');
+  await page.getByRole('button', { name: 'Step ×10' }).click();
+  await expect(counter(page)).toHaveText(/^Step 20 ·/);
+  await expect(run(page, 1)).toContainText('step 20');
+  await expect(run(page, 2)).toContainText('step 10');
+
+  await page.getByRole('button', { name: 'Delete Run 2' }).click();
+  await expect(runsRegion(page).getByRole('listitem')).toHaveCount(1);
+  await expect(side.getByRole('rowheader', { name: 'Run 2' })).toHaveCount(0);
+});

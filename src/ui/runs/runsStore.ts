@@ -1,0 +1,172 @@
+/**
+ * The lab notebook as a pure reducer: every run (settings, curves, final metrics, and, once
+ * replaced, its weights with training state and rewind snapshots), which one trains now, which
+ * are selected for the overlay. A run is tied to the client's config versions: a progress of a
+ * version no run has is a new run (a reset), a resume gives the kept run a new version.
+ */
+import type { EvalMetrics, ModelName, SessionConfig, WeightsSnapshot } from '../../train/protocol';
+import type { Curves } from '../state/types';
+import { fitRuns, RUNS_BUDGET_BYTES, type Drop } from './budget';
+
+export const MAX_SELECTED = 6;
+
+export interface Run {
+  /** Also its name: Run 1, Run 2… (never reused after a delete). */
+  id: number;
+  config: SessionConfig;
+  /** The config version it last trained under (null: listed from a link, never trained). */
+  version: number | null;
+  curves: Curves;
+  step: number;
+  /** The last test evaluation, with its step. */
+  test?: { step: number; value: Record<ModelName, EvalMetrics> };
+  /** Kept when another run replaced it: with the training state, so it can resume. */
+  weights?: WeightsSnapshot;
+  rewind: WeightsSnapshot[];
+  /** The budget took its weights: listed, not resumable. */
+  weightsDropped: boolean;
+  /** From a link: train to this step to reproduce it. */
+  planned?: number;
+}
+
+export interface RunsState {
+  runs: Run[];
+  next: number;
+  /** The run training now. */
+  current: number | null;
+  selected: number[];
+  /** What the budget dropped last (the page says it). */
+  dropped: Drop[];
+  budget: number;
+}
+
+export type RunsAction =
+  /** Progress of a config version: a new run, unless a run already has that version. */
+  | { type: 'started'; version: number; config: SessionConfig }
+  | {
+      type: 'track';
+      version: number;
+      curves: Curves;
+      step: number;
+      test?: Run['test'];
+    }
+  /** The weights a reset or resume exported of the run it replaced. */
+  | { type: 'kept'; version: number; weights: WeightsSnapshot; rewind: WeightsSnapshot[] }
+  | { type: 'resumed'; id: number; version: number }
+  /** A planned run (from a link) starts training under this version. */
+  | { type: 'training'; id: number; version: number }
+  | { type: 'select'; id: number; on: boolean }
+  | { type: 'delete'; id: number }
+  | { type: 'plan'; configs: SessionConfig[]; steps: number };
+
+export function initRuns(budget = RUNS_BUDGET_BYTES): RunsState {
+  return { runs: [], next: 1, current: null, selected: [], dropped: [], budget };
+}
+
+const EMPTY = (version: number): Curves => ({ version, loss: [], test: [] });
+
+function fresh(id: number, config: SessionConfig, version: number | null): Run {
+  return {
+    id,
+    config,
+    version,
+    curves: EMPTY(version ?? -1),
+    step: 0,
+    rewind: [],
+    weightsDropped: false,
+  };
+}
+
+function update(s: RunsState, id: number, f: (r: Run) => Run): RunsState {
+  return { ...s, runs: s.runs.map((r) => (r.id === id ? f(r) : r)) };
+}
+
+/** Keep the kept runs within the budget and note what went. */
+function withinBudget(s: RunsState): RunsState {
+  const { runs, dropped } = fitRuns(s.runs, s.budget, s.current);
+  if (dropped.length === 0) return s;
+  const gone = new Set(dropped.filter((d) => d.weights).map((d) => d.id));
+  return {
+    ...s,
+    runs: runs.map((r) => (gone.has(r.id) ? { ...r, weightsDropped: true } : r)),
+    dropped,
+  };
+}
+
+export function runsReducer(s: RunsState, a: RunsAction): RunsState {
+  switch (a.type) {
+    case 'started': {
+      if (s.runs.some((r) => r.version === a.version)) return s;
+      const run = fresh(s.next, a.config, a.version);
+      return { ...s, runs: [...s.runs, run], next: s.next + 1, current: run.id, dropped: [] };
+    }
+    case 'track': {
+      const run = s.runs.find((r) => r.version === a.version);
+      if (!run) return s;
+      if (run.curves === a.curves && run.step === a.step && run.test === a.test) return s;
+      return update(s, run.id, (r) => ({
+        ...r,
+        curves: a.curves,
+        step: a.step,
+        test: a.test ?? r.test,
+      }));
+    }
+    case 'kept': {
+      // Its version is an old one (the client numbered a new one as it asked), so the run is no
+      // longer training, even when the new version's first progress has not arrived yet.
+      const run = s.runs.find((r) => r.version === a.version);
+      if (!run) return s;
+      const kept = update(s, run.id, (r) => ({
+        ...r,
+        weights: a.weights,
+        rewind: a.rewind,
+        weightsDropped: false,
+      }));
+      return withinBudget({ ...kept, dropped: [] });
+    }
+    case 'resumed':
+    case 'training': {
+      if (!s.runs.some((r) => r.id === a.id)) return s;
+      // Its weights are the worker's now; the page keeps them again when it is replaced.
+      const next = update(s, a.id, (r) => ({
+        ...r,
+        version: a.version,
+        weights: undefined,
+        rewind: [],
+        curves: { ...r.curves, version: a.version },
+      }));
+      return { ...next, current: a.id, dropped: [] };
+    }
+    case 'select': {
+      const has = s.selected.includes(a.id);
+      if (a.on === has) return s;
+      if (a.on && s.selected.length >= MAX_SELECTED) return s;
+      return {
+        ...s,
+        selected: a.on ? [...s.selected, a.id] : s.selected.filter((x) => x !== a.id),
+      };
+    }
+    case 'delete':
+      if (a.id === s.current) return s;
+      return {
+        ...s,
+        runs: s.runs.filter((r) => r.id !== a.id),
+        selected: s.selected.filter((x) => x !== a.id),
+      };
+    case 'plan': {
+      const runs = a.configs.map((c, i) => ({ ...fresh(s.next + i, c, null), planned: a.steps }));
+      return { ...s, runs: [...s.runs, ...runs], next: s.next + runs.length };
+    }
+  }
+}
+
+/** Whether a run can go on training from its own weights. */
+export function resumable(s: RunsState, r: Run): boolean {
+  return r.id !== s.current && r.weights?.training !== undefined;
+}
+
+/** The run listed before `r` (what its diff is against), if any. */
+export function previousRun(s: RunsState, r: Run): Run | undefined {
+  const i = s.runs.findIndex((x) => x.id === r.id);
+  return i > 0 ? s.runs[i - 1] : undefined;
+}
