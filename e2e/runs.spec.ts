@@ -63,6 +63,8 @@ test('a changed setting keeps the old run; overlay, side by side, resume and del
   const side = page.getByRole('table', { name: 'Selected runs side by side' });
   await expect(side.getByRole('rowheader', { name: 'Run 1' })).toBeVisible();
   await expect(side.getByRole('rowheader', { name: 'Run 2' })).toBeVisible();
+  // The link names both runs' settings (over the page's, now Run 2's) and steps, not weights.
+  await expect.poll(() => page.url()).toContain('runs=attn_diffprod*n_10-n_10');
   await shots(page, 'en');
   if (process.env.RUNS_SHOTS) {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
@@ -85,4 +87,22 @@ test('a changed setting keeps the old run; overlay, side by side, resume and del
   await page.getByRole('button', { name: 'Delete Run 2' }).click();
   await expect(runsRegion(page).getByRole('listitem')).toHaveCount(1);
   await expect(side.getByRole('rowheader', { name: 'Run 2' })).toHaveCount(0);
+});
+
+test('a copied link lists its runs untrained, and Train reproduces one to its step', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await open(page, 'runs=attn_dot*n_10');
+  await ready(page);
+  await expect(run(page, 1)).toContainText('not trained yet');
+  // The page's own run comes after it, differing by the link's one change.
+  await expect(run(page, 2)).toContainText(
+    'activation-unit input: dot product → difference and product',
+  );
+  await page.getByRole('button', { name: 'Train Run 1 to step 10' }).click();
+  await expect(counter(page)).toHaveText(/^Step 10 ·/);
+  await expect(run(page, 1)).toContainText('training now, step 10');
+  await page.getByText(/^Settings/).click();
+  await expect(page.getByRole('combobox', { name: 'Activation-unit input' })).toHaveValue('dot');
 });

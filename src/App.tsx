@@ -28,7 +28,7 @@ import { Workbench } from './ui/history/Workbench';
 import { goodsOf } from './ui/state/historyReducer';
 import { INITIAL } from './ui/state/initial';
 import type { Notice } from './ui/state/types';
-import { initPage, pageActions, pageReducer } from './ui/state/pageReducer';
+import { initPage, pageActions, pageReducer, urlStateOf } from './ui/state/pageReducer';
 import { useUrlProblems, useUrlSync } from './ui/state/useUrlSync';
 import { STRINGS } from './ui/text/i18n';
 import { TextProvider } from './ui/text/TextContext';
@@ -42,7 +42,7 @@ import { useBackendChoice } from './ui/training/useBackendChoice';
 import { useScores } from './ui/training/useScores';
 import { useTrainer } from './ui/training/useTrainer';
 import { RunsPanel } from './ui/runs/RunsPanel';
-import { selectedRuns } from './ui/runs/selected';
+import { runsParamOf, selectedRuns } from './ui/runs/selected';
 import { useRuns } from './ui/runs/useRuns';
 
 export function App() {
@@ -51,8 +51,8 @@ export function App() {
   const { notices, say, dismiss } = useNotices();
   const trainer = useTrainer(page.config, page.resets, INITIAL.state.backend, say);
   const backends = useBackendChoice(trainer.client, INITIAL.state.backend);
-  useUrlSync(page, backends.choice);
   const runs = useRuns(trainer, page, act);
+  useUrlSync(page, backends.choice, runsParamOf(runs.state, urlStateOf(page, backends.choice)));
   const selected = useMemo(() => selectedRuns(runs.state, page.lang), [runs.state, page.lang]);
   useUrlProblems(say);
 

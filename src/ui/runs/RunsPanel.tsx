@@ -85,7 +85,7 @@ export const RunsPanel = memo(function RunsPanel({
                 </label>
                 <span className="run-state">
                   {current
-                    ? `${w.current}, ${w.stepOf(r.step)}`
+                    ? w.currentAt(r.step)
                     : r.version === null
                       ? w.notTrained
                       : w.stepOf(r.step)}

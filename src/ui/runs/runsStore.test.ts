@@ -127,7 +127,13 @@ describe('the runs store', () => {
   });
 
   it('a link lists its runs untrained, to be trained to a step', () => {
-    let s = runsReducer(initRuns(), { type: 'plan', configs: [A, B], steps: 40 });
+    let s = runsReducer(initRuns(), {
+      type: 'plan',
+      runs: [
+        { config: A, steps: 40 },
+        { config: B, steps: 40 },
+      ],
+    });
     expect(s.runs.map((r) => [r.id, r.version, r.planned])).toEqual([
       [1, null, 40],
       [2, null, 40],

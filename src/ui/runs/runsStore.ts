@@ -57,7 +57,7 @@ export type RunsAction =
   | { type: 'training'; id: number; version: number }
   | { type: 'select'; id: number; on: boolean }
   | { type: 'delete'; id: number }
-  | { type: 'plan'; configs: SessionConfig[]; steps: number };
+  | { type: 'plan'; runs: { config: SessionConfig; steps: number }[] };
 
 export function initRuns(budget = RUNS_BUDGET_BYTES): RunsState {
   return { runs: [], next: 1, current: null, selected: [], dropped: [], budget };
@@ -154,7 +154,10 @@ export function runsReducer(s: RunsState, a: RunsAction): RunsState {
         selected: s.selected.filter((x) => x !== a.id),
       };
     case 'plan': {
-      const runs = a.configs.map((c, i) => ({ ...fresh(s.next + i, c, null), planned: a.steps }));
+      const runs = a.runs.map((r, i) => ({
+        ...fresh(s.next + i, r.config, null),
+        planned: r.steps,
+      }));
       return { ...s, runs: [...s.runs, ...runs], next: s.next + runs.length };
     }
   }

@@ -5,6 +5,20 @@ import { runColor } from './colors';
 import type { RunRow } from './RunsTable';
 import type { RunsState } from './runsStore';
 import { RUNS_STRINGS } from './strings';
+import type { PageState } from '../state/urlState';
+import { writeRunsParam } from './runsParam';
+
+/** The link's `runs` value: the selected runs' settings over the page's, with their steps. */
+export function runsParamOf(s: RunsState, base: PageState): string {
+  const picked = s.selected.map((id) => s.runs.find((r) => r.id === id)).filter((r) => !!r);
+  return writeRunsParam(
+    picked.map((r) => ({
+      config: r.config,
+      steps: r.version === null ? (r.planned ?? 0) : r.step,
+    })),
+    base,
+  );
+}
 
 export function selectedRuns(s: RunsState, lang: Lang): { overlay: OverlayRun[]; rows: RunRow[] } {
   const w = RUNS_STRINGS[lang];

@@ -19,7 +19,7 @@ describe('settingsDiff', () => {
       'activation-unit input: difference and product → dot product',
     ]);
     expect(settingsDiff(BASE, withModel({ attentionInput: 'dot' }), 'zh')).toEqual([
-      '激活单元输入: 差与逐元素积 → 内积',
+      '激活单元输入：差与逐元素积 → 内积',
     ]);
   });
 

@@ -41,8 +41,7 @@ export function settingsDiff(a: SessionConfig, b: SessionConfig, lang: Lang): st
   const after = new Map(flatSettings(b));
   return keys
     .filter((k) => !same(before.get(k), after.get(k)))
-    .map(
-      (k) =>
-        `${w.setting[k] ?? k}: ${valueWords(before.get(k), w)} → ${valueWords(after.get(k), w)}`,
+    .map((k) =>
+      w.diffLine(w.setting[k] ?? k, valueWords(before.get(k), w), valueWords(after.get(k), w)),
     );
 }

@@ -15,6 +15,9 @@ export interface RunsStrings {
   same: string;
   /** How the run differs, before the diff lines. */
   differs: string;
+  /** One changed setting. */
+  diffLine: (name: string, from: string, to: string) => string;
+  currentAt: (step: number) => string;
   stepOf: (step: number) => string;
   notTrained: string;
   current: string;
@@ -102,6 +105,8 @@ const en: RunsStrings = {
   first: 'the first run',
   same: 'same settings as the run before',
   differs: 'Differs from the run before:',
+  diffLine: (name, from, to) => `${name}: ${from} → ${to}`,
+  currentAt: (s) => `training now, step ${s}`,
   stepOf: (s) => `step ${s}`,
   notTrained: 'not trained yet',
   current: 'training now',
@@ -191,6 +196,8 @@ const zh: RunsStrings = {
   first: '第一次运行',
   same: '与上一次运行设置相同',
   differs: '与上一次运行的不同：',
+  diffLine: (name, from, to) => `${name}：${from} → ${to}`,
+  currentAt: (s) => `正在训练，第 ${s} 步`,
   stepOf: (s) => `第 ${s} 步`,
   notTrained: '尚未训练',
   current: '正在训练',

@@ -4,7 +4,8 @@
  * kept, and drives Resume, Train (a linked run), Duplicate and "Repeat over 3 seeds".
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { SessionConfig } from '../../train/protocol';
+import { INITIAL } from '../state/initial';
+import { readRunsParam } from './runsParam';
 import type { PageActions, PageModel } from '../state/pageReducer';
 import type { Trainer } from '../training/useTrainer';
 import { initRuns, runsReducer, type RunsState } from './runsStore';
@@ -45,13 +46,13 @@ export function useRuns(
   trainer: Trainer,
   page: Pick<PageModel, 'config' | 'speed'>,
   act: PageActions,
-  planned?: { configs: SessionConfig[]; steps: number },
 ): RunsHandle {
-  const [state, dispatch] = useReducer(runsReducer, undefined, () =>
-    planned && planned.configs.length > 0
-      ? runsReducer(initRuns(), { type: 'plan', ...planned })
-      : initRuns(),
-  );
+  // The runs a copied link names: listed, to be trained again (runsParam.ts).
+  const [state, dispatch] = useReducer(runsReducer, undefined, () => {
+    const raw = new URLSearchParams(window.location.search).get('runs');
+    const linked = readRunsParam(raw, INITIAL.state).runs;
+    return linked.length > 0 ? runsReducer(initRuns(), { type: 'plan', runs: linked }) : initRuns();
+  });
   const { client, progress, curves, kept, adoptCurves } = trainer;
   const config = useRef(page.config);
   useEffect(() => {

@@ -68,7 +68,7 @@ const bool: Reader<boolean> = reader(
 );
 
 /** One URL key per setting. Keys are short because readers paste these links into chats. */
-interface Field<T> {
+export interface Field<T> {
   key: string;
   read: Reader<T>;
   get: (s: PageState) => T;
@@ -87,7 +87,7 @@ export const LIMITS = {
   history: [2, 200],
 } as const;
 
-const FIELDS: Field<unknown>[] = [
+export const FIELDS: Field<unknown>[] = [
   field({
     key: 'seed',
     read: int(0, 2 ** 31 - 1),
@@ -236,7 +236,8 @@ export function parseUrlState(search: string, defaults: PageState, goodCount: nu
     params.get('lang') === 'zh' ? 'zh' : params.get('lang') === 'en' ? 'en' : defaults.lang;
   const w = URL_WORDS[lang];
   let state = defaults;
-  const known = new Set(['h', 'c', ...FIELDS.map((f) => f.key)]);
+  // `runs`: the runs panel's own parameter (src/ui/runs/runsParam.ts).
+  const known = new Set(['h', 'c', 'runs', ...FIELDS.map((f) => f.key)]);
   const seen = new Map<string, number>();
   for (const key of params.keys()) seen.set(key, (seen.get(key) ?? 0) + 1);
   for (const [key, n] of seen) {

@@ -12,9 +12,13 @@ import { serializeUrlState, type PageState } from './urlState';
 
 const URL_DELAY_MS = 50;
 
-/** `backend`: the reader's backend choice (the backend picker's; undefined: automatic). */
-export function useUrlSync(page: PageModel, backend: PageState['backend']): void {
-  const search = serializeUrlState(urlStateOf(page, backend), DEFAULT_PAGE);
+/**
+ * `backend`: the reader's backend choice (the backend picker's; undefined: automatic). `runs`: the
+ * runs panel's parameter (runsParam.ts), appended as it is.
+ */
+export function useUrlSync(page: PageModel, backend: PageState['backend'], runs = ''): void {
+  const own = serializeUrlState(urlStateOf(page, backend), DEFAULT_PAGE);
+  const search = runs ? `${own ? `${own}&` : '?'}runs=${runs}` : own;
   useEffect(() => {
     if (search === window.location.search) return;
     const t = setTimeout(
