@@ -106,3 +106,21 @@ test('a copied link lists its runs untrained, and Train reproduces one to its st
   await page.getByText(/^Settings/).click();
   await expect(page.getByRole('combobox', { name: 'Activation-unit input' })).toHaveValue('dot');
 });
+
+test('Repeat over 3 seeds trains seeds s, s+1, s+2 and shows mean ± std', async ({ page }) => {
+  test.setTimeout(60_000);
+  await open(page, 'tseed=4');
+  await ready(page);
+  await page.getByRole('button', { name: 'Step ×10' }).click();
+  await expect(counter(page)).toHaveText(/^Step 10 ·/);
+  await page.getByRole('button', { name: 'Repeat over seeds to step 10' }).click();
+  await expect(page.getByText(/^seed [123] of 3, step \d+\/10$/)).toBeVisible();
+  const table = page.getByRole('table', {
+    name: 'Test metrics at step 10, mean ± sample std over training seeds 4, 5, 6',
+  });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('row', { name: /^DIN 0\.\d{4} ± 0\.\d{4}/ })).toBeVisible();
+  // Each seed is a run of its own, kept in the list.
+  await expect(runsRegion(page).getByRole('listitem')).toHaveCount(4);
+  await expect(run(page, 4)).toContainText('training seed: 5 → 6');
+});
