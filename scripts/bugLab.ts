@@ -193,15 +193,20 @@ export function labTable(summary: LabSummary[]): string[] {
   ];
 }
 
-/** Adds this run to results/bugs.json under its world (and T, when not the default). */
+/** The key of a run in results/bugs.json, e.g. `default-T20-800steps` or `…-only-paddingLeak`. */
+export function runKey(opts: LabOptions): string {
+  const only = opts.only ? `-only-${opts.only.join('+')}` : '';
+  return `${opts.worldName}-T${opts.T}-${opts.steps}steps${only}`;
+}
+
+/** Adds this run to results/bugs.json (other runs' entries are kept). */
 export function writeLabResults(opts: LabOptions, summary: LabSummary[]): string {
   mkdirSync('results', { recursive: true });
   const file = 'results/bugs.json';
-  const suffix = opts.T === DEFAULT_MODEL_SETTINGS.T ? '' : `-T${opts.T}`;
   const runs = existsSync(file)
     ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
     : {};
-  runs[`${opts.worldName}${suffix}`] = { ...opts, backend: tf.getBackend(), summary };
+  runs[runKey(opts)] = { ...opts, backend: tf.getBackend(), summary };
   writeFileSync(file, JSON.stringify(runs, null, 2));
   return file;
 }
