@@ -3,6 +3,7 @@
  * region "Runs"; selected runs are overlaid on the curves and put side by side in the results;
  * Resume goes on from a kept run's own step; Delete removes a run. Tiny shapes.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { open, ready } from './helpers';
@@ -13,6 +14,16 @@ const run = (page: Page, n: number) =>
   runsRegion(page)
     .getByRole('listitem')
     .filter({ hasText: new RegExp(`^Run ${n}(?!\\d)`) });
+
+/** axe over the runs panel, the curves and the results (with kept and selected runs in them). */
+async function runsViolations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page })
+    .include('.runs')
+    .include('.curves')
+    .include('.results')
+    .analyze();
+  return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
 
 async function shots(page: Page, lang: string): Promise<void> {
   if (!process.env.RUNS_SHOTS) return;
@@ -65,6 +76,7 @@ test('a changed setting keeps the old run; overlay, side by side, resume and del
   await expect(side.getByRole('rowheader', { name: 'Run 2' })).toBeVisible();
   // The link names both runs' settings (over the page's, now Run 2's) and steps, not weights.
   await expect.poll(() => page.url()).toContain('runs=attn_diffprod*n_10-n_10');
+  expect(await runsViolations(page)).toEqual([]);
   await shots(page, 'en');
   if (process.env.RUNS_SHOTS) {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
@@ -123,4 +135,5 @@ test('Repeat over 3 seeds trains seeds s, s+1, s+2 and shows mean ± std', async
   // Each seed is a run of its own, kept in the list.
   await expect(runsRegion(page).getByRole('listitem')).toHaveCount(4);
   await expect(run(page, 4)).toContainText('training seed: 5 → 6');
+  expect(await runsViolations(page)).toEqual([]);
 });

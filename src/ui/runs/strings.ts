@@ -117,7 +117,7 @@ const en: RunsStrings = {
   del: 'Delete',
   delOf: (name) => `Delete ${name}`,
   duplicate: 'Duplicate with one change',
-  duplicateOf: (name) => `Duplicate ${name} with one change`,
+  duplicateOf: (name) => `Duplicate with one change (${name})`,
   duplicateNote:
     'Duplicate with one change starts a new run with that run’s settings and the next training seed: the one change is the seed, so the two runs show how much of a difference is seed noise.',
   train: 'Train',
@@ -208,7 +208,7 @@ const zh: RunsStrings = {
   del: '删除',
   delOf: (name) => `删除${name}`,
   duplicate: '复制并改一项',
-  duplicateOf: (name) => `复制${name}并改一项`,
+  duplicateOf: (name) => `复制并改一项（${name}）`,
   duplicateNote:
     '“复制并改一项”用该运行的设置和下一个训练随机种子开始新的运行：唯一的改动是种子，两次运行的差别就显示了随机种子带来的噪声有多大。',
   train: '训练',
