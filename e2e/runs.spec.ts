@@ -35,6 +35,9 @@ async function shots(page: Page, lang: string): Promise<void> {
     await page
       .locator('.curves')
       .screenshot({ path: `test-results/runs-shots/curves-${lang}-${width}.png` });
+    await page
+      .locator('.results')
+      .screenshot({ path: `test-results/runs-shots/results-${lang}-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 }
@@ -105,8 +108,12 @@ test('a copied link lists its runs untrained, and Train reproduces one to its st
   page,
 }) => {
   test.setTimeout(60_000);
-  await open(page, 'runs=attn_dot*n_10');
+  await open(page, 'runs=attn_dot*n_10-attn_cross*n_3');
   await ready(page);
+  await expect(
+    page.getByText(/runs that could not be read, left out: attn_cross\*n_3$/),
+  ).toBeVisible();
+  await expect(runsRegion(page).getByRole('listitem')).toHaveCount(2);
   await expect(run(page, 1)).toContainText('not trained yet');
   // The page's own run comes after it, differing by the link's one change.
   await expect(run(page, 2)).toContainText(

@@ -51,7 +51,7 @@ export function App() {
   const { notices, say, dismiss } = useNotices();
   const trainer = useTrainer(page.config, page.resets, INITIAL.state.backend, say);
   const backends = useBackendChoice(trainer.client, INITIAL.state.backend);
-  const runs = useRuns(trainer, page, act);
+  const runs = useRuns(trainer, page, act, say);
   useUrlSync(page, backends.choice, runsParamOf(runs.state, urlStateOf(page, backends.choice)));
   const selected = useMemo(() => selectedRuns(runs.state, page.lang), [runs.state, page.lang]);
   useUrlProblems(say);

@@ -92,7 +92,7 @@ export const RunsPanel = memo(function RunsPanel({
                 </span>
               </div>
               <p className="run-diff">
-                {!prev ? w.first : diff.length === 0 ? w.same : `${w.differs} ${diff.join('; ')}`}
+                {!prev ? w.first : diff.length === 0 ? w.same : w.differs(diff)}
               </p>
               {r.test ? (
                 <table className="run-metrics">

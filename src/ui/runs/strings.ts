@@ -14,7 +14,7 @@ export interface RunsStrings {
   first: string;
   same: string;
   /** How the run differs, before the diff lines. */
-  differs: string;
+  differs: (lines: string[]) => string;
   /** One changed setting. */
   diffLine: (name: string, from: string, to: string) => string;
   currentAt: (step: number) => string;
@@ -43,6 +43,8 @@ export interface RunsStrings {
   droppedWeights: (name: string) => string;
   budget: (used: string, limit: string) => string;
   selectedTable: string;
+  overlayNote: string;
+  badLink: (runs: string[]) => string;
   run: string;
   modelCol: string;
   step: string;
@@ -104,7 +106,7 @@ const en: RunsStrings = {
   runName: (n) => `Run ${n}`,
   first: 'the first run',
   same: 'same settings as the run before',
-  differs: 'Differs from the run before:',
+  differs: (lines) => `Differs from the run before: ${lines.join('; ')}`,
   diffLine: (name, from, to) => `${name}: ${from} → ${to}`,
   currentAt: (s) => `training now, step ${s}`,
   stepOf: (s) => `step ${s}`,
@@ -133,6 +135,10 @@ const en: RunsStrings = {
   droppedWeights: (name) => `dropped the weights of ${name} (it stays listed, but cannot resume)`,
   budget: (used, limit) => `Kept weights and snapshots: ${used} of ${limit}.`,
   selectedTable: 'Selected runs side by side',
+  overlayNote:
+    'Kept runs selected in Runs are drawn thinner, one colour per run, each model in its own dash (Base dashed, DIN solid, DIEN dotted).',
+  badLink: (runs) =>
+    `The link’s runs parameter had runs that could not be read, left out: ${runs.join('; ')}`,
   run: 'Run',
   modelCol: 'Model',
   step: 'Step',
@@ -195,7 +201,7 @@ const zh: RunsStrings = {
   runName: (n) => `运行 ${n}`,
   first: '第一次运行',
   same: '与上一次运行设置相同',
-  differs: '与上一次运行的不同：',
+  differs: (lines) => `与上一次运行的不同：${lines.join('；')}`,
   diffLine: (name, from, to) => `${name}：${from} → ${to}`,
   currentAt: (s) => `正在训练，第 ${s} 步`,
   stepOf: (s) => `第 ${s} 步`,
@@ -224,6 +230,9 @@ const zh: RunsStrings = {
   droppedWeights: (name) => `丢弃了${name}的权重（仍然列出，但无法继续训练）`,
   budget: (used, limit) => `保存的权重与快照：${used}，上限 ${limit}。`,
   selectedTable: '所选运行并排比较',
+  overlayNote:
+    '在“运行记录”中勾选的已保存运行以较细的线绘制：每个运行一种颜色，每个模型一种线型（Base 虚线，DIN 实线，DIEN 点线）。',
+  badLink: (runs) => `链接的 runs 参数中有无法读取的运行，已略去：${runs.join('；')}`,
   run: '运行',
   modelCol: '模型',
   step: '步数',

@@ -6,6 +6,8 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { INITIAL } from '../state/initial';
 import { readRunsParam } from './runsParam';
+import { RUNS_STRINGS } from './strings';
+import type { Notices } from '../common/useNotices';
 import type { PageActions, PageModel } from '../state/pageReducer';
 import type { Trainer } from '../training/useTrainer';
 import { initRuns, runsReducer, type RunsState } from './runsStore';
@@ -46,13 +48,21 @@ export function useRuns(
   trainer: Trainer,
   page: Pick<PageModel, 'config' | 'speed'>,
   act: PageActions,
+  say?: Notices['say'],
 ): RunsHandle {
   // The runs a copied link names: listed, to be trained again (runsParam.ts).
-  const [state, dispatch] = useReducer(runsReducer, undefined, () => {
-    const raw = new URLSearchParams(window.location.search).get('runs');
-    const linked = readRunsParam(raw, INITIAL.state).runs;
-    return linked.length > 0 ? runsReducer(initRuns(), { type: 'plan', runs: linked }) : initRuns();
-  });
+  const [linked] = useState(() =>
+    readRunsParam(new URLSearchParams(window.location.search).get('runs'), INITIAL.state),
+  );
+  const [state, dispatch] = useReducer(runsReducer, undefined, () =>
+    linked.runs.length > 0
+      ? runsReducer(initRuns(), { type: 'plan', runs: linked.runs })
+      : initRuns(),
+  );
+  useEffect(() => {
+    if (linked.bad.length > 0)
+      say?.('warning', RUNS_STRINGS[INITIAL.state.lang].badLink(linked.bad));
+  }, [linked, say]);
   const { client, progress, curves, kept, adoptCurves } = trainer;
   const config = useRef(page.config);
   useEffect(() => {

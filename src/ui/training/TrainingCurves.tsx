@@ -16,6 +16,7 @@ import { stepDomain, stepTicks, valueDomain, valueTicks } from './chartScale';
 import { METRIC_STRINGS } from './metricStrings';
 import { targetLoss } from './shownMetrics';
 import './metrics.css';
+import { RUNS_STRINGS } from '../runs/strings';
 
 const W = 420;
 const H = 210;
@@ -195,6 +196,7 @@ export const TrainingCurves = memo(function TrainingCurves({
 }) {
   const t = useStrings();
   const w = useText(METRIC_STRINGS);
+  const runWords = useText(RUNS_STRINGS);
   const loss: Series[] = MODELS.map((m) => ({
     model: m,
     points: curves.loss.map(
@@ -263,6 +265,7 @@ export const TrainingCurves = memo(function TrainingCurves({
         ))}
       </ul>
       <p className="hint">{w.lossNote(alpha)}</p>
+      {overlay.length > 0 && <p className="hint">{runWords.overlayNote}</p>}
       <div className="chart-row">
         <Chart
           title={t.lossCurve}
