@@ -1,4 +1,4 @@
-/** The selected runs side by side in the results' form: one row per run and model. */
+/** The selected runs side by side in the results' form: one row group per run, a row per model. */
 import { fmt } from '../common/format';
 import { MODELS } from '../common/palette';
 import { ScrollRegion } from '../common/ScrollRegion';
@@ -10,7 +10,8 @@ import './runs.css';
 export interface RunRow {
   id: number;
   label: string;
-  color: string;
+  /** null: the current run (drawn in the models' colours). */
+  color: string | null;
   test?: { step: number; value: Record<ModelName, EvalMetrics> };
 }
 
@@ -24,44 +25,42 @@ export function RunsTable({ runs }: { runs: RunRow[] }) {
         <thead>
           <tr>
             <th scope="col">{w.run}</th>
+            <th scope="col">{w.modelCol}</th>
             <th scope="col">{w.step}</th>
-            {MODELS.map((m) => (
-              <th scope="col" key={m} colSpan={3}>
-                {w.model[m]}
-              </th>
-            ))}
-          </tr>
-          <tr>
-            <td />
-            <td />
-            {MODELS.map((m) =>
-              ['AUC', 'GAUC', w.logloss].map((k) => (
-                <th scope="col" key={`${m}-${k}`} className="sub">
-                  {k}
-                </th>
-              )),
-            )}
+            <th scope="col">AUC</th>
+            <th scope="col">GAUC</th>
+            <th scope="col">{w.logloss}</th>
           </tr>
         </thead>
-        <tbody>
-          {runs.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">
-                <span className="run-swatch" style={{ background: r.color }} aria-hidden="true" />
-                {r.label}
-              </th>
-              <td className="num">{r.test ? r.test.step : '–'}</td>
-              {MODELS.map((m) => {
-                const v = r.test?.value[m];
-                return [v?.auc, v?.gauc, v?.logloss].map((x, i) => (
-                  <td className="num" key={`${m}-${i}`}>
-                    {x === undefined ? '–' : fmt(x, 4)}
-                  </td>
-                ));
-              })}
-            </tr>
-          ))}
-        </tbody>
+        {runs.map((r) => (
+          // One row group per run: its name spans its three models' rows.
+          <tbody key={r.id}>
+            {MODELS.map((m, i) => {
+              const v = r.test?.value[m];
+              return (
+                <tr key={m}>
+                  {i === 0 && (
+                    <th scope="rowgroup" rowSpan={MODELS.length}>
+                      <span
+                        className={r.color ? 'run-swatch' : 'run-swatch now'}
+                        style={{ background: r.color ?? 'transparent' }}
+                        aria-hidden="true"
+                      />
+                      {r.label}
+                    </th>
+                  )}
+                  <th scope="row">{w.model[m]}</th>
+                  <td className="num">{r.test ? r.test.step : '–'}</td>
+                  {[v?.auc, v?.gauc, v?.logloss].map((x, k) => (
+                    <td className="num" key={k}>
+                      {x === undefined ? '–' : fmt(x, 4)}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        ))}
       </table>
     </ScrollRegion>
   );

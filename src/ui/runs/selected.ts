@@ -28,7 +28,8 @@ export function selectedRuns(s: RunsState, lang: Lang): { overlay: OverlayRun[];
   const rows = picked.map((r) => ({
     id: r.id,
     label: w.runName(r.id),
-    color: runColor(s.selected, r.id),
+    // The current run is drawn in the models' own colours, not a run colour.
+    color: r.id === s.current ? null : runColor(s.selected, r.id),
     test: r.test,
   }));
   // The current run is drawn as it always is; only kept runs are overlaid.
