@@ -44,6 +44,9 @@ import { useTrainer } from './ui/training/useTrainer';
 import { RunsPanel } from './ui/runs/RunsPanel';
 import { runsParamOf, selectedRuns } from './ui/runs/selected';
 import { useRuns } from './ui/runs/useRuns';
+import { SavedRun } from './ui/persist/SavedRun';
+import { PERSIST_STRINGS } from './ui/persist/strings';
+import { useAutosave } from './ui/persist/useAutosave';
 
 export function App() {
   const [page, dispatch] = useReducer(pageReducer, INITIAL.state, initPage);
@@ -52,6 +55,11 @@ export function App() {
   const trainer = useTrainer(page.config, page.resets, INITIAL.state.backend, say);
   const backends = useBackendChoice(trainer.client, INITIAL.state.backend);
   const runs = useRuns(trainer, page, act, say);
+  const onNotSaved = useCallback(
+    (reason: string) => say('warning', PERSIST_STRINGS[page.lang].notSaved(reason)),
+    [say, page.lang],
+  );
+  const autosave = useAutosave(trainer, page, act, onNotSaved);
   useUrlSync(page, backends.choice, runsParamOf(runs.state, urlStateOf(page, backends.choice)));
   const selected = useMemo(() => selectedRuns(runs.state, page.lang), [runs.state, page.lang]);
   useUrlProblems(say);
@@ -108,6 +116,11 @@ export function App() {
           <BackendPicker info={trainer.info} backends={backends} ready={trainer.ready} />
         </Masthead>
         <Notices notices={notices} dismiss={dismiss} onAction={onNoticeAction} />
+        <SavedRun
+          saved={autosave.saved}
+          onStartFresh={autosave.startFresh}
+          onResume={autosave.resumeOffered}
+        />
         <Contents />
 
         {/* Three regions: on phones the training panel sits right after the history (Step stays

@@ -256,6 +256,11 @@ export class TrainerClient {
     return (await this.ask({ type: 'exportWeights' }, 'weights')).weights;
   }
 
+  /** The live weights with their training state (optimizers, data position): enough to resume. */
+  async exportState(): Promise<WeightsSnapshot> {
+    return (await this.ask({ type: 'exportWeights', training: true }, 'weights')).weights;
+  }
+
   /** Every message from the worker, plus the client's own notices and errors. */
   subscribe(listener: (r: Response) => void): () => void {
     this.listeners.add(listener);

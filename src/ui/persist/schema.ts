@@ -1,0 +1,154 @@
+/**
+ * What an autosaved session is, as a valibot schema: nothing read back from storage reaches the
+ * page or the worker before it passes. Shapes are checked against the settings they claim
+ * (embedding table rows × embDim), values must be finite, and a record of a newer format is
+ * refused rather than guessed at.
+ */
+import * as v from 'valibot';
+import { CATALOGUE } from '../../world/catalogue';
+import type { SessionConfig, WeightsSnapshot } from '../../train/protocol';
+import type { Curves } from '../state/types';
+
+export const SESSION_FORMAT = 'din-dien-explainer/session';
+/** Bump when a saved record's meaning changes; older records are then set aside, not loaded. */
+export const SESSION_VERSION = 1;
+
+const GOOD_IDS = new Set(CATALOGUE.goods.map((g) => g.id));
+const TABLE_ROWS =
+  CATALOGUE.goods.length + CATALOGUE.categories.length + CATALOGUE.shops.length + 3;
+
+const int = (min: number, max: number) =>
+  v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const num = v.pipe(v.number(), v.finite());
+const good = v.pipe(
+  int(1, 10_000),
+  v.check((g) => GOOD_IDS.has(g), 'a good the shop does not sell'),
+);
+
+const World = v.looseObject({
+  seed: int(0, 2 ** 31),
+  shoppers: int(1, 1_000_000),
+  minHistory: int(1, 1000),
+  maxHistory: int(1, 1000),
+  drift: num,
+  noise: num,
+  related: num,
+});
+
+const Model = v.looseObject({
+  embDim: int(1, 256),
+  T: int(1, 1000),
+  hidden: v.array(int(1, 4096)),
+  activation: v.picklist(['prelu', 'dice']),
+  basePooling: v.picklist(['sum', 'mean']),
+  attentionInput: v.picklist(['outer', 'diffprod', 'dot']),
+  attentionHidden: v.array(int(1, 4096)),
+  attentionSoftmax: v.boolean(),
+  evolving: v.picklist(['augru', 'agru', 'aigru']),
+  auxWeight: num,
+});
+
+const Train = v.looseObject({
+  batchSize: int(1, 100_000),
+  learningRate: v.pipe(num, v.minValue(0)),
+  seed: int(0, 2 ** 31),
+  evalEvery: int(0, 1_000_000),
+});
+
+const Values = v.pipe(
+  v.instance(Float32Array),
+  v.check((a) => a.every(Number.isFinite), 'a weight is NaN or infinite'),
+);
+const Named = v.object({
+  name: v.pipe(v.string(), v.maxLength(200)),
+  shape: v.array(int(0, 1e7)),
+  values: Values,
+});
+const Tensors = v.array(
+  v.pipe(
+    Named,
+    v.check(
+      (t) => t.shape.reduce((a, b) => a * b, 1) === t.values.length,
+      'a shape that does not hold its values',
+    ),
+  ),
+);
+
+const Weights = v.object({
+  step: int(0, 1e9),
+  tensors: v.object({ base: Tensors, din: Tensors, dien: Tensors }),
+  training: v.optional(
+    v.object({
+      optimizer: v.record(v.string(), v.object({ iterations: int(0, 1e9), moments: Tensors })),
+      data: v.object({ orderRng: num, pos: int(0, 1e9), seen: int(0, 1e12) }),
+    }),
+  ),
+});
+
+const Metrics = v.object({ auc: v.number(), gauc: v.number(), logloss: v.number() });
+const PerModel = <T extends v.GenericSchema>(s: T) => v.object({ base: s, din: s, dien: s });
+const CurvesSchema = v.object({
+  version: v.number(),
+  loss: v.array(v.object({ step: int(0, 1e9), loss: PerModel(v.number()), aux: v.number() })),
+  test: v.array(v.object({ step: int(0, 1e9), test: PerModel(Metrics) })),
+});
+
+export const SavedSessionSchema = v.pipe(
+  v.object({
+    format: v.literal(SESSION_FORMAT),
+    version: v.literal(SESSION_VERSION),
+    savedAt: num,
+    config: v.object({ world: World, model: Model, train: Train }),
+    history: v.pipe(v.array(good), v.maxLength(1000)),
+    candidate: good,
+    curves: CurvesSchema,
+    checkpoint: Weights,
+  }),
+  v.check(
+    (s) =>
+      (['base', 'din', 'dien'] as const).every((m) =>
+        s.checkpoint.tensors[m].some(
+          (t) =>
+            t.name === 'embeddings' &&
+            t.shape[0] === TABLE_ROWS &&
+            t.shape[1] === s.config.model.embDim,
+        ),
+      ),
+    'weights whose embedding table does not match the settings',
+  ),
+);
+
+/**
+ * The record as the page writes it. The schema checks every field the page and the worker read;
+ * settings fields it does not name pass through as they were saved (a later check, the worker's
+ * own, refuses weights that do not fit the models those settings build).
+ */
+export interface SavedSession {
+  format: typeof SESSION_FORMAT;
+  version: typeof SESSION_VERSION;
+  savedAt: number;
+  config: SessionConfig;
+  history: number[];
+  candidate: number;
+  curves: Curves;
+  checkpoint: WeightsSnapshot;
+}
+
+export type Checked = { ok: true; session: SavedSession } | { ok: false; problem: string };
+
+/** Validate a record read back; a problem names the first thing wrong, in plain words. */
+export function checkSaved(raw: unknown): Checked {
+  if (typeof raw === 'object' && raw !== null) {
+    const r = raw as { format?: unknown; version?: unknown };
+    if (r.format === SESSION_FORMAT && typeof r.version === 'number' && r.version > SESSION_VERSION)
+      return {
+        ok: false,
+        problem: `it was saved by a newer version of this page (format ${r.version})`,
+      };
+  }
+  const parsed = v.safeParse(SavedSessionSchema, raw);
+  if (parsed.success) return { ok: true, session: parsed.output as unknown as SavedSession };
+  const issue = parsed.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  return { ok: false, problem: path ? `${path}: ${issue.message}` : issue.message };
+}

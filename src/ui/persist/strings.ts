@@ -1,0 +1,28 @@
+/** The autosave's words. */
+const en = {
+  resumed: (step: number, when: string) =>
+    `Resumed the run saved at step ${step} (${when}): weights, optimizer state, curves and history.`,
+  startFresh: 'Start fresh',
+  offer: (step: number) => `A run saved at step ${step} has other settings than this link's.`,
+  resume: 'Resume the saved run',
+  setAside: (why: string) =>
+    `A saved run could not be loaded and was set aside (${why}). Nothing else changed.`,
+  notSaved: (why: string) =>
+    `This run is not being saved (${why}). Training goes on; a reload will start afresh.`,
+  region: 'Saved run',
+};
+
+export type PersistStrings = typeof en;
+
+const zh: PersistStrings = {
+  resumed: (step, when) =>
+    `已恢复在第 ${step} 步保存的运行（${when}）：权重、优化器状态、曲线和历史。`,
+  startFresh: '重新开始',
+  offer: (step) => `有一个在第 ${step} 步保存的运行，它的设置与这个链接不同。`,
+  resume: '恢复保存的运行',
+  setAside: (why) => `一个保存的运行无法加载，已被搁置（${why}）。其他一切未变。`,
+  notSaved: (why) => `此运行没有被保存（${why}）。训练照常进行；重新加载会从头开始。`,
+  region: '保存的运行',
+};
+
+export const PERSIST_STRINGS = { en, zh };
