@@ -45,6 +45,6 @@ test('axe: no violations on the Chinese page after a step', async ({ page }) => 
   });
   expect(await violations(page)).toEqual([]);
   await page.getByRole('button', { name: '单步', exact: true }).click();
-  await expect(page.getByText(/^第 1 步/)).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByText(/^第 1 步 · /)).toBeVisible({ timeout: 90_000 });
   expect(await violations(page)).toEqual([]);
 });

@@ -101,3 +101,55 @@ test('blocked storage: the page says the run is not saved, and training goes on'
   await expect(page.getByText(/This run is not being saved/)).toBeVisible({ timeout: 30_000 });
   await stepOnce(page);
 });
+
+test('a session file taken to a fresh browser goes on where it was; a bad one changes nothing', async ({
+  page,
+  browser,
+}) => {
+  await open(page, 'backend=wasm');
+  await ready(page);
+  await page.getByRole('button', { name: 'Step ×10' }).click();
+  await expect.poll(() => stepCount(page)).toBe(10);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download session file' }).click(),
+  ]);
+  const path = await file.path();
+  const din = await page
+    .getByRole('article', { name: 'DIN', exact: true })
+    .locator('dt', { hasText: /^Predicted CTR$/ })
+    .locator('xpath=following-sibling::dd[1]')
+    .textContent();
+
+  // Another browser profile: nothing saved there.
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await open(fresh, 'backend=wasm&emb=6');
+  await ready(fresh);
+  // A broken file first: a message, and the page stays at step 0 with its own settings.
+  await fresh.getByLabel('Open a session file').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"din-dien-explainer/session-file","version":1,"session":{'),
+  });
+  await expect(fresh.getByRole('alert')).toContainText(
+    'This file could not be opened: it is not a session file (not JSON, or cut short). Your current work is unchanged.',
+  );
+  expect(await stepCount(fresh)).toBe(0);
+  // The real one: the run, its settings and its predictions come back.
+  await fresh.getByLabel('Open a session file').setInputFiles(path);
+  await expect(fresh.getByRole('status', { name: 'Saved run' })).toContainText(
+    'Resumed the run saved at step 10',
+  );
+  await expect.poll(() => stepCount(fresh)).toBe(10);
+  await expect
+    .poll(() => new URL(fresh.url()).searchParams.get('emb'))
+    .toBe(new URL(page.url()).searchParams.get('emb'));
+  await expect(
+    fresh
+      .getByRole('article', { name: 'DIN', exact: true })
+      .locator('dt', { hasText: /^Predicted CTR$/ })
+      .locator('xpath=following-sibling::dd[1]'),
+  ).toHaveText(din ?? '');
+  await other.close();
+});

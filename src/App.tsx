@@ -45,6 +45,7 @@ import { RunsPanel } from './ui/runs/RunsPanel';
 import { runsParamOf, selectedRuns } from './ui/runs/selected';
 import { useRuns } from './ui/runs/useRuns';
 import { SavedRun } from './ui/persist/SavedRun';
+import { SessionFile } from './ui/persist/SessionFile';
 import { PERSIST_STRINGS } from './ui/persist/strings';
 import { useAutosave } from './ui/persist/useAutosave';
 
@@ -247,6 +248,13 @@ export function App() {
                 ready={trainer.ready}
                 config={config}
                 curves={trainer.curves}
+              />
+              <SessionFile
+                client={trainer.client}
+                ready={trainer.ready}
+                page={page}
+                curves={trainer.curves}
+                onOpen={autosave.open}
               />
             </Story>
 

@@ -60,7 +60,12 @@ const Values = v.pipe(
   v.check((a) => a.every(Number.isFinite), 'a weight is NaN or infinite'),
 );
 const Named = v.object({
-  name: v.pipe(v.string(), v.maxLength(200)),
+  // Weight names are paths like "att/dense0/w": anything else (markup, say) is not one.
+  name: v.pipe(
+    v.string(),
+    v.maxLength(200),
+    v.regex(/^[A-Za-z0-9_./-]+$/, 'a weight name with characters no weight name has'),
+  ),
   shape: v.array(int(0, 1e7)),
   values: Values,
 });

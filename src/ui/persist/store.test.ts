@@ -1,53 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_SETTINGS } from '../../model/config';
-import { DEFAULT_WORLD } from '../../world/simulator';
-import { CATALOGUE } from '../../world/catalogue';
-import { SESSION_FORMAT, SESSION_VERSION, checkSaved, type SavedSession } from './schema';
+import { SESSION_VERSION, checkSaved, type SavedSession } from './schema';
 import { SessionStore } from './store';
-
-const ROWS = CATALOGUE.goods.length + CATALOGUE.categories.length + CATALOGUE.shops.length + 3;
-const E = 2;
-
-function tensors(seed: number) {
-  const emb = new Float32Array(ROWS * E).map((_, i) => Math.fround(Math.sin(i + seed)));
-  return [
-    { name: 'embeddings', shape: [ROWS, E], values: emb },
-    { name: 'head/out/b', shape: [1], values: new Float32Array([seed / 3]) },
-  ];
-}
-
-function session(step: number): SavedSession {
-  return {
-    format: SESSION_FORMAT,
-    version: SESSION_VERSION,
-    savedAt: 1,
-    config: {
-      world: DEFAULT_WORLD,
-      model: { ...DEFAULT_MODEL_SETTINGS, embDim: E },
-      train: { batchSize: 16, learningRate: 0.005, seed: 1, evalEvery: 50 },
-    },
-    history: [1, 2, 3],
-    candidate: 4,
-    curves: {
-      version: 3,
-      loss: [{ step, loss: { base: 0.7, din: 0.69, dien: 2 }, aux: 1.3 }],
-      test: [],
-    },
-    checkpoint: {
-      step,
-      tensors: { base: tensors(1), din: tensors(2), dien: tensors(3) },
-      training: {
-        optimizer: {
-          base: { iterations: step, moments: tensors(4) },
-          din: { iterations: step, moments: tensors(5) },
-          dien: { iterations: step, moments: tensors(6) },
-        },
-        data: { orderRng: 123, pos: 5, seen: 80 },
-      },
-    },
-  };
-}
+import { session } from './testSession';
 
 const bits = (a: Float32Array) => [...new Uint32Array(a.buffer, a.byteOffset, a.length)];
 

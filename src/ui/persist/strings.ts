@@ -10,6 +10,16 @@ const en = {
   notSaved: (why: string) =>
     `This run is not being saved (${why}). Training goes on; a reload will start afresh.`,
   region: 'Saved run',
+  fileHeading: 'Session file',
+  fileHint:
+    'One file with the settings, history, curves and the weights with their training state: open it here, or on another machine, to go on exactly where it was.',
+  download: 'Download session file',
+  open: 'Open a session file',
+  drop: 'or drop one here',
+  tooBig: (mb: number) => `it is larger than ${mb} MB`,
+  openFailed: (why: string) =>
+    `This file could not be opened: ${why}. Your current work is unchanged.`,
+  exportFailed: (why: string) => `The session could not be exported: ${why}`,
 };
 
 export type PersistStrings = typeof en;
@@ -23,6 +33,15 @@ const zh: PersistStrings = {
   setAside: (why) => `一个保存的运行无法加载，已被搁置（${why}）。其他一切未变。`,
   notSaved: (why) => `此运行没有被保存（${why}）。训练照常进行；重新加载会从头开始。`,
   region: '保存的运行',
+  fileHeading: '会话文件',
+  fileHint:
+    '一个文件包含设置、历史、曲线以及权重和训练状态：在这里或另一台机器上打开它，就能从原处继续。',
+  download: '下载会话文件',
+  open: '打开会话文件',
+  drop: '或拖放到这里',
+  tooBig: (mb) => `文件大于 ${mb} MB`,
+  openFailed: (why) => `无法打开此文件：${why}。当前的工作没有改变。`,
+  exportFailed: (why) => `无法导出会话：${why}`,
 };
 
 export const PERSIST_STRINGS = { en, zh };

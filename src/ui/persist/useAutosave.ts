@@ -5,7 +5,7 @@
  * other settings), and sets aside what fails its check.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SessionConfig } from '../../train/protocol';
+import type { SessionConfig, WeightsSnapshot } from '../../train/protocol';
 import { goodsOf } from '../state/historyReducer';
 import type { PageActions, PageModel } from '../state/pageReducer';
 import type { Curves } from '../state/types';
@@ -28,6 +28,24 @@ export function curvesUpTo(c: Curves, step: number): Curves {
     ...c,
     loss: c.loss.filter((p) => p.step <= step),
     test: c.test.filter((p) => p.step <= step),
+  };
+}
+
+/** The record of the page's current run at `checkpoint` (what the autosave and a session file hold). */
+export function sessionOf(
+  p: Pick<PageModel, 'config' | 'history' | 'candidate'>,
+  curves: Curves,
+  checkpoint: WeightsSnapshot,
+): SavedSession {
+  return {
+    format: SESSION_FORMAT,
+    version: SESSION_VERSION,
+    savedAt: Date.now(),
+    config: p.config,
+    history: goodsOf(p.history),
+    candidate: p.candidate,
+    curves: curvesUpTo(curves, checkpoint.step),
+    checkpoint,
   };
 }
 
@@ -113,16 +131,7 @@ export function useAutosave(
       .then(async (checkpoint) => {
         if (generation !== forgotten.current) return;
         const { page: p, curves } = latest.current;
-        const r = await store.current!.save({
-          format: SESSION_FORMAT,
-          version: SESSION_VERSION,
-          savedAt: Date.now(),
-          config: p.config,
-          history: goodsOf(p.history),
-          candidate: p.candidate,
-          curves: curvesUpTo(curves, checkpoint.step),
-          checkpoint,
-        });
+        const r = await store.current!.save(sessionOf(p, curves, checkpoint));
         if (r.ok) {
           savedStep.current = { version: at.version, step: checkpoint.step };
           setSaved((x) => (x.kind === 'offer' ? { kind: 'idle' } : x));
@@ -164,5 +173,5 @@ export function useAutosave(
     if (saved.kind === 'offer') resume(saved.session);
   }, [saved, resume]);
 
-  return { saved, startFresh, resumeOffered };
+  return { saved, startFresh, resumeOffered, open: resume };
 }
