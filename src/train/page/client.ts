@@ -198,8 +198,7 @@ export class TrainerClient {
   /** The running run's weights (asked now, answered in queue order) and its rewind copies. */
   private keep(): Promise<KeptRun> {
     const rewind = this.record.rewindUpTo(Infinity);
-    const asked = this.ask({ type: 'exportWeights', training: true }, 'weights');
-    return asked.then((r) => ({ weights: r.weights, rewind }));
+    return this.exportState().then((weights) => ({ weights, rewind }));
   }
 
   /**
@@ -214,7 +213,7 @@ export class TrainerClient {
     if (this.worker && this.info) {
       this.pause();
       try {
-        from = (await this.ask({ type: 'exportWeights', training: true }, 'weights')).weights;
+        from = await this.exportState();
       } catch {
         // The worker could not hand over: the last checkpoint will do.
       }
