@@ -7,11 +7,17 @@
  * E: with prob `noise` a uniform good from the whole catalogue; otherwise a good of the interest
  * category drawn with a fixed Zipf-like popularity (catalogue order = popularity rank).
  *
+ * Time (timeSignal > 0): purchase times have per-shopper exponential gaps (gaps.ts), and the
+ * drift of a step depends on its gap: A(Δ) = (1 − d(Δ))·I + d(Δ)·Q with Q the move distribution
+ * (transitionMatrix at drift 1). With timeSignal 0 the simulator takes the timeless path, so the
+ * purchases and interests are bit for bit those of a world without time.
+ *
  * The truth (truth.ts) reuses transitionMatrix / emissionMatrix, so sampling and inference can
  * never disagree about the model.
  */
 import { CATALOGUE } from './catalogue';
 import { Rng } from './random';
+import { driftAfter, drawTimes } from './gaps';
 import type { Catalogue, Shopper, World, WorldConfig } from './types';
 
 /** Exponent of the within-category popularity 1 / rank^s. */
@@ -32,8 +38,16 @@ export function strongDriftWorld(base: WorldConfig = DEFAULT_WORLD): WorldConfig
   return { ...base, drift: 0.35 };
 }
 
+/**
+ * Interests that change after long pauses: little drift between close purchases, a likely move
+ * after a gap of weeks. The world where a model that reads the time gaps has something to gain.
+ */
+export function timeWorld(base: WorldConfig = DEFAULT_WORLD): WorldConfig {
+  return { ...base, drift: 0.05, timeSignal: 0.1 };
+}
+
 export function validateConfig(config: WorldConfig): void {
-  const prob = (name: keyof WorldConfig) => {
+  const prob = (name: 'drift' | 'noise' | 'related') => {
     const v = config[name];
     if (!(v >= 0 && v <= 1)) throw new Error(`WorldConfig.${name} must be in [0, 1], got ${v}`);
   };
@@ -54,6 +68,10 @@ export function validateConfig(config: WorldConfig): void {
     );
   }
   if (!Number.isFinite(config.seed)) throw new Error(`WorldConfig.seed must be finite`);
+  const ts = config.timeSignal ?? 0;
+  if (!(ts >= 0 && Number.isFinite(ts))) {
+    throw new Error(`WorldConfig.timeSignal must be a finite number >= 0, got ${ts}`);
+  }
 }
 
 /** Within-category popularity of each good (sums to 1 per category), indexed by good id − 1. */
@@ -116,12 +134,16 @@ export function simulateWorld(config: WorldConfig, catalogue: Catalogue = CATALO
   const C = catalogue.categories.length;
   const N = catalogue.goods.length;
   const A = transitionMatrix(config, catalogue);
+  const timed = (config.timeSignal ?? 0) > 0;
+  const Q = transitionMatrix({ ...config, drift: 1 }, catalogue);
   const pop = popularity(catalogue);
   const inCategory = catalogue.categories.map((c) =>
     catalogue.goods.filter((g) => g.category === c.id),
   );
   const catWeights = inCategory.map((gs) => gs.map((g) => pop[g.id - 1]));
   const root = new Rng(config.seed);
+  // Times come from a stream of their own, so drawing them leaves every purchase as it was.
+  const timeRoot = root.fork(-1);
   const shoppers: Shopper[] = [];
   for (let s = 0; s < config.shoppers; s++) {
     // One stream per shopper: shopper s does not change when the world gets more shoppers.
@@ -129,9 +151,10 @@ export function simulateWorld(config: WorldConfig, catalogue: Catalogue = CATALO
     const n = config.minHistory + rng.int(config.maxHistory - config.minHistory + 1);
     const purchases: number[] = [];
     const interests: number[] = [];
+    const times = drawTimes(timeRoot.fork(s + 1), n);
     let z = rng.int(C);
     for (let t = 0; t < n; t++) {
-      if (t > 0) z = rng.categorical(A[z]);
+      if (t > 0) z = rng.categorical(timed ? stepRow(config, Q, z, times[t] - times[t - 1]) : A[z]);
       let good: number;
       if (rng.next() < config.noise) {
         good = 1 + rng.int(N);
@@ -141,7 +164,15 @@ export function simulateWorld(config: WorldConfig, catalogue: Catalogue = CATALO
       purchases.push(good);
       interests.push(z + 1);
     }
-    shoppers.push({ id: s + 1, purchases, interests });
+    shoppers.push({ id: s + 1, purchases, interests, times });
   }
   return { config, catalogue, shoppers };
+}
+
+/** Row z of A(Δ) = (1 − d(Δ))·I + d(Δ)·Q. */
+function stepRow(config: WorldConfig, Q: number[][], z: number, gap: number): number[] {
+  const d = driftAfter(config, gap);
+  const row = Q[z].map((q) => d * q);
+  row[z] += 1 - d;
+  return row;
 }

@@ -3,8 +3,13 @@
  * with the simulator's own matrices. Forward filtering gives the current interest, one more
  * transition gives the next one, the emission matrix gives P(next purchase = g); a backward pass
  * gives each behavior's smoothed interest for the relevance bars.
+ *
+ * In a world where time carries signal (timeSignal > 0) each step's transition is A(Δ) for its
+ * gap Δ (simulator.ts); with no timestamps given, each gap's stay factor is averaged over the
+ * population's gaps (an approximation: it ignores that one shopper's gaps share a pace).
  */
 import { CATALOGUE } from './catalogue';
+import { driftAfter } from './gaps';
 import { emissionMatrix, initialDistribution, transitionMatrix, validateConfig } from './simulator';
 import type { Catalogue, Truth, World, WorldConfig } from './types';
 
@@ -20,6 +25,17 @@ interface Model {
   cat: Int32Array;
   /** P(not noise | z = cat(g), b = g): share of E[cat(g)][g] that came from the interest. */
   fromInterest: Float64Array;
+  /** Move distribution Q (transitionMatrix at drift 1), flat [C*C]: A(Δ) = (1 − d)·I + d·Q. */
+  Q: Float64Array;
+  config: WorldConfig;
+}
+
+/** When the history's purchases happened and when the candidate is shown, in days. */
+export interface Timing {
+  /** One time per behavior, oldest first. */
+  times: number[];
+  /** The candidate's time (>= the last behavior's). */
+  now: number;
 }
 
 // Truth is called on every edit and for every heatmap cell: the matrices are built once per
@@ -27,7 +43,7 @@ interface Model {
 const cache = new WeakMap<Catalogue, Map<string, Model>>();
 
 function modelFor(config: WorldConfig, catalogue: Catalogue): Model {
-  const key = `${config.drift}|${config.noise}|${config.related}`;
+  const key = `${config.drift}|${config.noise}|${config.related}|${config.timeSignal ?? 0}`;
   let byConfig = cache.get(catalogue);
   if (!byConfig) {
     byConfig = new Map();
@@ -47,7 +63,8 @@ function modelFor(config: WorldConfig, catalogue: Catalogue): Model {
     const e = E[cat[g] * N + g];
     fromInterest[g] = e > 0 ? (e - config.noise / N) / e : 0;
   }
-  const model: Model = { C, N, A, E, pi, cat, fromInterest };
+  const Q = Float64Array.from(transitionMatrix({ ...config, drift: 1 }, catalogue).flat());
+  const model: Model = { C, N, A, E, pi, cat, fromInterest, Q, config };
   byConfig.set(key, model);
   return model;
 }
@@ -78,12 +95,45 @@ export interface Posterior {
   smoothed: number[][];
 }
 
-export function posterior(worldOrConfig: World | WorldConfig, history: number[]): Posterior {
+/**
+ * The transition into step t (1..n; t = n is the candidate's step). Timeless worlds return the
+ * shared matrix itself, so their arithmetic is exactly that of the timeless truth.
+ */
+function transitionInto(m: Model, t: number, when: Timing | undefined): Float64Array {
+  if ((m.config.timeSignal ?? 0) === 0) return m.A;
+  let gap: number | undefined;
+  if (when) gap = (t < when.times.length ? when.times[t] : when.now) - when.times[t - 1];
+  const d = driftAfter(m.config, gap);
+  const { C, Q } = m;
+  const At = new Float64Array(C * C);
+  for (let i = 0; i < C * C; i++) At[i] = d * Q[i];
+  for (let i = 0; i < C; i++) At[i * C + i] += 1 - d;
+  return At;
+}
+
+function checkTiming(when: Timing, n: number): void {
+  if (when.times.length !== n) {
+    throw new Error(`truth: ${when.times.length} times for a history of ${n}`);
+  }
+  const all = [...when.times, when.now];
+  for (let t = 0; t < all.length; t++) {
+    if (!Number.isFinite(all[t]) || (t > 0 && all[t] < all[t - 1])) {
+      throw new Error('truth: times must be finite and non-decreasing, the candidate last');
+    }
+  }
+}
+
+export function posterior(
+  worldOrConfig: World | WorldConfig,
+  history: number[],
+  when?: Timing,
+): Posterior {
   const { config, catalogue } = resolve(worldOrConfig);
   const m = modelFor(config, catalogue);
-  const { C, N, A, E, pi } = m;
+  const { C, N, E, pi } = m;
   const n = history.length;
   for (const b of history) checkId(b, N, 'history');
+  if (when) checkTiming(when, n);
 
   // Forward: alpha[t] = P(z_t | b_1..t), normalised per step to avoid underflow.
   const alpha = new Float64Array(Math.max(n, 1) * C);
@@ -92,6 +142,7 @@ export function posterior(worldOrConfig: World | WorldConfig, history: number[])
     if (t === 0) pred.set(pi);
     else {
       pred.fill(0);
+      const A = transitionInto(m, t, when);
       for (let i = 0; i < C; i++) {
         const a = alpha[(t - 1) * C + i];
         if (a === 0) continue;
@@ -111,6 +162,7 @@ export function posterior(worldOrConfig: World | WorldConfig, history: number[])
   const nextInterest = new Array<number>(C).fill(0);
   if (n === 0) for (let c = 0; c < C; c++) nextInterest[c] = pi[c];
   else {
+    const A = transitionInto(m, n, when);
     for (let i = 0; i < C; i++) {
       const a = alpha[(n - 1) * C + i];
       for (let j = 0; j < C; j++) nextInterest[j] += a * A[i * C + j];
@@ -129,6 +181,7 @@ export function posterior(worldOrConfig: World | WorldConfig, history: number[])
     if (t < n - 1) {
       const g = history[t + 1] - 1;
       const next = new Float64Array(C);
+      const A = transitionInto(m, t + 1, when);
       let s = 0;
       for (let i = 0; i < C; i++) {
         let v = 0;
@@ -167,18 +220,23 @@ function truthFrom(post: Posterior, history: number[], candidate: number, m: Mod
   return { ctr, nextProbability: p, relevance };
 }
 
-export function truth(world: World | WorldConfig, history: number[], candidate: number): Truth {
+export function truth(
+  world: World | WorldConfig,
+  history: number[],
+  candidate: number,
+  when?: Timing,
+): Truth {
   const { config, catalogue } = resolve(world);
   const m = modelFor(config, catalogue);
   checkId(candidate, m.N, 'candidate');
-  return truthFrom(posterior(world, history), history, candidate, m);
+  return truthFrom(posterior(world, history, when), history, candidate, m);
 }
 
 /** Truth for every candidate at once (index = good id − 1), sharing one forward–backward pass. */
-export function truthAll(world: World | WorldConfig, history: number[]): Truth[] {
+export function truthAll(world: World | WorldConfig, history: number[], when?: Timing): Truth[] {
   const { config, catalogue } = resolve(world);
   const m = modelFor(config, catalogue);
-  const post = posterior(world, history);
+  const post = posterior(world, history, when);
   const out: Truth[] = [];
   for (let g = 1; g <= m.N; g++) out.push(truthFrom(post, history, g, m));
   return out;

@@ -45,6 +45,12 @@ export interface WorldConfig {
   noise: number;
   /** Share of drift moves that go to a related category rather than any category. */
   related: number;
+  /**
+   * How much the time between purchases matters, per day (absent = 0). After a gap of Δ days
+   * the interest stays with probability (1 − drift)·exp(−timeSignal·Δ): 0 means time carries no
+   * signal and the world and its truth are exactly those without timestamps.
+   */
+  timeSignal?: number;
 }
 
 export interface Shopper {
@@ -53,6 +59,11 @@ export interface Shopper {
   purchases: number[];
   /** The true interest category behind each purchase (hidden from models). */
   interests: number[];
+  /**
+   * When each purchase happened, in days since the shopper's first purchase (oldest first, so
+   * times[0] = 0, non-decreasing). Absent when the source has no timestamps.
+   */
+  times?: number[];
 }
 
 export interface World {
