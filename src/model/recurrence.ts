@@ -1,4 +1,25 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { FUSED_GRU_BACKWARD, FUSED_GRU_FORWARD } from './kernels/names';
+
+let fusedKernelsOn = true;
+
+/**
+ * Switch the backend's fused recurrence kernels (src/train/worker/kernels/) on or off: off, every
+ * backend takes the per-step path below (the A/B baseline and an escape hatch).
+ */
+export function setFusedKernels(on: boolean): void {
+  fusedKernelsOn = on;
+}
+
+/** Whether the recurrence runs as the active backend's two fused kernels. */
+export function fusedKernelsActive(): boolean {
+  if (!fusedKernelsOn) return false;
+  const backend = tf.getBackend();
+  return (
+    tf.getKernel(FUSED_GRU_FORWARD, backend) !== undefined &&
+    tf.getKernel(FUSED_GRU_BACKWARD, backend) !== undefined
+  );
+}
 
 /**
  * The GRU-family recurrence over a whole sequence as one differentiable op with a hand-written
@@ -24,6 +45,10 @@ import * as tf from '@tensorflow/tfjs-core';
  *   ∂ũ = ∂e ⊙ g ⊙ u(1 − u),  ∂g = ∂e ⊙ u (or ∂e),
  *   ∂h += Σ_gates ∂(h·U_k) U_kᵀ,  ∂U_k = Σ_t h_{t−1}ᵀ ∂(h·U_k)_t,  ∂xs_t = (∂ũ, ∂r̃, ∂c̃).
  * Tested against autodiff of the per-step cell (gru.test.ts) and by finite differences.
+ *
+ * Where the active backend registers the fused kernels (kernels/names.ts: cpu, wasm, webgpu), the
+ * whole loop is one kernel forward and one backward instead (same math, kernels/gruLoop.ts); the
+ * per-step tensors below stay the path for every other backend and when setFusedKernels(false).
  */
 export function recurrence(
   xs: tf.Tensor4D,
@@ -67,6 +92,7 @@ function fused(
   save: tf.GradSaveFunc,
   offset?: tf.Tensor3D,
 ): { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] } {
+  if (fusedKernelsActive()) return kernels(xs, U, g, useU, save, offset);
   const [T, , B, H] = xs.shape;
   const kept = tf.tidy(() => {
     const steps = tf.unstack(xs, 0) as tf.Tensor3D[];
@@ -155,6 +181,33 @@ function fused(
       const dEall = tf.stack(dE);
       const dg = useU ? tf.mul(dEall, u) : dEall;
       return oSaved ? [dxs, dU, dg, dEall] : [dxs, dU, dg];
+    },
+  };
+}
+
+/**
+ * The same op as two backend kernels (forward: states and the per-step gates; backward: BPTT),
+ * each over the whole sequence. The gates are kept for the backward pass, as above.
+ */
+function kernels(
+  xs: tf.Tensor4D,
+  U: tf.Tensor3D,
+  g: tf.Tensor3D,
+  useU: boolean,
+  save: tf.GradSaveFunc,
+  offset?: tf.Tensor3D,
+): { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] } {
+  const attrs = { useU } as unknown as tf.NamedAttrMap;
+  const inputs: tf.NamedTensorMap = offset ? { xs, U, g, o: offset } : { xs, U, g };
+  const [states, cache] = tf.engine().runKernel(FUSED_GRU_FORWARD, inputs, attrs) as tf.Tensor[];
+  save(offset ? [states, cache, g, U, offset] : [states, cache, g, U]);
+  return {
+    value: states,
+    gradFunc: (dy, saved) => {
+      const [st, ca, gs, Us, o] = saved;
+      const back: tf.NamedTensorMap = { dy, states: st, cache: ca, g: gs, U: Us };
+      if (o) back.o = o;
+      return tf.engine().runKernel(FUSED_GRU_BACKWARD, back, attrs) as tf.Tensor[];
     },
   };
 }

@@ -25,6 +25,7 @@ import {
 import { errorText } from '../../lib/errorText';
 import type { BackendInfo, BackendName } from '../protocol';
 import { installWasmSlice } from './wasmSlice';
+import { installFusedGru } from './kernels/fusedGru';
 
 export {
   runBackendChain,
@@ -110,6 +111,7 @@ export async function trySetBackend(
   if (!ok) return { ok: false, reason: 'failed to initialise' };
   await tf.ready();
   if (name === 'wasm') installWasmSlice();
+  installFusedGru();
   return { ok: true, note, ...(software ? { software } : {}) };
 }
 

@@ -9,6 +9,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { installWasmSlice } from './wasmSlice';
+import { installFusedGru } from './kernels/fusedGru';
 
 const WASM_DIR = 'node_modules/@tensorflow/tfjs-backend-wasm/dist/';
 
@@ -24,4 +25,5 @@ export async function useNodeBackend(name: string): Promise<void> {
   await tf.ready();
   // The page's wasm backend runs with these kernels (backends.ts): so do the scripts.
   if (name === 'wasm') installWasmSlice();
+  installFusedGru();
 }
