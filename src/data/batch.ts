@@ -3,6 +3,7 @@
  * kernels once; ids are validated here because an out-of-range gather silently returns 0 on
  * webgpu/webgl (TFJS_NOTES).
  */
+import { GAP_UNKNOWN, gapBucket } from '../world/gaps';
 import { Rng } from '../world/random';
 import type { Catalogue } from '../world/types';
 import type { Batch, IteratorState, Sample } from './types';
@@ -33,6 +34,7 @@ function allocate(B: number, T: number): Batch {
     auxNegCat: new Int32Array(B * T),
     auxNegShop: new Int32Array(B * T),
     auxMask: new Float32Array(B * T),
+    histGap: new Int32Array(B * T),
   };
 }
 
@@ -47,9 +49,15 @@ function checkT(T: number): void {
     throw new Error(`batch: T must be a positive integer, got ${T}`);
 }
 
+/** Timestamps of one row: the history's (aligned with it) and the candidate's. */
+export interface RowTimes {
+  times: number[];
+  now: number;
+}
+
 /**
  * Writes one row. `auxNegatives` may be null: the aux negatives are then 0 (padding id) while
- * auxMask still marks the real next positions.
+ * auxMask still marks the real next positions. Without `when` every real gap is GAP_UNKNOWN.
  */
 function fillRow(
   b: Batch,
@@ -60,6 +68,7 @@ function fillRow(
   candidate: number,
   label: number,
   auxNegatives: number[] | null,
+  when?: RowTimes,
 ): void {
   const { T } = b;
   const goods = catalogue.goods;
@@ -71,6 +80,9 @@ function fillRow(
     throw new Error(
       `batch: auxNegatives has length ${auxNegatives.length}, history has ${history.length}`,
     );
+  }
+  if (when && when.times.length !== history.length) {
+    throw new Error(`batch: ${when.times.length} times for a history of ${history.length}`);
   }
   const start = Math.max(0, history.length - T);
   const len = history.length - start;
@@ -90,6 +102,7 @@ function fillRow(
     b.histCat[base + t] = g.category;
     b.histShop[base + t] = g.shop;
     b.mask[base + t] = 1;
+    b.histGap[base + t] = when ? gapBucket(when.now - when.times[start + t]) : GAP_UNKNOWN;
     if (t + 1 < len) {
       b.auxMask[base + t] = 1;
       if (auxNegatives) {
@@ -104,11 +117,16 @@ function fillRow(
   }
 }
 
+function timesOf(s: Sample): RowTimes | undefined {
+  if (s.times === undefined || s.time === undefined) return undefined;
+  return { times: s.times, now: s.time };
+}
+
 export function makeBatch(samples: Sample[], catalogue: Catalogue, T: number): Batch {
   checkT(T);
   const b = allocate(samples.length, T);
   samples.forEach((s, i) =>
-    fillRow(b, i, catalogue, s.user, s.history, s.candidate, s.label, s.auxNegatives),
+    fillRow(b, i, catalogue, s.user, s.history, s.candidate, s.label, s.auxNegatives, timesOf(s)),
   );
   return b;
 }
@@ -123,10 +141,11 @@ export function singleBatch(
   candidate: number,
   catalogue: Catalogue,
   T: number,
+  when?: RowTimes,
 ): Batch {
   checkT(T);
   const b = allocate(1, T);
-  fillRow(b, 0, catalogue, 0, history, candidate, 0, null);
+  fillRow(b, 0, catalogue, 0, history, candidate, 0, null, when);
   return b;
 }
 

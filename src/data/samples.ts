@@ -50,6 +50,12 @@ export function buildDataset(world: World, opts: DatasetOptions): Dataset {
         throw new Error(`buildDataset: shopper ${shopper.id} has good id ${b} outside 1..${N}`);
       }
     }
+    const times = shopper.times;
+    if (times && times.length !== n) {
+      throw new Error(
+        `buildDataset: shopper ${shopper.id} has ${times.length} times for ${n} purchases`,
+      );
+    }
     const rng = root.fork(shopper.id);
     const draw = (positive: number) =>
       opts.negativesMayEqualPositive ? sampleAny(rng, N) : sampleOther(rng, N, positive);
@@ -64,8 +70,11 @@ export function buildDataset(world: World, opts: DatasetOptions): Dataset {
       const positive = p[k];
       const negative = draw(positive);
       const into = k === n - 1 ? test : train;
-      into.push({ user: shopper.id, history, candidate: positive, label: 1, auxNegatives });
-      into.push({ user: shopper.id, history, candidate: negative, label: 0, auxNegatives });
+      const user = shopper.id;
+      // Both samples of a position are shown at the time of the purchase they predict.
+      const when = times ? { times: times.slice(0, k), time: times[k] } : {};
+      into.push({ user, history, candidate: positive, label: 1, auxNegatives, ...when });
+      into.push({ user, history, candidate: negative, label: 0, auxNegatives, ...when });
     }
   }
   return { train, test };

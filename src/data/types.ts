@@ -10,6 +10,10 @@ export interface Sample {
    * for position t + 1 that differs from history[t + 1]. The last entry is unused (0).
    */
   auxNegatives: number[];
+  /** When each history behavior happened (days, aligned with history); absent without timestamps. */
+  times?: number[];
+  /** When the candidate is shown: the time of the purchase it predicts. */
+  time?: number;
 }
 
 export interface Dataset {
@@ -42,6 +46,11 @@ export interface Batch {
   auxNegShop: Int32Array; // [B*T]
   /** 1 where position t has a real next behavior t+1 inside the kept window. */
   auxMask: Float32Array; // [B*T]
+  /**
+   * Bucket of the time from behavior t to the candidate (world/gaps.ts gapBucket): 0 = padding,
+   * 1 = unknown (the sample has no timestamps), 2.. = log₂ buckets of days.
+   */
+  histGap: Int32Array; // [B*T]
 }
 
 /** A BatchIterator's position (see BatchIterator.state). */
