@@ -26,6 +26,8 @@ export interface ItemInfo {
   name?: string;
 }
 
+const DAY = 86_400;
+
 export const NO_CATEGORY = '(no category)';
 export const OTHER_NAME = 'other items';
 
@@ -126,7 +128,6 @@ export function buildImported(
     });
   }
 
-  const first = summary.firstTime;
   let inOtherEvents = 0;
   let keptEvents = 0;
   const shoppers: ImportedShopper[] = users.map(([, list], i) => {
@@ -136,7 +137,8 @@ export function buildImported(
       return g ?? otherGood!;
     });
     keptEvents += list.length;
-    return { id: i + 1, purchases, times: list.map((e) => e.time - first) };
+    const start = list[0].time;
+    return { id: i + 1, purchases, times: list.map((e) => (e.time - start) / DAY), start };
   });
   const categories: Category[] = cats.names.map((name, i) => ({ id: i + 1, name, related: [] }));
   const shopList: Shop[] = shops.names.map((name, i) => ({

@@ -7,7 +7,8 @@
 import { parseTime } from './fields';
 import { buildImported, type KeptEvent, type ItemInfo } from './build';
 import { readMeta } from './meta';
-import { readRecords } from './records';
+import { readHead, readRecords } from './records';
+import { detectMeta } from './detect';
 import {
   ImportError,
   type ByteSource,
@@ -91,6 +92,11 @@ export async function importLog(
   settings: ImportSettings,
   hooks: ImportHooks = {},
 ): Promise<ImportedWorld> {
+  if (meta && !settings.meta) {
+    // A metadata file came without its detection: take the suggested one.
+    const head = await readHead(meta, 64 * 1024);
+    settings = { ...settings, meta: detectMeta(head, head.byteLength >= meta.size) };
+  }
   const { detection: d, caps } = settings;
   if (
     !(caps.minEvents >= 2) ||

@@ -107,8 +107,14 @@ export interface ImportedShopper {
   id: number;
   /** Good ids, oldest first. */
   purchases: number[];
-  /** Seconds since the log's first event, one per purchase (for time-aware models). */
+  /**
+   * Days since this shopper's first kept purchase, one per purchase (times[0] = 0,
+   * non-decreasing): world/types.ts's Shopper.times, so time-aware models read it as they read
+   * the toy world's.
+   */
   times: number[];
+  /** Unix seconds of the first kept purchase (times are relative to it). */
+  start: number;
 }
 
 export interface ImportSummary {
