@@ -4,6 +4,9 @@
  * Usage: npm run experiment -- [--seeds 3] [--steps 1500] [--world default|drift]
  *        [--backend wasm|cpu] [--shoppers N] [--batch 64] [--lr 0.005] [--variants]
  * With --bugs: the bug lab instead (bugLab.ts; also --T N, --only id,id), results/bugs.json.
+ * With --data FILE [--meta FILE] [--format taobao|amazon|movielens|generic] [--top-items K]
+ * [--min-events N] [--max-users U] [--max-history T] [--behaviors buy,cart] [--T N]: the reader's
+ * own log through the page's import path (importExperiment.ts), results/experiment-imported.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
@@ -14,6 +17,7 @@ import { DEFAULT_MODEL_SETTINGS, MODEL_NAMES, type ModelSettings } from '../src/
 import { meanStd, relaImpr } from '../src/metrics';
 import type { EvalMetrics } from '../src/train/protocol';
 import { labTable, runBugLab, writeLabResults, type LabOptions } from './bugLab';
+import { importedTable } from './importExperiment';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,6 +41,22 @@ export async function main(): Promise<void> {
   const batchSize = Number(arg('batch', '64'));
   const learningRate = Number(arg('lr', '0.005'));
   await useNodeBackend(backend);
+  if (process.argv.includes('--data')) {
+    // The reader's own log (importExperiment.ts), through the page's import path.
+    const model = {
+      ...DEFAULT_MODEL_SETTINGS,
+      T: Number(arg('T', String(DEFAULT_MODEL_SETTINGS.T))),
+    };
+    const out = await importedTable(arg, { seeds, steps, batchSize, learningRate, model });
+    console.log(out.lines.join('\n'));
+    mkdirSync('results', { recursive: true });
+    writeFileSync(
+      'results/experiment-imported.json',
+      JSON.stringify({ argv: process.argv.slice(2), table: out.table }, null, 2),
+    );
+    console.error('wrote results/experiment-imported.json');
+    return;
+  }
   const baseWorld = worldName === 'drift' ? strongDriftWorld() : DEFAULT_WORLD;
   if (process.argv.includes('--bugs')) {
     const only = arg('only', '');
