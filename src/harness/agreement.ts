@@ -4,6 +4,8 @@
  * Not part of the explainer page.
  */
 import { TrainerClient } from '../train/page/client';
+// The fused-kernel check (e2e/kernels.spec.ts) shares this page.
+import './kernels';
 import { DEFAULT_MODEL_SETTINGS } from '../model/config';
 import { DEFAULT_WORLD } from '../world/simulator';
 import type {

@@ -200,12 +200,12 @@ function kernels(
   const attrs = { useU } as unknown as tf.NamedAttrMap;
   const inputs: tf.NamedTensorMap = offset ? { xs, U, g, o: offset } : { xs, U, g };
   const [states, cache] = tf.engine().runKernel(FUSED_GRU_FORWARD, inputs, attrs) as tf.Tensor[];
-  save(offset ? [states, cache, g, U, offset] : [states, cache, g, U]);
+  save(offset ? [states, cache, g, U, xs, offset] : [states, cache, g, U, xs]);
   return {
     value: states,
     gradFunc: (dy, saved) => {
-      const [st, ca, gs, Us, o] = saved;
-      const back: tf.NamedTensorMap = { dy, states: st, cache: ca, g: gs, U: Us };
+      const [st, ca, gs, Us, x, o] = saved;
+      const back: tf.NamedTensorMap = { dy, states: st, cache: ca, g: gs, U: Us, xs: x };
       if (o) back.o = o;
       return tf.engine().runKernel(FUSED_GRU_BACKWARD, back, attrs) as tf.Tensor[];
     },

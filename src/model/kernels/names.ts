@@ -2,8 +2,10 @@
  * The fused recurrence's kernels (recurrence.ts calls them; src/train/worker/kernels/ registers
  * them per backend). The contract, shapes as in gruLoop.ts:
  *   FusedGruForward  inputs {xs, U, g[, o]}          attrs {useU}  →  [states, cache]
- *   FusedGruBackward inputs {dy, states, cache, g, U[, o]} attrs {useU}
+ *   FusedGruBackward inputs {dy, states, cache, g, U, xs[, o]} attrs {useU}
  *                    →  [dxs, dU, dg] (+ dE when o is given)
+ * `cache` is whatever the same backend's forward returned for its backward (cpu and wasm: the
+ * gates [T, 4, B, H]; webgpu: the states again, as its backward recomputes the gates from xs).
  */
 export const FUSED_GRU_FORWARD = 'FusedGruForward';
 export const FUSED_GRU_BACKWARD = 'FusedGruBackward';

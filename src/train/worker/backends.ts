@@ -26,6 +26,7 @@ import { errorText } from '../../lib/errorText';
 import type { BackendInfo, BackendName } from '../protocol';
 import { installWasmSlice } from './wasmSlice';
 import { installFusedGru } from './kernels/fusedGru';
+import { installFusedGruWebgpu } from './kernels/fusedGruWebgpu';
 
 export {
   runBackendChain,
@@ -112,6 +113,7 @@ export async function trySetBackend(
   await tf.ready();
   if (name === 'wasm') installWasmSlice();
   installFusedGru();
+  installFusedGruWebgpu();
   return { ok: true, note, ...(software ? { software } : {}) };
 }
 

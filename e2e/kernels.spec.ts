@@ -1,0 +1,53 @@
+/**
+ * The fused recurrence kernels (src/train/worker/kernels/) against the per-step path they
+ * replace, on webgpu (SwiftShader here) and wasm in the browser: the states and every gradient of
+ * each cell on a tiny masked batch (histories of 5, 2 and 0 steps). Node covers cpu and wasm in
+ * src/train/worker/kernels/fusedGru.test.ts.
+ */
+import { test, expect } from './fixtures';
+import type { CellCheck } from '../src/harness/kernelCheck';
+import type { BackendName } from '../src/train/protocol';
+
+/**
+ * float32 rounding only: measured here 1.2e-7 (states) and 1.1e-7 (gradients, relative to
+ * 1 + |g|) on webgpu, 2.4e-7 on wasm; the agreement test's 1e-5 leaves the same headroom.
+ */
+const TOLERANCE = 1e-5;
+
+for (const backend of ['webgpu', 'wasm'] as BackendName[]) {
+  test(`fused GRU kernels on ${backend}: same states and gradients as the per-step path`, async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    await page.goto('harness.html');
+    await page.waitForFunction(() => typeof window.runKernelCheck === 'function');
+    const checks: CellCheck[] = await page.evaluate((b) => window.runKernelCheck(b), backend);
+    expect(checks.map((c) => c.cell)).toEqual(['gru', 'augru', 'agru', 'augruInverted']);
+    for (const c of checks) {
+      const what = `${backend} ${c.cell}`;
+      expect(c.backend, what).toBe(backend);
+      expect(c.fusedActive, `${what}: fused kernels registered`).toBe(true);
+      expect(c.gpuErrors, what).toEqual([]);
+      expect(c.valueDiff, `${what} states`).toBeLessThanOrEqual(TOLERANCE);
+      expect(c.gradDiff, `${what} gradients`).toBeLessThanOrEqual(TOLERANCE);
+      expect(c.gradScale, `${what}: the gradients are not all zero`).toBeGreaterThan(0.1);
+      // The per-step loop is gone: far fewer kernels, and on webgpu far fewer dispatches.
+      expect(c.kernels.fused * 3, what).toBeLessThan(c.kernels.perStep);
+      if (backend === 'webgpu') {
+        expect(c.dispatches, what).not.toBeNull();
+        expect(c.dispatches!.fused * 5, what).toBeLessThan(c.dispatches!.perStep);
+      }
+    }
+    test.info().annotations.push({
+      type: 'kernels',
+      description: checks
+        .map(
+          (c) =>
+            `${c.cell}: Δstates ${c.valueDiff.toExponential(1)}, Δgrad ${c.gradDiff.toExponential(1)}, ` +
+            `kernels ${c.kernels.fused} vs ${c.kernels.perStep}` +
+            (c.dispatches ? `, dispatches ${c.dispatches.fused} vs ${c.dispatches.perStep}` : ''),
+        )
+        .join('\n'),
+    });
+  });
+}

@@ -1,0 +1,20 @@
+/// <reference lib="webworker" />
+/**
+ * Test-only worker (harness.html, e2e/kernels.spec.ts): selects one forced backend with the
+ * page's own chain (backends.ts, which registers the fused kernels) and runs kernelCheck.ts.
+ */
+import { selectBackend } from '../train/worker/backends';
+import type { BackendName } from '../train/protocol';
+import { checkFusedKernels } from './kernelCheck';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = async (ev: MessageEvent<{ backend: BackendName }>) => {
+  try {
+    const info = await selectBackend(ev.data.backend);
+    if (info.name !== ev.data.backend) throw new Error(`got ${info.name}, not ${ev.data.backend}`);
+    scope.postMessage({ type: 'done', results: await checkFusedKernels() });
+  } catch (e) {
+    scope.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  }
+};

@@ -1,0 +1,31 @@
+/**
+ * Test-only page hook (harness.html): window.runKernelCheck(backend) runs kernelCheck.ts in a
+ * fresh worker on that backend (a fresh worker per GPU backend, TFJS_NOTES.md).
+ */
+import type { BackendName } from '../train/protocol';
+import type { CellCheck } from './kernelCheck';
+
+function runKernelCheck(backend: BackendName): Promise<CellCheck[]> {
+  const worker = new Worker(new URL('./kernelWorker.ts', import.meta.url), { type: 'module' });
+  return new Promise<CellCheck[]>((resolve, reject) => {
+    worker.onmessage = (
+      ev: MessageEvent<{ type: 'done'; results: CellCheck[] } | { type: 'error'; message: string }>,
+    ) => {
+      worker.terminate();
+      if (ev.data.type === 'done') resolve(ev.data.results);
+      else reject(new Error(ev.data.message));
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message));
+    };
+    worker.postMessage({ backend });
+  });
+}
+
+declare global {
+  interface Window {
+    runKernelCheck: typeof runKernelCheck;
+  }
+}
+window.runKernelCheck = runKernelCheck;
