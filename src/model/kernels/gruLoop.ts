@@ -22,6 +22,20 @@ function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
+/**
+ * U [3, H, H] as [H, 3H] (row i: U_u[i, :], U_r[i, :], U_h[i, :]): the inner loops then run over
+ * 3H contiguous entries instead of three loops of H, which at the page's H = 18 costs less than
+ * half the time (loop overhead, not arithmetic, dominates such short rows).
+ */
+function byRow(U: Float32Array, H: number): Float64Array {
+  const W = 3 * H;
+  const out = new Float64Array(H * W);
+  for (let k = 0; k < 3; k++)
+    for (let i = 0; i < H; i++)
+      for (let j = 0; j < H; j++) out[i * W + k * H + j] = U[(k * H + i) * H + j];
+  return out;
+}
+
 export function gruForward(
   { T, B, H }: GruDims,
   xs: Float32Array,
@@ -32,7 +46,9 @@ export function gruForward(
   states: Float32Array,
   cache: Float32Array,
 ): void {
-  const acc = new Float64Array(3 * H);
+  const W = 3 * H;
+  const Ur = byRow(U, H);
+  const acc = new Float64Array(W);
   const BH = B * H;
   for (let t = 0; t < T; t++) {
     for (let b = 0; b < B; b++) {
@@ -43,11 +59,8 @@ export function gruForward(
         for (let i = 0; i < H; i++) {
           const hi = states[prev + i];
           if (hi === 0) continue;
-          for (let k = 0; k < 3; k++) {
-            const row = (k * H + i) * H;
-            const a = k * H;
-            for (let j = 0; j < H; j++) acc[a + j] += hi * U[row + j];
-          }
+          const row = i * W;
+          for (let m = 0; m < W; m++) acc[m] += hi * Ur[row + m];
         }
       }
       const x0 = (t * 3 * B + b) * H;
@@ -95,8 +108,10 @@ export function gruBackward(
   out: GruGrads,
 ): void {
   const BH = B * H;
+  const W = 3 * H;
+  const Ur = byRow(U, H);
   const carry = new Float64Array(BH);
-  const dU = new Float64Array(3 * H * H);
+  const dUr = new Float64Array(H * W); // ∂U in byRow's layout
   const pre = new Float64Array(3 * H);
   const direct = new Float64Array(H);
   const { dxs, dg, dE } = out;
@@ -131,18 +146,17 @@ export function gruBackward(
       }
       for (let i = 0; i < H; i++) {
         const hpi = t > 0 ? states[at - BH + i] : 0;
+        const row = i * W;
         let s = direct[i];
-        for (let k = 0; k < 3; k++) {
-          const row = (k * H + i) * H;
-          const a = k * H;
-          for (let j = 0; j < H; j++) {
-            s += pre[a + j] * U[row + j];
-            dU[row + j] += hpi * pre[a + j];
-          }
+        for (let m = 0; m < W; m++) {
+          s += pre[m] * Ur[row + m];
+          dUr[row + m] += hpi * pre[m];
         }
         carry[b * H + i] = s;
       }
     }
   }
-  out.dU.set(dU);
+  for (let k = 0; k < 3; k++)
+    for (let i = 0; i < H; i++)
+      for (let j = 0; j < H; j++) out.dU[(k * H + i) * H + j] = dUr[i * W + k * H + j];
 }
