@@ -8,7 +8,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { BatchIterator, evalBatches } from '../src/data/batch';
 import { importedDataset } from '../src/data/import/dataset';
-import { detectFormat, detectMeta, withFormat } from '../src/data/import/detect';
+import { detectFormat, withFormat } from '../src/data/import/detect';
+import { detectMeta } from '../src/data/import/detectMeta';
 import { importLog } from '../src/data/import/importLog';
 import { readHead } from '../src/data/import/records';
 import {

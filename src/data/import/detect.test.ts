@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat, detectMeta, headText, looksLikeHeader, sniffDelimiter } from './detect';
+import { detectFormat, headText, looksLikeHeader, sniffDelimiter } from './detect';
+import { detectMeta } from './detectMeta';
 import { sampleFiles } from './sampleFiles';
 import { FORMATS } from './types';
 

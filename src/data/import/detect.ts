@@ -22,7 +22,6 @@ import {
   type ColumnRole,
   type Detection,
   type FormatId,
-  type MetaDetection,
 } from './types';
 
 const DELIMITERS = [',', '\t', ';', '|', '::'];
@@ -253,48 +252,32 @@ export function detectFormat(head: Uint8Array, complete: boolean): Detection {
   };
 }
 
-const META_ITEM = ['movieid', 'asin', 'item', 'itemid', 'product', 'productid', 'sku', 'id'];
-const META_CATEGORY = ['genres', 'genre', 'category', 'categories', 'categoryid', 'cat', 'maincat'];
-const META_NAME = ['title', 'name', 'itemname', 'productname'];
-
-/** Detects the item-metadata file: CSV/TSV (item, category[, name]) or JSON lines. */
-export function detectMeta(head: Uint8Array, complete: boolean): MetaDetection {
-  const text = headText(head, complete);
-  if (text.trimStart().startsWith('{')) {
-    // Named after Amazon's fields (parseMetaJson also reads item/category/title).
-    return {
-      kind: 'jsonl',
-      delimiter: '\n',
-      header: false,
-      columns: ['asin', 'categories', 'title'],
-      mapping: { item: 0, category: 1, name: 2 },
-    };
+/** Each format's columns in its public file's order (no header). */
+export function canonicalMapping(format: FormatId, width: number): Partial<ColumnMapping> {
+  switch (format) {
+    case 'taobao':
+      return { user: 0, item: 1, category: 2, behavior: 3, time: 4 };
+    case 'amazon':
+    case 'movielens':
+      return { user: 0, item: 1, rating: 2, time: 3 };
+    case 'generic': {
+      const m: Partial<ColumnMapping> =
+        width === 3 ? { user: 0, item: 1, time: 2 } : { user: 0, item: 1, category: 2, time: 3 };
+      if (width > 4) m.shop = 4;
+      if (width > 5) m.name = 5;
+      return m;
+    }
   }
-  const { delimiter, rows } = sniffDelimiter(text);
-  const first = rows[0].map(normalizeName);
-  const find = (names: string[]) => {
-    const i = first.findIndex((n) => names.includes(n));
-    return i < 0 ? undefined : i;
-  };
-  const item = find(META_ITEM);
-  const header = item !== undefined;
-  const columns = header ? rows[0] : rows[0].map((_, i) => `column ${i + 1}`);
-  const mapping = header
-    ? { item, category: find(META_CATEGORY), name: find(META_NAME) }
-    : {
-        item: 0,
-        category: rows[0].length > 1 ? 1 : undefined,
-        name: rows[0].length > 2 ? 2 : undefined,
-      };
-  const genres = header && mapping.category !== undefined && first[mapping.category] === 'genres';
-  const sample = (header ? rows.slice(1) : rows).map((r) => r[mapping.category ?? -1] ?? '');
-  const listSeparator = genres || sample.some((s) => s.includes('|')) ? '|' : undefined;
-  return {
-    kind: 'csv',
-    delimiter,
-    header,
-    columns,
-    mapping: { ...mapping, item: mapping.item ?? 0 },
-    listSeparator,
-  };
+}
+
+/**
+ * The reader says which format it is: a header keeps its names' mapping, a headerless file takes
+ * the format's column order. Checked like a detected mapping.
+ */
+export function withFormat(d: Detection, format: FormatId): Detection {
+  if (format === d.format) return d;
+  const mapping = d.header
+    ? byHeader(d.columns).mapping
+    : canonicalMapping(format, d.columns.length);
+  return { ...d, format, mapping: checkMapping(mapping, d.columns, d.preview, d.header ? 2 : 1) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAsin, isRating, isReviewer, parseTime, roleOf } from './fields';
+import { detach, isAsin, isRating, isReviewer, parseTime, roleOf } from './fields';
 
 describe('parseTime', () => {
   it('reads Unix seconds, milliseconds and ISO dates (UTC when no zone is given)', () => {
@@ -41,5 +41,14 @@ describe('field shapes and header names', () => {
     expect(roleOf('behavior_type')).toBe('behavior');
     expect(roleOf('Seller ID')).toBe('shop');
     expect(roleOf('price')).toBeNull();
+  });
+});
+
+describe('detach', () => {
+  it('returns an equal string, short ones unchanged', () => {
+    const chunk = 'A1RSDE90N6RSZF,B00000J1ER,5.0,1362960000\n'.repeat(1000);
+    const cut = chunk.slice(0, 14);
+    expect(detach(cut)).toBe('A1RSDE90N6RSZF');
+    expect(detach('u1')).toBe('u1');
   });
 });

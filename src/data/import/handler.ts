@@ -3,7 +3,8 @@
  * it directly: one AbortController per running import, progress at most every PROGRESS_MS (and
  * at each pass's end), exactly one final message per request.
  */
-import { detectFormat, detectMeta } from './detect';
+import { detectFormat } from './detect';
+import { detectMeta } from './detectMeta';
 import { importLog } from './importLog';
 import type { ParseReply, ParseRequest } from './messages';
 import { blobSource, readHead } from './records';

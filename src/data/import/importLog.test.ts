@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat, detectMeta } from './detect';
-import { hashKey, importLog } from './importLog';
+import { detectFormat } from './detect';
+import { detectMeta } from './detectMeta';
+import { importLog } from './importLog';
+import { hashKey } from './rows';
 import { bytesSource } from './records';
 import { sampleFiles, sampleWorld } from './sampleFiles';
 import {

@@ -4,11 +4,12 @@
  * the chosen users' most recent events; an optional pass over the metadata file reads only the
  * kept items. build.ts then turns what was kept into a catalogue and shoppers.
  */
-import { parseTime } from './fields';
+import { detach } from './fields';
+import { badRowsError, hashKey, rowReader } from './rows';
 import { buildImported, type KeptEvent, type ItemInfo } from './build';
 import { readMeta } from './meta';
 import { readHead, readRecords } from './records';
-import { detectMeta } from './detect';
+import { detectMeta } from './detectMeta';
 import {
   ImportError,
   type ByteSource,
@@ -26,64 +27,6 @@ export const MAX_DISTINCT_USERS = 3_000_000;
 export const MAX_DISTINCT_ITEMS = 1_000_000;
 /** Bad rows are skipped and counted up to this share of the rows (and at least 10 rows). */
 export const MAX_BAD_SHARE = 0.01;
-
-/** FNV-1a: a seeded, uniform choice of which eligible users a maxUsers cap keeps. */
-export function hashKey(seed: number, key: string): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-interface RowReader {
-  /** null: the row is skipped (reason counted in pass 1). */
-  read(fields: string[]): { user: string; item: string; time: number } | null;
-  reason: 'short' | 'badTime' | 'behavior' | null;
-}
-
-function rowReader(settings: ImportSettings): RowReader {
-  const m = settings.detection.mapping;
-  const need = Math.max(...Object.values(m).filter((v): v is number => v !== undefined)) + 1;
-  const allowed =
-    m.behavior !== undefined && settings.behaviors ? new Set<string>(settings.behaviors) : null;
-  const r: RowReader = {
-    reason: null,
-    read(f) {
-      if (f.length < need || f[m.user].trim() === '' || f[m.item].trim() === '') {
-        r.reason = 'short';
-        return null;
-      }
-      const time = parseTime(f[m.time]);
-      if (time === null) {
-        r.reason = 'badTime';
-        return null;
-      }
-      if (allowed && !allowed.has(f[m.behavior!].trim())) {
-        r.reason = 'behavior';
-        return null;
-      }
-      r.reason = null;
-      return { user: f[m.user].trim(), item: f[m.item].trim(), time };
-    },
-  };
-  return r;
-}
-
-function badRowsError(s: ImportSummary['skipped'], rows: number, early: boolean): ImportError {
-  const what = [
-    s.short ? `${s.short} with too few fields or an empty id` : '',
-    s.badTime ? `${s.badTime} with a timestamp that is not one` : '',
-  ].filter(Boolean);
-  return new ImportError({
-    code: 'badRows',
-    message:
-      `${what.join(' and ')} of ${rows} rows${early ? ' read so far' : ''}, the first at line ${s.firstLine}: ` +
-      'too many to skip. Check the delimiter and the column mapping.',
-    line: s.firstLine,
-  });
-}
 
 /** Reads, caps and builds. Throws ImportError with a reader-facing message. */
 export async function importLog(
@@ -147,7 +90,10 @@ export async function importLog(
       }
       if (e.time < firstTime) firstTime = e.time;
       if (e.time > lastTime) lastTime = e.time;
-      userCounts.set(e.user, (userCounts.get(e.user) ?? 0) + 1);
+      const c = userCounts.get(e.user);
+      // A new key is stored: detach it from the chunk (an existing key stays as it was stored).
+      if (c === undefined) userCounts.set(detach(e.user), 1);
+      else userCounts.set(e.user, c + 1);
       if (userCounts.size > MAX_DISTINCT_USERS) {
         throw new ImportError({
           code: 'tooLarge',
@@ -156,7 +102,7 @@ export async function importLog(
         });
       }
       if (!itemsApprox) {
-        items.add(e.item);
+        if (!items.has(e.item)) items.add(detach(e.item));
         if (items.size >= MAX_DISTINCT_ITEMS) itemsApprox = true;
       }
     },
@@ -218,6 +164,8 @@ export async function importLog(
   // Pass 2: keep the chosen users' latest events (a buffer trimmed to maxHistory as it grows).
   const kept = new Map<string, KeptEvent[]>(chosen.map((u) => [u, []]));
   const info = new Map<string, ItemInfo>();
+  /** Each kept item's id as stored (detached), so that events share one string per item. */
+  const stored = new Map<string, string>();
   const m = d.mapping;
   let rows2 = 0;
   let beyondHistory = 0;
@@ -241,18 +189,20 @@ export async function importLog(
     (f, line) => {
       if (skipHeader(line)) return;
       rows2++;
+      // Most rows belong to users left out: skip them before reading the timestamp.
+      const u = f[m.user];
+      if (u === undefined || !kept.has(u.trim())) return;
       const e = reader.read(f);
       if (!e) return;
-      let list = kept.get(e.user);
-      if (!list) return;
-      list.push({ item: e.item, time: e.time, seq: rows2 });
-      if (!info.has(e.item)) {
-        info.set(e.item, {
-          category: m.category !== undefined ? f[m.category].trim() : undefined,
-          shop: m.shop !== undefined ? f[m.shop].trim() : undefined,
-          name: m.name !== undefined ? f[m.name].trim() : undefined,
-        });
+      let list = kept.get(e.user)!;
+      let item = stored.get(e.item);
+      if (item === undefined) {
+        item = detach(e.item);
+        stored.set(item, item);
+        const cell = (c: number | undefined) => (c === undefined ? undefined : detach(f[c].trim()));
+        info.set(item, { category: cell(m.category), shop: cell(m.shop), name: cell(m.name) });
       }
+      list.push({ item, time: e.time, seq: rows2 });
       if (list.length > 2 * caps.maxHistory + 16) {
         list = trim(list, caps.maxHistory);
         kept.set(e.user, list);

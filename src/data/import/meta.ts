@@ -3,6 +3,7 @@
  * category[, name] table): read after the caps, keeping only the kept items' rows.
  */
 import type { ItemInfo } from './build';
+import { detach } from './fields';
 import { readLines, readRecords, type ReadOptions } from './records';
 import { ImportError, type ByteSource, type MetaDetection } from './types';
 
@@ -63,9 +64,9 @@ export async function readMeta(
     const i = info.get(item) ?? {};
     if (!i.category && category) {
       const first = meta.listSeparator ? category.split(meta.listSeparator)[0] : category;
-      i.category = first.trim();
+      i.category = detach(first.trim());
     }
-    if (!i.name && name) i.name = name.trim();
+    if (!i.name && name) i.name = detach(name.trim());
     info.set(item, i);
   };
   if (meta.kind === 'jsonl') {
