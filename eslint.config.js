@@ -17,8 +17,13 @@ const LAYERS = [
   { room: 'world', files: ['src/world/'], may: ['lib'] },
   { room: 'data', files: ['src/data/'], may: ['world', 'lib'] },
   { room: 'metrics', files: ['src/metrics/'], may: ['lib'] },
-  // The models' names, settings and defaults: plain data the protocol and the page may share.
-  { room: 'model-config', files: ['src/model/config.ts'], may: ['world', 'data', 'lib'] },
+  // The models' names, settings and defaults, and the bug lab's switches (bugs.ts): plain data
+  // the protocol and the page may share.
+  {
+    room: 'model-config',
+    files: ['src/model/config.ts', 'src/model/bugs.ts'],
+    may: ['world', 'data', 'lib'],
+  },
   { room: 'model', files: ['src/model/'], may: ['model-config', 'world', 'data', 'lib', 'tfjs'] },
   // What both threads share: the messages and their data, the pure backend chain, the notices'
   // English wording. Every file of src/train/ outside worker/ and page/ is shared.

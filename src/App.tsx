@@ -48,6 +48,9 @@ import { SavedRun } from './ui/persist/SavedRun';
 import { SessionFile } from './ui/persist/SessionFile';
 import { PERSIST_STRINGS } from './ui/persist/strings';
 import { useAutosave } from './ui/persist/useAutosave';
+import { BugLab } from './ui/buglab/BugLab';
+import { twinRows } from './ui/buglab/twinRows';
+import { useTwinProbe } from './ui/buglab/useTwinProbe';
 
 export function App() {
   const [page, dispatch] = useReducer(pageReducer, INITIAL.state, initPage);
@@ -83,6 +86,7 @@ export function App() {
   // While rewound nothing changes with training: no need to re-request on progress.
   const tick = atStep === null ? trainer.progress : atStep;
   const { embeddings, fitted, refit } = useEmbeddings(trainer, atStep, tick);
+  const probe = useTwinProbe(trainer, (config.bugLab ?? []).length > 0, goods, candidate);
   const compare = useCompare(trainer, goods, page.compare, atStep, tick);
 
   // The NaN guard's way out: a lower learning rate, and training goes on from the restored step.
@@ -103,6 +107,16 @@ export function App() {
   const unitOf = unitGood(lower, keptIndex);
   // The provider below gives the views their strings; the layout's own headings read them here.
   const t = STRINGS[page.lang];
+  const shown = shownMetrics(
+    trainer.curves,
+    trainer.progress,
+    replayedStep(trainer.snapshots, atStep),
+  );
+  const shownStep = shown.test?.step;
+  const twins = useMemo(
+    () => twinRows(config, trainer.progress, shownStep, page.lang),
+    [config, trainer.progress, shownStep, page.lang],
+  );
 
   return (
     <TextProvider lang={page.lang}>
@@ -234,14 +248,15 @@ export function App() {
                 at={replayedStep(trainer.snapshots, atStep)}
               />
               <h3>{t.results}</h3>
-              <ResultsTable
-                shown={shownMetrics(
-                  trainer.curves,
-                  trainer.progress,
-                  replayedStep(trainer.snapshots, atStep),
-                )}
+              <ResultsTable shown={shown} info={trainer.info} runs={selected.rows} twins={twins} />
+              <BugLab
+                config={config}
+                progress={trainer.progress}
                 info={trainer.info}
-                runs={selected.rows}
+                ready={trainer.ready}
+                currentRun={runs.state.current}
+                probe={probe}
+                onChange={act.reset}
               />
               <ExportPanel
                 client={trainer.client}

@@ -21,6 +21,7 @@ const cases: [file: string, code: string, ok: boolean][] = [
   // …but may read the plain model settings, the protocol and the client.
   ['src/ui/state/x.ts', "import { DEFAULT_MODEL_SETTINGS } from '../../model/config';", true],
   ['src/ui/state/x.ts', "import type { Progress } from '../../train/protocol';", true],
+  ['src/ui/buglab/x.ts', "import { LAB_ENTRIES } from '../../model/bugs';", true],
   ['src/ui/training/x.ts', "import { TrainerClient } from '../../train/page/client';", true],
   // The page starts the worker by URL: that imports none of its code.
   ['src/train/page/x.ts', "const u = new URL('../worker/worker.ts', import.meta.url);", true],

@@ -215,3 +215,43 @@ export const BUG_PRESETS: readonly BugEntry<PresetId>[] = [
     },
   },
 ];
+
+/** A switch of the page's bug lab: one pitfall or one authors'-code preset. */
+export type LabId = BugId | PresetId;
+export const LAB_ENTRIES: readonly BugEntry<LabId>[] = [...BUGS, ...BUG_PRESETS];
+export const LAB_IDS: readonly LabId[] = LAB_ENTRIES.map((e) => e.id);
+
+/** Bugged twins a session trains at most (each costs a model's step; DIEN's is the dearest). */
+export const MAX_LAB_ENTRIES = 2;
+
+export function labEntry(id: string): BugEntry<LabId> | undefined {
+  return LAB_ENTRIES.find((e) => e.id === id);
+}
+
+/** A twin's name in messages and records: the switch and the model it bugs. */
+export type TwinKey = `${LabId}|${ModelName}`;
+
+export const twinKey = (id: LabId, model: ModelName): TwinKey => `${id}|${model}`;
+
+/** Every twin a selection trains, in the order of the switches, then of the models. */
+export function twinsOf(ids: readonly LabId[]): { key: TwinKey; id: LabId; model: ModelName }[] {
+  return ids.flatMap((id) =>
+    (labEntry(id)?.models ?? []).map((model) => ({ key: twinKey(id, model), id, model })),
+  );
+}
+
+/**
+ * The settings an entry needs that `settings` does not have (e.g. Dice for the batch norm bugs).
+ * A twin is only trained when this is empty, so it differs from the correct model by the bug alone.
+ */
+export function labConflicts(entry: BugEntry<string>, settings: ModelSettings): string[] {
+  const need = entry.settings ?? {};
+  return (Object.keys(need) as (keyof ModelSettings)[]).filter(
+    (k) => JSON.stringify(need[k]) !== JSON.stringify(settings[k]),
+  );
+}
+
+/** The twin's settings: the correct model's with the entry's switches on. */
+export function twinSettings(entry: BugEntry<string>, settings: ModelSettings): ModelSettings {
+  return { ...settings, bugs: { ...settings.bugs, ...entry.bugs } };
+}

@@ -16,6 +16,7 @@ import type {
   ScoreResult,
   SessionConfig,
   SkippedBackend,
+  TwinProbeResult,
   WeightsSnapshot,
 } from './results';
 
@@ -77,8 +78,16 @@ export interface ExportWeightsRequest {
   training?: boolean;
 }
 
+/** The bug lab's live probe of its twins on one pair (the training worker: it holds the twins). */
+export interface TwinProbeQuery {
+  type: 'twinProbe';
+  id: number;
+  history: number[];
+  candidate: number;
+}
+
 /** The requests that expect a reply with their id. */
-export type QueryRequest = ScoreRequest | ExportWeightsRequest;
+export type QueryRequest = ScoreRequest | ExportWeightsRequest | TwinProbeQuery;
 
 /** Page → training worker. */
 export type Request =
@@ -128,6 +137,7 @@ export type Response =
   | { type: 'score'; id: number; result: ScoreResult }
   | ({ type: 'heatmap'; id: number } & HeatmapResult)
   | ({ type: 'embeddings'; id: number } & EmbeddingsResult)
+  | { type: 'twinProbe'; id: number; result: TwinProbeResult }
   /**
    * The steps that rewind snapshots exist for (posted whenever the set changes), with the one
    * just filed: the page keeps copies, so a restarted worker gets them back.

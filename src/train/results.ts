@@ -14,6 +14,7 @@ import type {
   DinInternals,
   DienInternals,
 } from '../model/config';
+import type { LabId, TwinKey } from '../model/bugs';
 
 export type {
   IteratorState,
@@ -26,6 +27,8 @@ export type {
   DienInternals,
   WorldConfig,
   Truth,
+  LabId,
+  TwinKey,
 };
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -44,6 +47,11 @@ export interface SessionConfig {
   world: WorldConfig;
   model: ModelSettings;
   train: TrainSettings;
+  /**
+   * The bug lab's switches: each trains bugged twins of the models it changes next to the
+   * correct ones, on the same mini-batches from the same initial weights. Absent = none.
+   */
+  bugLab?: LabId[];
 }
 
 export interface EvalMetrics {
@@ -66,6 +74,35 @@ export interface ScoreResult {
   dien: DienInternals;
 }
 
+/**
+ * The bug lab's live probe of one twin on the reader's (history, candidate): the signature each
+ * bug leaves, next to the correct model's value.
+ */
+export interface TwinProbe {
+  /** The CTR with the kept history padded to each of `lengths` slots (L = none, T, 2T). */
+  lengths: number[];
+  correct: number[];
+  bugged: number[];
+  /** DIN twins: the sum of DIN's attention weights over the kept history. */
+  weightSum?: { correct: number; bugged: number };
+  /**
+   * DIEN twins: at the kept behavior the correct model finds least relevant (smallest a_t, after
+   * the first), each model's a_t there and how far its interest state moved, ‖h'_t − h'_{t−1}‖.
+   */
+  quietest?: {
+    position: number;
+    correctA: number;
+    buggedA: number;
+    correctMove: number;
+    buggedMove: number;
+  };
+}
+
+export interface TwinProbeResult {
+  step: number;
+  probes: Partial<Record<TwinKey, TwinProbe>>;
+}
+
 /** Where training is: the one source of `playing`, the counters and the config version. */
 export interface Progress extends Counters, LossReading {
   /**
@@ -77,6 +114,8 @@ export interface Progress extends Counters, LossReading {
   test?: Record<ModelName, EvalMetrics>;
   /** Step at which `test` was computed. */
   testStep?: number;
+  /** The bug lab's twins on the same (correct) test set, at `testStep`. */
+  twinTest?: Partial<Record<TwinKey, EvalMetrics>>;
   playing: boolean;
   /**
    * Steady wall time per training step on this backend (steps and loss readback, warm-up left
@@ -110,6 +149,8 @@ export interface LossReading {
   loss: Record<ModelName, number>;
   /** DIEN's auxiliary loss alone; NaN before the first step. */
   auxLoss: number;
+  /** The bug lab's twins' losses (total, as `loss`), when it has any. */
+  twinLoss?: Partial<Record<TwinKey, number>>;
 }
 
 /** DIN's weight of every good as the candidate against the kept history: weights[c][j]. */
@@ -158,12 +199,16 @@ export interface WeightsSnapshot {
    * rewind snapshots and the scoring worker's copies go without).
    */
   training?: TrainingState;
+  /** The bug lab's twins' weights, when the session has any. */
+  twins?: Partial<Record<TwinKey, NamedValues[]>>;
 }
 
 /** Adam's state per model, the data iterator's position and the counters of a checkpoint. */
 export interface TrainingState {
   optimizer: Record<ModelName, OptimizerState>;
   data: IteratorState;
+  /** The twins' Adam states, and the position of the bugged data stream if one is read. */
+  twins?: { optimizer: Partial<Record<TwinKey, OptimizerState>>; data?: IteratorState };
 }
 
 export type FaultKind = 'backend' | 'crash';

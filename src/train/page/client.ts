@@ -15,6 +15,7 @@ import {
   type EmbeddingsResult,
   type ErrorResponse,
   type HeatmapResult,
+  type TwinProbeResult,
   type QueryRequest,
   type ReadyInfo,
   type Request,
@@ -238,6 +239,11 @@ export class TrainerClient {
   /** `atStep`: replay with the rewind snapshot at or before that step (result.step says which). */
   async score(history: number[], candidate: number, atStep?: number): Promise<ScoreResult> {
     return (await this.ask({ type: 'score', history, candidate, ...at(atStep) }, 'score')).result;
+  }
+
+  /** The bug lab's twins on one pair, live (the training worker holds them). */
+  async probeTwins(history: number[], candidate: number): Promise<TwinProbeResult> {
+    return (await this.ask({ type: 'twinProbe', history, candidate }, 'twinProbe')).result;
   }
 
   async heatmap(history: number[], atStep?: number): Promise<HeatmapResult> {

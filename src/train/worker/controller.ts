@@ -166,6 +166,14 @@ export class WorkerController {
         }));
         return this.post({ type: 'embeddings', id: req.id, ...r });
       }
+      case 'twinProbe': {
+        const result = await this.viewWork(undefined, (s) =>
+          s.probeTwins
+            ? s.probeTwins(req.history, req.candidate)
+            : Promise.resolve({ step: s.counters.step, probes: {} }),
+        );
+        return this.post({ type: 'twinProbe', id: req.id, result });
+      }
       case 'setLearningRate': {
         const lr = req.learningRate;
         if (!(lr > 0 && lr < 1)) throw new Error(`learning rate must be in (0, 1), got ${lr}`);

@@ -5,7 +5,6 @@
  * the counters and the config version).
  */
 import type {
-  EvalMetrics,
   LossReading,
   ModelName,
   NoticeDetail,
@@ -16,6 +15,7 @@ import type {
 } from '../protocol';
 import type { Checkpoints } from './checkpoints';
 import type { TrainingSessionLike } from './controller';
+import type { TestResult } from './session';
 import { englishNotice } from '../noticeText';
 import { divergedModels, nanLosses } from './divergence';
 import { backendWork } from './failure';
@@ -33,6 +33,18 @@ export interface ReporterParts {
 }
 
 const msPerStep = (ms: number | undefined) => (ms === undefined ? {} : { msPerStep: ms });
+
+/** The test metrics, with the bug lab's twins' when the session has them. */
+const evaluate = (s: TrainingSessionLike): Promise<TestResult> =>
+  s.evaluateAll ? s.evaluateAll() : s.evaluate().then((test) => ({ test }));
+
+/** The last progress's test metrics as an evaluation gave them. */
+function testOf(p: Progress | undefined): TestResult | undefined {
+  if (!p?.test) return undefined;
+  return p.twinTest ? { test: p.test, twinTest: p.twinTest } : { test: p.test };
+}
+
+const twinLossOf = (p: Progress) => (p.twinLoss ? { twinLoss: p.twinLoss } : {});
 
 export class Reporter {
   private lastProgress: Progress | undefined;
@@ -57,7 +69,7 @@ export class Reporter {
     if (config) checkpoints.sendSession(config);
     // The initial weights first: they reach the scoring worker before the (slower) evaluation.
     await checkpoints.take(session);
-    const test = await backendWork(() => session.evaluate());
+    const test = await backendWork(() => evaluate(session));
     this.progress(session, { loss: nanLosses(), auxLoss: NaN }, test, session.counters.step);
   }
 
@@ -74,17 +86,17 @@ export class Reporter {
     const reading =
       clock.unread > 0 || !last
         ? await backendWork(() => session.readLosses())
-        : { loss: last.loss, auxLoss: last.auxLoss };
+        : { loss: last.loss, auxLoss: last.auxLoss, ...twinLossOf(last) };
     if (clock.unread > 0) clock.timer.add(clock.now() - readStart, 0);
     clock.read();
     const diverged = divergedModels(reading);
     if (diverged.length > 0 && session.counters.step > 0) return this.recover(session, diverged);
 
-    let test = last?.test;
+    let test = testOf(last);
     let testStep = last?.testStep;
     let checkpoint = checkpoints.rewindDue(session.counters.step);
     if (forceEval || this.evalDue(session)) {
-      test = await backendWork(() => session.evaluate());
+      test = await backendWork(() => evaluate(session));
       testStep = session.counters.step;
       clock.evaluated(testStep);
       if (checkpoints.timeDue()) checkpoint = true;
@@ -112,13 +124,13 @@ export class Reporter {
     loop.stop();
     const good = checkpoints.good;
     const prev = this.lastProgress;
-    let test = prev?.test;
+    let test = testOf(prev);
     let testStep = prev?.testStep;
     if (good) {
       await backendWork(() => session.importWeights(good));
       checkpoints.send({ step: good.step, tensors: good.tensors });
       // The shown test metrics must belong to the step training continues from.
-      test = await backendWork(() => session.evaluate());
+      test = await backendWork(() => evaluate(session));
       testStep = session.counters.step;
       clock.restart(testStep);
     }
@@ -140,7 +152,11 @@ export class Reporter {
         : {}),
     });
     // The last finite reading stays on show (the curves drop the points after the restored step).
-    const reading = { loss: prev?.loss ?? nanLosses(), auxLoss: prev?.auxLoss ?? NaN };
+    const reading = {
+      loss: prev?.loss ?? nanLosses(),
+      auxLoss: prev?.auxLoss ?? NaN,
+      ...(prev ? twinLossOf(prev) : {}),
+    };
     this.progress(session, reading, test, testStep);
   }
 
@@ -148,7 +164,7 @@ export class Reporter {
   private progress(
     session: TrainingSessionLike,
     reading: LossReading,
-    test: Record<ModelName, EvalMetrics> | undefined,
+    test: TestResult | undefined,
     testStep: number | undefined,
   ): void {
     const c = session.counters;
@@ -158,8 +174,9 @@ export class Reporter {
       samplesSeen: c.samplesSeen,
       version: this.parts.version(),
       ...reading,
-      test,
+      test: test?.test,
       testStep,
+      ...(test?.twinTest ? { twinTest: test.twinTest } : {}),
       playing: this.parts.loop.playing,
       ...msPerStep(this.parts.clock.timer.msPerStep),
     };

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { BatchIterator, evalBatches } from '../../data/batch';
+import { BatchIterator } from '../../data/batch';
 import { buildDataset } from '../../data/samples';
 import type { Dataset, Sample } from '../../data/types';
-import { auc, gauc, logloss } from '../../metrics';
 import { MODEL_NAMES } from '../../model/config';
 import { disposeTensors, toTensors, type TableLayout } from '../../model/inputs';
 import type { CtrModel, DienModel } from '../../model/models';
@@ -18,29 +17,21 @@ import type {
   ModelName,
   ScoreResult,
   SessionConfig,
+  TwinKey,
+  TwinProbeResult,
   WeightsSnapshot,
 } from '../protocol';
 import { testCeiling, type TestCeiling } from './bayesAuc';
+import { metricsOf, predictAll } from './evaluation';
 import { ViewInspector } from './inspector';
 import { buildModels, perModel, type PerModel } from './models';
+import { BugTwins } from './twins';
+import { probeTwins } from './twinProbe';
 
-/** Test-set evaluation reads the models in chunks of this many rows (a fixed shape). */
-const EVAL_BATCH = 256;
-
-/**
- * …or fewer, for big models: a chunk's multiply-adds (rows × T × D², D = 3 · embedding size)
- * stay under this, so one chunk takes well under a second on wasm and the worker answers the
- * page's watchdog between chunks. The default model keeps all 256 rows.
- */
-const EVAL_CHUNK_WORK = 20_000_000;
-
-function evalRows(T: number, embDim: number): number {
-  const D = 3 * embDim;
-  return Math.max(8, Math.min(EVAL_BATCH, Math.floor(EVAL_CHUNK_WORK / (T * D * D))));
+export interface TestResult {
+  test: Record<ModelName, EvalMetrics>;
+  twinTest?: Partial<Record<TwinKey, EvalMetrics>>;
 }
-
-/** A macrotask hop: messages that arrived meanwhile (the watchdog's ping) are handled. */
-const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** The part of TrainingSession the worker controller uses (a fake in its tests). */
 export interface TrainingSessionLike {
@@ -52,9 +43,13 @@ export interface TrainingSessionLike {
   step(): void;
   readLosses(): Promise<LossReading>;
   evaluate(): Promise<Record<ModelName, EvalMetrics>>;
+  /** The test metrics with the bug lab's twins' (a session without twins may lack it). */
+  evaluateAll?(): Promise<TestResult>;
   score(history: number[], candidate: number): Promise<ScoreResult>;
   heatmap(history: number[]): Promise<HeatmapResult>;
   embeddingMap(): Promise<EmbeddingMap>;
+  /** The bug lab's live probe (a session without twins answers with none). */
+  probeTwins?(history: number[], candidate: number): Promise<TwinProbeResult>;
   exportWeights(): Promise<WeightsSnapshot>;
   /** The weights with everything training needs to continue exactly from here (checkpoints). */
   exportState?(): Promise<WeightsSnapshot>;
@@ -76,6 +71,8 @@ export class TrainingSession implements TrainingSessionLike {
   readonly ceiling: TestCeiling;
   readonly models: PerModel<CtrModel>;
   private readonly trainers: PerModel<ModelTrainer>;
+  /** The bug lab's bugged twins (none unless the config switches some on). */
+  readonly twins: BugTwins;
   private readonly iterator: BatchIterator;
   /** The views' forward passes over these same models. */
   readonly inspector: ViewInspector;
@@ -93,6 +90,7 @@ export class TrainingSession implements TrainingSessionLike {
     this.trainers = perModel(
       (name) => new ModelTrainer(this.models[name], config.train.learningRate),
     );
+    this.twins = new BugTwins(config, this.world);
     this.iterator = new BatchIterator(
       this.dataset.train,
       cat,
@@ -146,6 +144,7 @@ export class TrainingSession implements TrainingSessionLike {
       for (const name of MODEL_NAMES) {
         if (name !== 'dien') results[name].aux?.dispose();
       }
+      this.twins.step(x, this.layout);
       this.steps++;
     } finally {
       disposeTensors(x);
@@ -163,57 +162,73 @@ export class TrainingSession implements TrainingSessionLike {
   async readLosses(): Promise<LossReading> {
     if (!this.latest) return { loss: perModel(() => NaN), auxLoss: NaN };
     const l = this.latest;
-    const packed = tf.stack([l.total.base, l.total.din, l.total.dien, l.aux ?? tf.scalar(NaN)]);
+    const twins = this.twins.lossTensors() ?? [];
+    const packed = tf.tidy(() =>
+      tf.stack([l.total.base, l.total.din, l.total.dien, l.aux ?? tf.scalar(NaN), ...twins]),
+    );
     const v = await packed.data();
     packed.dispose();
-    return { loss: { base: v[0], din: v[1], dien: v[2] }, auxLoss: v[3] };
+    const reading: LossReading = { loss: { base: v[0], din: v[1], dien: v[2] }, auxLoss: v[3] };
+    if (twins.length === 0) return reading;
+    const twinLoss = Object.fromEntries(this.twins.twins.map((t, i) => [t.key, v[4 + i]]));
+    return { ...reading, twinLoss };
   }
 
-  /** Predicted probabilities of all three models on `samples`, [3][n], one readback. */
-  async predict(samples: Sample[]): Promise<PerModel<Float32Array>> {
-    const { T, embDim } = this.config.model;
-    const rows = evalRows(T, embDim);
-    // Only chunks shrunk for a big model take long enough to need a hop between them (a
-    // setTimeout hop costs up to 4 ms in a worker: not worth it on the default model's path).
-    const hop = rows < EVAL_BATCH;
-    const chunks = evalBatches(samples, this.world.catalogue, T, rows);
-    const parts: tf.Tensor2D[] = [];
-    for (const [i, { batch, valid }] of chunks.entries()) {
-      if (hop && i > 0) await breathe();
-      parts.push(
-        tf.tidy(() => {
-          const x = toTensors(batch, this.layout);
-          const probs = MODEL_NAMES.map((n) =>
-            tf.sigmoid(this.models[n].forward(x, { training: false, logitsOnly: true }).logits),
-          );
-          const stacked = tf.slice(tf.stack(probs), [0, 0], [3, valid]) as tf.Tensor2D;
-          disposeTensors(x);
-          return stacked;
-        }),
-      );
-    }
-    const all = tf.concat(parts, 1);
-    parts.forEach((p) => p.dispose());
-    const v = (await all.data()) as Float32Array;
-    all.dispose();
-    const n = samples.length;
-    return { base: v.slice(0, n), din: v.slice(n, 2 * n), dien: v.slice(2 * n, 3 * n) };
+  /** Predicted probabilities of the three models, then each twin's, on `samples`. */
+  async predict(samples: Sample[]): Promise<PerModel<Float32Array> & { twins: Float32Array[] }> {
+    const nets = [
+      ...MODEL_NAMES.map((n) => this.models[n]),
+      ...this.twins.twins.map((t) => t.model),
+    ];
+    const p = await predictAll(nets, samples, this.world.catalogue, this.layout, this.config.model);
+    return { base: p[0], din: p[1], dien: p[2], twins: p.slice(3) };
   }
 
   async evaluate(samples: Sample[] = this.dataset.test): Promise<PerModel<EvalMetrics>> {
+    return (await this.evaluateAll(samples)).test;
+  }
+
+  /** The three models' and the twins' metrics on the (correct) test set, one pass. */
+  async evaluateAll(samples: Sample[] = this.dataset.test): Promise<TestResult> {
     const probs = await this.predict(samples);
-    const labels = samples.map((s) => s.label);
-    const users = samples.map((s) => s.user);
-    return perModel((name) => ({
-      auc: auc(labels, probs[name]),
-      gauc: gauc(users, labels, probs[name]),
-      logloss: logloss(labels, probs[name]),
-    }));
+    const metrics = metricsOf(samples);
+    const test = perModel((name) => metrics(probs[name]));
+    if (this.twins.size === 0) return { test };
+    const twinTest = Object.fromEntries(
+      this.twins.twins.map((t, i) => [t.key, metrics(probs.twins[i])]),
+    );
+    return { test, twinTest };
   }
 
   /** Every model's CTR and internals for one (history, candidate) pair, plus the truth. */
   score(history: number[], candidate: number): Promise<ScoreResult> {
     return this.inspector.score(history, candidate);
+  }
+
+  /** The bug lab's twins on one (history, candidate), where each bug shows (twinProbe.ts). */
+  probeTwins(history: number[], candidate: number): Promise<TwinProbeResult> {
+    const inspectorOver = (models: PerModel<CtrModel>) =>
+      new ViewInspector({
+        models,
+        world: this.world,
+        catalogue: this.world.catalogue,
+        T: this.config.model.T,
+        stepOf: () => this.steps,
+      });
+    return probeTwins(
+      {
+        models: this.models,
+        twins: this.twins.twins,
+        inspector: this.inspector,
+        inspectorOver,
+        catalogue: this.world.catalogue,
+        layout: this.layout,
+        T: this.config.model.T,
+        step: this.steps,
+      },
+      history,
+      candidate,
+    );
   }
 
   /** DIN weights of every good as the candidate against the kept history, [N][L]. */
@@ -232,11 +247,13 @@ export class TrainingSession implements TrainingSessionLike {
     const [base, din, dien] = await Promise.all(
       MODEL_NAMES.map((name) => this.models[name].params.export()),
     );
-    return { step, tensors: { base, din, dien } };
+    if (this.twins.size === 0) return { step, tensors: { base, din, dien } };
+    return { step, tensors: { base, din, dien }, twins: await this.twins.exportWeights() };
   }
 
   setLearningRate(learningRate: number): void {
     for (const name of MODEL_NAMES) this.trainers[name].setLearningRate(learningRate);
+    this.twins.setLearningRate(learningRate);
   }
 
   /**
@@ -249,24 +266,28 @@ export class TrainingSession implements TrainingSessionLike {
       this.exportWeights(),
       ...MODEL_NAMES.map((name) => this.trainers[name].exportState()),
     ]);
-    return { ...weights, training: { optimizer: { base, din, dien }, data } };
+    const training = { optimizer: { base, din, dien }, data };
+    if (this.twins.size === 0) return { ...weights, training };
+    return { ...weights, training: { ...training, twins: await this.twins.exportTraining() } };
   }
 
   /**
    * Restores the weights and the step counter; a snapshot with `training` also restores the
    * optimizers and the data position (a rewind replay's snapshot has none and leaves them be).
    */
-  importWeights(s: WeightsSnapshot): void | Promise<void> {
+  async importWeights(s: WeightsSnapshot): Promise<void> {
     for (const name of MODEL_NAMES) this.models[name].params.import(s.tensors[name]);
     this.steps = s.step;
     const training = s.training;
-    if (!training) return;
+    const twins = this.twins.importWeights(s);
+    if (!training) return twins;
     this.iterator.restore(training.data);
     // The last step's losses belong to the state being left.
     this.disposeLatest();
-    return Promise.all(
-      MODEL_NAMES.map((name) => this.trainers[name].importState(training.optimizer[name])),
-    ).then(() => undefined);
+    await Promise.all([
+      twins,
+      ...MODEL_NAMES.map((name) => this.trainers[name].importState(training.optimizer[name])),
+    ]);
   }
 
   get dien(): DienModel {
@@ -275,6 +296,7 @@ export class TrainingSession implements TrainingSessionLike {
 
   dispose(): void {
     this.disposeLatest();
+    this.twins.dispose();
     for (const name of MODEL_NAMES) {
       this.trainers[name].dispose();
       this.models[name].dispose();

@@ -5,6 +5,7 @@
  * refused rather than guessed at.
  */
 import * as v from 'valibot';
+import { LAB_IDS, MAX_LAB_ENTRIES, twinsOf, type LabId } from '../../model/bugs';
 import { CATALOGUE } from '../../world/catalogue';
 import type { SessionConfig, WeightsSnapshot } from '../../train/protocol';
 import type { Curves } from '../state/types';
@@ -79,16 +80,33 @@ const Tensors = v.array(
   ),
 );
 
+const TwinKeySchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z]{1,40}\|(base|din|dien)$/, 'a bug-lab twin with a name no twin has'),
+);
+const Optimizer = v.object({ iterations: int(0, 1e9), moments: Tensors });
+const Position = v.object({ orderRng: num, pos: int(0, 1e9), seen: int(0, 1e12) });
 const Weights = v.object({
   step: int(0, 1e9),
   tensors: v.object({ base: Tensors, din: Tensors, dien: Tensors }),
+  twins: v.optional(v.record(TwinKeySchema, Tensors)),
   training: v.optional(
     v.object({
-      optimizer: v.record(v.string(), v.object({ iterations: int(0, 1e9), moments: Tensors })),
-      data: v.object({ orderRng: num, pos: int(0, 1e9), seen: int(0, 1e12) }),
+      optimizer: v.record(v.string(), Optimizer),
+      data: Position,
+      twins: v.optional(
+        v.object({ optimizer: v.record(TwinKeySchema, Optimizer), data: v.optional(Position) }),
+      ),
     }),
   ),
 });
+
+/** The twins a checkpoint holds are exactly those its settings' bug lab trains. */
+const twinsMatch = (bugLab: readonly LabId[] | undefined, w: v.InferOutput<typeof Weights>) => {
+  const want = twinsOf(bugLab ?? []).map((t) => t.key);
+  const have = Object.keys(w.twins ?? {});
+  return want.length === have.length && want.every((k) => have.includes(k));
+};
 
 const Metrics = v.object({ auc: v.number(), gauc: v.number(), logloss: v.number() });
 const PerModel = <T extends v.GenericSchema>(s: T) => v.object({ base: s, din: s, dien: s });
@@ -103,7 +121,12 @@ export const SavedSessionSchema = v.pipe(
     format: v.literal(SESSION_FORMAT),
     version: v.literal(SESSION_VERSION),
     savedAt: num,
-    config: v.object({ world: World, model: Model, train: Train }),
+    config: v.object({
+      world: World,
+      model: Model,
+      train: Train,
+      bugLab: v.optional(v.pipe(v.array(v.picklist(LAB_IDS)), v.maxLength(MAX_LAB_ENTRIES))),
+    }),
     history: v.pipe(v.array(good), v.maxLength(1000)),
     candidate: good,
     curves: CurvesSchema,
@@ -120,6 +143,10 @@ export const SavedSessionSchema = v.pipe(
         ),
       ),
     'weights whose embedding table does not match the settings',
+  ),
+  v.check(
+    (s) => twinsMatch(s.config.bugLab, s.checkpoint),
+    'bug-lab weights that do not match its switches',
   ),
 );
 

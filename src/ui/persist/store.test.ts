@@ -67,7 +67,23 @@ describe('checkSaved', () => {
         /does not hold its values/,
       ],
       ['values not floats', (s) => ({ ...s, checkpoint: { ...s.checkpoint, step: -1 } }), /step/],
+      [
+        'a bug-lab switch that does not exist',
+        (s) => ({ ...s, config: { ...s.config, bugLab: ['<b>x</b>'] } }),
+        /bugLab/,
+      ],
+      [
+        'bug-lab switches without their twins’ weights',
+        (s) => ({ ...s, config: { ...s.config, bugLab: ['paddingLeak'] } }),
+        /do not match its switches/,
+      ],
     ];
+    const twin = session(1);
+    twin.config.bugLab = ['invertedAugru'];
+    twin.checkpoint.twins = { 'invertedAugru|dien': twin.checkpoint.tensors.dien };
+    expect(checkSaved(twin).ok).toBe(true);
+    const loaded = checkSaved(twin);
+    if (loaded.ok) expect(loaded.session.checkpoint.twins).toEqual(twin.checkpoint.twins);
     for (const [what, make, problem] of cases) {
       const r = checkSaved(make(session(1)));
       expect(r.ok, what).toBe(false);

@@ -34,6 +34,20 @@ describe('the runs budget', () => {
     ).toBe(300 + 200);
   });
 
+  it('counts the bug lab’s twins too: their weights and their moments', () => {
+    const base = snap(10, 25, 50);
+    const m = { name: 'm', shape: [7], values: new Float32Array(7) };
+    const withTwins: WeightsSnapshot = {
+      ...base,
+      twins: { 'paddingLeak|din': [{ name: 'w', shape: [5], values: new Float32Array(5) }] },
+      training: {
+        ...base.training!,
+        twins: { optimizer: { 'paddingLeak|din': { iterations: 1, moments: [m] } } },
+      },
+    };
+    expect(snapshotBytes(withTwins)).toBe(4 * (75 + 5 + 7));
+  });
+
   it('thins to every other snapshot, keeping the newest', () => {
     const s = [0, 2, 4, 6, 8].map((k) => snap(k, 1));
     expect(thinned(s).map((x) => x.step)).toEqual([4, 8]);

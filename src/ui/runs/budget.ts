@@ -25,10 +25,13 @@ export interface Drop {
 export function snapshotBytes(s: WeightsSnapshot | undefined): number {
   if (!s) return 0;
   let n = 0;
-  for (const list of Object.values(s.tensors)) for (const t of list) n += t.values.byteLength;
-  if (s.training)
-    for (const o of Object.values(s.training.optimizer))
-      for (const m of o.moments) n += m.values.byteLength;
+  const lists = [...Object.values(s.tensors), ...Object.values(s.twins ?? {})];
+  for (const list of lists) for (const t of list ?? []) n += t.values.byteLength;
+  const optimizers = [
+    ...Object.values(s.training?.optimizer ?? {}),
+    ...Object.values(s.training?.twins?.optimizer ?? {}),
+  ];
+  for (const o of optimizers) for (const m of o?.moments ?? []) n += m.values.byteLength;
   return n;
 }
 

@@ -44,6 +44,13 @@ describe('the runs parameter', () => {
     expect(readRunsParam(text, base)).toEqual({ runs, bad: [] });
   });
 
+  it('carries the bug lab’s switches of a run, and reads them back', () => {
+    const lab = cfg({ bugLab: ['paddingLeak', 'invertedAugru'] });
+    const raw = writeRunsParam([{ config: lab, steps: 30 }], base);
+    expect(raw).toBe('bugs_paddingLeak,invertedAugru*n_30');
+    expect(readRunsParam(raw, base).runs).toEqual([{ config: lab, steps: 30 }]);
+  });
+
   it('leaves out a run it cannot read whole, and keeps the others', () => {
     const r = readRunsParam('attn_cross*n_4-n_9-T_6', base);
     expect(r.runs).toEqual([{ config: cfg(), steps: 9 }]);

@@ -5,7 +5,7 @@
  * (characters a query string keeps as they are, so the link stays short and readable).
  */
 import type { SessionConfig } from '../../train/protocol';
-import { FIELDS, type PageState } from '../state/urlState';
+import { FIELDS, withLab, type PageState } from '../state/urlState';
 
 /** Only the session settings travel: not the speed, the language or the backend. */
 const NOT_SETTINGS = new Set(['speed', 'lang', 'backend']);
@@ -19,7 +19,7 @@ export interface LinkedRun {
 }
 
 function asState(base: PageState, c: SessionConfig): PageState {
-  return { ...base, world: c.world, model: c.model, train: c.train };
+  return withLab({ ...base, world: c.world, model: c.model, train: c.train }, c.bugLab ?? []);
 }
 
 function word(v: unknown): string {
@@ -64,7 +64,10 @@ export function readRunsParam(
       else s = f.set(s, v);
     }
     if (ok && steps !== undefined)
-      runs.push({ config: { world: s.world, model: s.model, train: s.train }, steps });
+      runs.push({
+        config: withLab({ world: s.world, model: s.model, train: s.train }, s.bugLab ?? []),
+        steps,
+      });
     else bad.push(text);
   }
   return { runs, bad };

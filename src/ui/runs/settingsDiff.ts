@@ -6,14 +6,18 @@ import type { SessionConfig } from '../../train/protocol';
 import type { Lang } from '../text/i18n';
 import { RUNS_STRINGS, type RunsStrings } from './strings';
 
-type Part = keyof SessionConfig;
+type Part = 'world' | 'model' | 'train';
 const PARTS: Part[] = ['world', 'model', 'train'];
 
-/** Every setting as [key, value], key "part.field", in the config's own field order. */
+/**
+ * Every setting as [key, value], key "part.field", in the config's own field order; the bug
+ * lab's switches last, as "bugLab".
+ */
 export function flatSettings(c: SessionConfig): [string, unknown][] {
-  return PARTS.flatMap((part) =>
+  const fields = PARTS.flatMap((part) =>
     Object.entries(c[part]).map(([k, v]) => [`${part}.${k}`, v] as [string, unknown]),
   );
+  return [...fields, ['bugLab', c.bugLab && c.bugLab.length > 0 ? c.bugLab : undefined]];
 }
 
 function same(a: unknown, b: unknown): boolean {

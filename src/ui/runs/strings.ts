@@ -1,4 +1,5 @@
 /** The runs panel's words (English, Chinese): setting names and values for the diffs, the panel. */
+import { LAB_ENTRIES } from '../../model/bugs';
 import type { ModelName } from '../../train/protocol';
 
 export interface RunsStrings {
@@ -61,6 +62,10 @@ export interface RunsStrings {
   };
 }
 
+/** The bug lab's switches by their titles (a diff says which switch, not its id). */
+const labTitles = (lang: 'en' | 'zh') =>
+  Object.fromEntries(LAB_ENTRIES.map((e) => [e.id, e.title[lang]]));
+
 const en: RunsStrings = {
   setting: {
     'world.seed': 'world seed',
@@ -81,6 +86,7 @@ const en: RunsStrings = {
     'model.evolving': 'DIEN evolving cell',
     'model.auxWeight': 'auxiliary loss weight α',
     'model.bugs': 'bug-lab switches',
+    bugLab: 'bug lab',
     'train.batchSize': 'batch size',
     'train.learningRate': 'learning rate',
     'train.seed': 'training seed',
@@ -97,6 +103,7 @@ const en: RunsStrings = {
     augru: 'AUGRU',
     agru: 'AGRU',
     aigru: 'AIGRU',
+    ...labTitles('en'),
   },
   on: 'on',
   off: 'off',
@@ -176,6 +183,7 @@ const zh: RunsStrings = {
     'model.evolving': 'DIEN 兴趣演化单元',
     'model.auxWeight': '辅助损失权重 α',
     'model.bugs': '错误实验室开关',
+    bugLab: '错误实验室',
     'train.batchSize': '批大小',
     'train.learningRate': '学习率',
     'train.seed': '训练随机种子',
@@ -192,6 +200,7 @@ const zh: RunsStrings = {
     augru: 'AUGRU',
     agru: 'AGRU',
     aigru: 'AIGRU',
+    ...labTitles('zh'),
   },
   on: '开',
   off: '关',

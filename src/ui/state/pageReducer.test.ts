@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PAGE } from './defaults';
 import { goodsOf, MAX_HISTORY, type HistoryAction } from './historyReducer';
-import { initPage, MAX_UNDO, pageReducer, urlStateOf, type PageModel } from './pageReducer';
+import {
+  initPage,
+  MAX_UNDO,
+  pageReducer,
+  patched,
+  urlStateOf,
+  type PageModel,
+} from './pageReducer';
 
 const start = (): PageModel => initPage(DEFAULT_PAGE);
 
@@ -136,5 +143,16 @@ describe('page reducer', () => {
   it('the comparison candidates change one at a time', () => {
     const p = pageReducer(start(), { type: 'compare', old: 3 });
     expect(p.compare).toEqual({ current: start().compare.current, old: 3 });
+  });
+});
+
+describe('the bug lab in the config', () => {
+  it('a patch replaces the switches, an empty one removes the field, others keep them', () => {
+    const base = initPage(DEFAULT_PAGE).config;
+    const on = patched(base, { bugLab: ['paddingLeak'] });
+    expect(on.bugLab).toEqual(['paddingLeak']);
+    expect(patched(on, { model: { T: 10 } }).bugLab).toEqual(['paddingLeak']);
+    expect('bugLab' in patched(on, { bugLab: [] })).toBe(false);
+    expect('bugLab' in base).toBe(false);
   });
 });

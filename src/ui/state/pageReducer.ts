@@ -13,6 +13,7 @@ import type {
   TrainSettings,
   WorldConfig,
 } from '../../train/protocol';
+import type { LabId } from '../../model/bugs';
 import type { Preset } from '../history/presets';
 import type { Lang } from '../text/i18n';
 import { DEFAULT_COMPARE } from './defaults';
@@ -23,7 +24,7 @@ import {
   type HistoryEntry,
   type HistoryState,
 } from './historyReducer';
-import type { PageState } from './urlState';
+import { withLab, type PageState } from './urlState';
 
 /** What an undo restores: the reader's inputs to the models (the purchases with their uids, the ad). */
 export interface Edit {
@@ -62,15 +63,18 @@ export interface ConfigPatch {
   world?: Partial<WorldConfig>;
   model?: Partial<ModelSettings>;
   train?: Partial<TrainSettings>;
+  /** The bug lab's switches, replacing the current ones ([] = none). */
+  bugLab?: LabId[];
 }
 
 /** The config with a settings patch applied (before the budgets). */
 export function patched(config: SessionConfig, p: ConfigPatch = {}): SessionConfig {
-  return {
+  const next = {
     world: { ...config.world, ...p.world },
     model: { ...config.model, ...p.model },
     train: { ...config.train, ...p.train },
   };
+  return withLab(next, p.bugLab ?? config.bugLab ?? []);
 }
 
 export type PageAction =
@@ -99,7 +103,7 @@ export function initPage(s: PageState): PageModel {
     past: [],
     inspected: null,
     atStep: null,
-    config: { world: s.world, model: s.model, train: s.train },
+    config: withLab({ world: s.world, model: s.model, train: s.train }, s.bugLab ?? []),
     resets: 0,
     speed: s.speed,
     lang: s.lang,

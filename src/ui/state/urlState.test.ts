@@ -132,3 +132,23 @@ describe('url state', () => {
     expect(problems).toHaveLength(1);
   });
 });
+
+describe('the bug lab in the link', () => {
+  it('reads up to two known switches, writes them back, and leaves "none" out', () => {
+    const r = parseUrlState('?bugs=paddingLeak,invertedAugru', defaults, 30);
+    expect(r.problems).toEqual([]);
+    expect(r.state.bugLab).toEqual(['paddingLeak', 'invertedAugru']);
+    expect(serializeUrlState(r.state, defaults)).toBe('?bugs=paddingLeak%2CinvertedAugru');
+    expect(serializeUrlState(defaults, defaults)).toBe('');
+    expect('bugLab' in parseUrlState('?bugs=', defaults, 30).state).toBe(false);
+  });
+
+  it('refuses unknown, repeated or too many switches, keeping none on', () => {
+    for (const raw of ['nope', 'paddingLeak,paddingLeak', 'paddingLeak,invertedAugru,auxDropped']) {
+      const r = parseUrlState(`?bugs=${raw}`, defaults, 30);
+      expect(r.state.bugLab, raw).toBeUndefined();
+      expect(r.problems, raw).toHaveLength(1);
+      expect(r.problems[0], raw).toMatch(/bugs/);
+    }
+  });
+});

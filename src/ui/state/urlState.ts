@@ -4,11 +4,14 @@
  * opens a working page with as much of the sender's state as could be read.
  */
 import { fitBudget } from '../../data/budget';
+import type { LabId } from '../../model/bugs';
 import type { BackendName, ModelSettings, TrainSettings, WorldConfig } from '../../train/protocol';
-import { URL_WORDS, type Expected } from '../text/urlWords';
+import { URL_WORDS } from '../text/urlWords';
+import { bool, int, labList, num, oneOf, withLab, type Reader } from './urlReaders';
 import type { Lang } from '../text/i18n';
 
 export type { Lang };
+export { withLab };
 
 export interface PageState {
   history: number[];
@@ -21,6 +24,8 @@ export interface PageState {
   lang: Lang;
   /** Forced backend (tests, benchmarks); undefined = automatic chain. */
   backend?: BackendName;
+  /** The bug lab's switches on (absent: none, never an empty list). */
+  bugLab?: LabId[];
 }
 
 export interface ParseResult {
@@ -28,44 +33,6 @@ export interface ParseResult {
   /** Human-readable descriptions of what was ignored. */
   problems: string[];
 }
-
-/** Reads one value, or undefined; `expect` says what it accepts (for the reader's message). */
-type Reader<T> = ((raw: string) => T | undefined) & { expect: Expected };
-
-function reader<T>(read: (raw: string) => T | undefined, expect: Expected): Reader<T> {
-  return Object.assign(read, { expect });
-}
-
-const int = (min: number, max: number): Reader<number> =>
-  reader(
-    (raw) => {
-      if (!/^-?\d+$/.test(raw)) return undefined;
-      const n = Number(raw);
-      return n >= min && n <= max ? n : undefined;
-    },
-    { kind: 'int', min, max },
-  );
-
-const num = (min: number, max: number): Reader<number> =>
-  reader(
-    (raw) => {
-      if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(raw)) return undefined;
-      const n = Number(raw);
-      return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
-    },
-    { kind: 'number', min, max },
-  );
-
-const oneOf = <T extends string>(values: readonly T[]): Reader<T> =>
-  reader((raw) => ((values as readonly string[]).includes(raw) ? (raw as T) : undefined), {
-    kind: 'oneOf',
-    values,
-  });
-
-const bool: Reader<boolean> = reader(
-  (raw) => (raw === '1' ? true : raw === '0' ? false : undefined),
-  { kind: 'bool' },
-);
 
 /** One URL key per setting. Keys are short because readers paste these links into chats. */
 export interface Field<T> {
@@ -195,6 +162,12 @@ export const FIELDS: Field<unknown>[] = [
     read: int(1, 100000),
     get: (s) => s.train.evalEvery,
     set: (s, v) => ({ ...s, train: { ...s.train, evalEvery: v } }),
+  }),
+  field({
+    key: 'bugs',
+    read: labList,
+    get: (s) => (s.bugLab ?? []).join(','),
+    set: (s, v) => withLab(s, v === '' ? [] : (v.split(',') as LabId[])),
   }),
   field({
     key: 'speed',

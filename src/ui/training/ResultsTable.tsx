@@ -13,8 +13,11 @@ import { METRIC_STRINGS } from './metricStrings';
 import './metrics.css';
 import type { ShownMetrics } from './shownMetrics';
 import { RunsTable, type RunRow } from '../runs/RunsTable';
+import type { TwinRow } from '../buglab/twinRows';
+import { BUGLAB_STRINGS } from '../buglab/strings';
 
 const NO_RUNS: RunRow[] = [];
+const NO_TWINS: TwinRow[] = [];
 
 const DIN_PAPER: [string, string, string][] = [
   ['BaseModel', '0.7300 (0.00%)', '0.8624 (0.00%)'],
@@ -38,6 +41,7 @@ export const ResultsTable = memo(function ResultsTable({
   shown,
   info,
   runs = NO_RUNS,
+  twins = NO_TWINS,
 }: {
   /** The test metrics of the step on screen (live or rewound), with their step. */
   shown: ShownMetrics;
@@ -45,7 +49,10 @@ export const ResultsTable = memo(function ResultsTable({
   info: ReadyInfo | null;
   /** The runs selected in the runs panel, side by side (their last test evaluation). */
   runs?: RunRow[];
+  /** The bug lab's bugged copies at the step shown (none when rewound). */
+  twins?: TwinRow[];
 }) {
+  const lab = useText(BUGLAB_STRINGS);
   const t = useStrings();
   const w = useText(METRIC_STRINGS);
   const test = shown.test?.value;
@@ -96,6 +103,15 @@ export const ResultsTable = memo(function ResultsTable({
                   </tr>
                 );
               })}
+              {twins.map((r) => (
+                <tr key={r.key} className="twin-row">
+                  <th scope="row">{r.name}</th>
+                  <td className="num">{fmt(r.metrics.auc, 4)}</td>
+                  <td className="num">{fmt(r.metrics.gauc, 4)}</td>
+                  <td className="num">{fmt(r.metrics.logloss, 4)}</td>
+                  <td className="num">–</td>
+                </tr>
+              ))}
               {bayes !== undefined && Number.isFinite(bayes) && (
                 <tr className="ceiling-row">
                   <th scope="row">{w.bayesRow}</th>
@@ -108,6 +124,7 @@ export const ResultsTable = memo(function ResultsTable({
             </tbody>
           </table>
         </ScrollRegion>
+        {twins.length > 0 && <p className="hint">{lab.twinCaption}</p>}
         {bayes !== undefined && Number.isFinite(bayes) && <p className="hint">{w.bayesNote}</p>}
         {anyHidden && (
           <p className="hint">{w.relaNote(fmt(chanceThreshold(pos, neg), 3), pos, neg)}</p>
