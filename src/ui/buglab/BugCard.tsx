@@ -90,7 +90,7 @@ export function BugCard({
           <caption>{w.probeHeading(probe.step)}</caption>
           <thead>
             <tr>
-              <th scope="col">{w.where}</th>
+              <th scope="col">{w.measure}</th>
               <th scope="col">{w.correctShort}</th>
               <th scope="col">{w.buggedShort}</th>
             </tr>

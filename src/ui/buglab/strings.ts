@@ -6,6 +6,7 @@ import type { ProbeWords } from './probeRows';
 export interface BugLabStrings extends ProbeWords {
   probeHeading: (step: number) => string;
   probeNone: string;
+  measure: string;
   correctShort: string;
   buggedShort: string;
   heading: string;
@@ -67,6 +68,7 @@ const en: BugLabStrings = {
   step: (n) => `at step ${n}`,
   twinRow: (model, title) => `${model} + ${title}`,
   probeHeading: (step) => `On your history and candidate (live, step ${step})`,
+  measure: 'Measure',
   correctShort: 'Correct',
   buggedShort: 'Bugged',
   probeNone: 'Add purchases to the history to probe the bugged copies on it.',
@@ -107,6 +109,7 @@ const zh: BugLabStrings = {
   step: (n) => `第 ${n} 步`,
   twinRow: (model, title) => `${model} + ${title}`,
   probeHeading: (step) => `在你的历史与候选上（实时，第 ${step} 步）`,
+  measure: '测量',
   correctShort: '正确',
   buggedShort: '带错误',
   probeNone: '请在历史中加入购买，以便在其上探查带错误的副本。',
