@@ -23,8 +23,9 @@ import { ReportClock } from './reportClock';
 import { Reporter } from './reporter';
 import { Serial } from './serial';
 import { SnapshotStore } from './snapshots';
-
 import type { TrainingSessionLike } from './session';
+import { answer } from './answers';
+import { runSlice } from './slice';
 
 export type { ControllerOptions, InitRequest, TrainingSessionLike };
 
@@ -151,29 +152,18 @@ export class WorkerController {
         const version = req.version ?? this.version + 1;
         return await this.serial.run(() => this.reset(req.config ?? this.config, version));
       }
-      case 'score': {
-        const result = await this.viewWork(req.atStep, (s) => s.score(req.history, req.candidate));
-        return this.post({ type: 'score', id: req.id, result });
-      }
-      case 'heatmap': {
-        const r = await this.viewWork(req.atStep, (s) => s.heatmap(req.history));
-        return this.post({ type: 'heatmap', id: req.id, ...r });
-      }
-      case 'embeddings': {
-        const r = await this.viewWork(req.atStep, async (s) => ({
-          ...(await s.embeddingMap()),
-          step: s.counters.step,
-        }));
-        return this.post({ type: 'embeddings', id: req.id, ...r });
-      }
-      case 'twinProbe': {
-        const result = await this.viewWork(undefined, (s) =>
-          s.probeTwins
-            ? s.probeTwins(req.history, req.candidate)
-            : Promise.resolve({ step: s.counters.step, probes: {} }),
+      case 'score':
+      case 'heatmap':
+      case 'embeddings':
+      case 'twinProbe':
+      case 'exportWeights':
+        return this.post(
+          await answer(req, {
+            session: this.session!,
+            viewWork: (step, fn) => this.viewWork(step, fn),
+            queued: (fn) => this.serial.run(fn),
+          }),
         );
-        return this.post({ type: 'twinProbe', id: req.id, result });
-      }
       case 'setLearningRate': {
         const lr = req.learningRate;
         if (!(lr > 0 && lr < 1)) throw new Error(`learning rate must be in (0, 1), got ${lr}`);
@@ -188,13 +178,6 @@ export class WorkerController {
       case 'feed': {
         const port = req.port;
         return await this.connectFeed((m) => port.postMessage(m));
-      }
-      case 'exportWeights': {
-        const session = this.session!;
-        const weights = await this.serial.run(() =>
-          req.training && session.exportState ? session.exportState() : session.exportWeights(),
-        );
-        return this.post({ type: 'weights', id: req.id, weights });
       }
       default: {
         const unknown: never = req;
@@ -318,27 +301,8 @@ export class WorkerController {
     return this.session ? this.reporter.report(this.session, forceEval) : Promise.resolve();
   }
 
-  /**
-   * One slice: `speed` steps or as many as fit the time budget, whichever is first, so a Score or
-   * Pause from the page waits for at most about one step. Then a report when one is due.
-   */
-  private async slice(manual: boolean): Promise<void> {
-    const session = this.session!;
-    const n = this.loop.sliceSize;
-    const sliceStart = this.now();
-    let done = 0;
-    await backendWork(() => {
-      for (let i = 0; i < n; i++) {
-        session.step();
-        this.clock.stepped();
-        done++;
-        if (this.now() - sliceStart >= this.sliceBudgetMs) break;
-      }
-    });
-    this.clock.timer.add(this.now() - sliceStart, done);
-    const manualDone = manual && this.loop.manualStepDone();
-    const stopped = !this.loop.playing && !manual;
-    if (manualDone || stopped || this.clock.readDue() || this.reporter.evalDue(session))
-      await this.reporter.report(session);
+  private slice(manual: boolean): Promise<void> {
+    const { loop, clock, reporter, now, sliceBudgetMs: budgetMs } = this;
+    return runSlice({ session: this.session!, loop, clock, reporter, now, budgetMs }, manual);
   }
 }
