@@ -6,7 +6,6 @@
 import { memo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import type { ModelName } from '../../train/protocol';
 import { fmt } from '../common/format';
 import { useStrings, useText } from '../text/TextContext';
 import { MODEL_COLOR, MODEL_DASH, MODELS } from '../common/palette';
@@ -14,7 +13,7 @@ import type { Curves } from '../state/types';
 import { TableAlternative } from '../common/TableAlternative';
 import { stepDomain, stepTicks, valueDomain, valueTicks } from './chartScale';
 import { METRIC_STRINGS } from './metricStrings';
-import { targetLoss } from './shownMetrics';
+import { aucSeries, lossSeries, type Series } from './curveSeries';
 import './metrics.css';
 import { RUNS_STRINGS } from '../runs/strings';
 
@@ -24,13 +23,6 @@ const H = 210;
 const M = { top: 24, right: 12, bottom: 28, left: 44 };
 const AUX_COLOR = '#767676';
 const NO_OVERLAY: OverlayRun[] = [];
-
-interface Series {
-  model: ModelName | 'aux';
-  points: [number, number][];
-  /** A selected run drawn over the current one: its colour and name (model by dash). */
-  run?: { key: number; label: string; color: string };
-}
 
 /** A selected run's curves, drawn in its colour over the current run's. */
 export interface OverlayRun {
@@ -197,41 +189,12 @@ export const TrainingCurves = memo(function TrainingCurves({
   const t = useStrings();
   const w = useText(METRIC_STRINGS);
   const runWords = useText(RUNS_STRINGS);
-  const loss: Series[] = MODELS.map((m) => ({
-    model: m,
-    points: curves.loss.map(
-      (p) =>
-        [p.step, m === 'dien' ? targetLoss(p.loss.dien, p.aux, alpha) : p.loss[m]] as [
-          number,
-          number,
-        ],
-    ),
-  }));
-  loss.push({ model: 'aux', points: curves.loss.map((p) => [p.step, p.aux] as [number, number]) });
-  const auc: Series[] = MODELS.map((m) => ({
-    model: m,
-    points: curves.test.map((p) => [p.step, p.test[m].auc] as [number, number]),
-  }));
+  const loss = lossSeries(curves, alpha);
+  const auc = aucSeries(curves);
   for (const o of overlay) {
     const run = { key: o.key, label: o.label, color: o.color };
-    for (const m of MODELS) {
-      loss.push({
-        model: m,
-        run,
-        points: o.curves.loss.map(
-          (p) =>
-            [p.step, m === 'dien' ? targetLoss(p.loss.dien, p.aux, alpha) : p.loss[m]] as [
-              number,
-              number,
-            ],
-        ),
-      });
-      auc.push({
-        model: m,
-        run,
-        points: o.curves.test.map((p) => [p.step, p.test[m].auc] as [number, number]),
-      });
-    }
+    loss.push(...lossSeries(o.curves, alpha, run));
+    auc.push(...aucSeries(o.curves, run));
   }
   const all = [curves, ...overlay.map((o) => o.curves)];
   // Both charts start with the first step (the AUC of step 0 alone is no curve yet).
