@@ -4,12 +4,14 @@
  * Usage: tsx scripts/lib/run-node.ts bench/fused.ts <out.json> [B] [T] [reps] [steps]
  */
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { useNodeBackend } from '../src/train/worker/nodeBackend';
 import { fusedBench, type FusedBench } from '../src/harness/fusedBench';
 
 export async function main(): Promise<void> {
   const [out, b = '64', t = '20', reps = '7', steps = '5'] = process.argv.slice(2);
   const res: FusedBench[] = [];
+  const loadStart = loadavg()[0];
   for (const backend of ['wasm', 'cpu']) {
     await useNodeBackend(backend);
     res.push(
@@ -18,5 +20,5 @@ export async function main(): Promise<void> {
       ),
     );
   }
-  writeFileSync(out, JSON.stringify(res, null, 1));
+  writeFileSync(out, JSON.stringify({ loadAvg: [loadStart, loadavg()[0]], runs: res }, null, 1));
 }

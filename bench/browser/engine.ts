@@ -16,7 +16,7 @@ declare global {
     bench: {
       gpuInfo(): Promise<GpuInfo>;
       inWorker<R>(req: {
-        type: 'throughput' | 'memory';
+        type: 'throughput' | 'memory' | 'fused';
         backend: string;
         [k: string]: unknown;
       }): Promise<{ backend: { label: string }; results: R; left?: number }>;

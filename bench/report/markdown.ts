@@ -4,6 +4,7 @@
  * worker) as the "before" columns. The prose about what was optimised lives here too.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fusedSection } from './fused';
 import { resolve } from 'node:path';
 import { INSIGHT_MARGIN } from '../plan';
 import type { LargestRun, Responsiveness, Results } from '../types';
@@ -264,7 +265,7 @@ Already in place before this work (so not re-done): GRU input projection hoisted
 loop and gates fused into one batched matMul; scatterND embedding gradient; loss readbacks at most
 every 250 ms / 50 steps; tfjs only in the worker, loaded after first paint.
 
-${res.errors.length ? `## Errors in this run\n\n${res.errors.map((e) => `- ${e}`).join('\n')}\n` : ''}`;
+${fusedSection(root)}${res.errors.length ? `## Errors in this run\n\n${res.errors.map((e) => `- ${e}`).join('\n')}\n` : ''}`;
   writeFileSync(resolve(root, 'BENCHMARKS.md'), md);
 }
 

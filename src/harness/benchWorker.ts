@@ -8,10 +8,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import { selectBackend } from '../train/worker/backends';
 import type { BackendName } from '../train/protocol';
 import { memoryRun, throughput, type ThroughputCase } from './benchCore';
+import { fusedBench } from './fusedBench';
 
 export type BenchRequest =
   | { type: 'throughput'; backend: BackendName; cases: ThroughputCase[]; lockstep: boolean }
-  | { type: 'memory'; backend: BackendName; steps: number; every: number };
+  | { type: 'memory'; backend: BackendName; steps: number; every: number }
+  | { type: 'fused'; backend: BackendName; B: number; T: number; reps: number; steps: number };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -30,6 +32,9 @@ scope.onmessage = async (ev: MessageEvent<BenchRequest>) => {
     if (req.type === 'throughput') {
       const results = [];
       for (const c of req.cases) results.push(...(await throughput(c, req.lockstep, log)));
+      scope.postMessage({ type: 'done', backend: info, results });
+    } else if (req.type === 'fused') {
+      const results = await fusedBench(req.B, req.T, req.reps, req.steps, log);
       scope.postMessage({ type: 'done', backend: info, results });
     } else {
       const samples = await memoryRun(req.steps, req.every, heap, log);

@@ -1,0 +1,147 @@
+/**
+ * BENCHMARKS.md's section on the fused recurrence kernels, from bench/results/fused-node.json
+ * (bench/fused.ts) and fused-browser.json (bench/fused-run.ts); empty when neither exists.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FusedBench, PartCounts } from '../../src/harness/fusedBench';
+import type { FusedBrowserRun } from '../browser/fused';
+import { f1 } from './format';
+import { WEBGPU_DISPATCHES } from '../../src/train/worker/kernels/fusedGruWebgpu';
+
+interface NodeFile {
+  loadAvg: [number, number];
+  runs: FusedBench[];
+}
+
+interface BrowserFile {
+  chromium: string;
+  args: string[];
+  loadAvg: [number, number];
+  runs: FusedBrowserRun[];
+}
+
+function read<T>(path: string): T | undefined {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
+}
+
+const total = (p: PartCounts) => p.forward + p.backward + p.optimizer;
+const parts = (off: PartCounts, on: PartCounts) =>
+  `${off.forward} → ${on.forward} | ${off.backward} → ${on.backward} | ${off.optimizer} → ${on.optimizer} | ${total(off)} → ${total(on)}`;
+
+function countRows(where: string, r: FusedBench): string[] {
+  const rows: string[] = [];
+  for (const model of ['base', 'din', 'dien'] as const) {
+    const off = r.counts.find((c) => c.model === model && !c.fused);
+    const on = r.counts.find((c) => c.model === model && c.fused);
+    if (!off || !on) continue;
+    rows.push(`| ${where} | ${model} | tfjs kernels | ${parts(off.kernels, on.kernels)} |`);
+    if (off.dispatches && on.dispatches)
+      rows.push(
+        `| ${where} | ${model} | GPU dispatches | ${parts(off.dispatches, on.dispatches)} |`,
+      );
+  }
+  return rows;
+}
+
+function abRows(where: string, r: FusedBench): string[] {
+  return r.ab.map(
+    (a) => `| ${where} | ${a.model} | ${f1(a.offMs)} | ${f1(a.onMs)} | ${a.speedup.toFixed(2)}× |`,
+  );
+}
+
+/** Where the step's kernels (or dispatches) are now, per model, with the fused kernels on. */
+function largestParts(where: string, r: FusedBench): string[] {
+  return r.counts
+    .filter((c) => c.fused)
+    .map((c) => {
+      const p = c.dispatches ?? c.kernels;
+      const [name, n] = (Object.entries(p) as [keyof PartCounts, number][]).sort(
+        (a, b) => b[1] - a[1],
+      )[0];
+      const what = c.dispatches ? 'GPU dispatches' : 'tfjs kernels';
+      return `- ${where}, ${c.model}: the largest part is the ${name === 'optimizer' ? 'optimizer (Adam)' : name}, ${n} of ${total(p)} ${what} (${((100 * n) / total(p)).toFixed(0)} %).`;
+    });
+}
+
+const load = (l: [number, number] | undefined) =>
+  l ? `load average ${l[0].toFixed(1)} → ${l[1].toFixed(1)} on this machine's cores` : '';
+
+export function fusedSection(root: string): string {
+  const node = read<NodeFile>(resolve(root, 'bench/results/fused-node.json'));
+  const browser = read<BrowserFile>(resolve(root, 'bench/results/fused-browser.json'));
+  if (!node && !browser) return '';
+  const runs: [string, FusedBench][] = [
+    ...(node?.runs ?? []).map((r): [string, FusedBench] => [`Node ${r.backend}`, r]),
+    ...(browser?.runs ?? []).flatMap((r): [string, FusedBench][] =>
+      r.result ? [[`Chromium ${r.backend}`, r.result]] : [],
+    ),
+  ];
+  const failed = (browser?.runs ?? []).filter((r) => r.error);
+  const first = runs[0]?.[1];
+  return `${BEGIN}
+## Fused recurrence kernels (GRU / AUGRU / AGRU time loop as one kernel each way)
+
+\`src/train/worker/kernels/\`: on cpu and wasm the whole time loop, forward and BPTT backward,
+runs as one kernel each way over the backend's own memory; on webgpu as WGSL programs (one
+dispatch forward, four backward). Webgl keeps the per-step path. "Off" is the per-step path
+(\`setFusedKernels(false)\`), "on" the kernels; B = ${first?.B ?? '–'}, T = ${first?.T ?? '–'}, page
+defaults otherwise. Measured by \`npx tsx bench/fused-run.ts\` (Node: ${load(node?.loadAvg)};
+Chromium ${browser?.chromium ?? '–'}: ${load(browser?.loadAvg)}).
+
+Kernels per training step (tfjs kernels as \`tf.profile\` counts them, and on webgpu the GPU
+programs actually dispatched), off → on:
+
+| Where | Model | Count | Forward | Backward | Optimizer (Adam) | Step |
+|---|---|---|---:|---:|---:|---:|
+${runs.flatMap(([w, r]) => countRows(w, r)).join('\n')}
+
+With the kernels on, DIEN's two recurrent layers cost 2 × (${WEBGPU_DISPATCHES.forward} + ${WEBGPU_DISPATCHES.backward}) = ${2 * (WEBGPU_DISPATCHES.forward + WEBGPU_DISPATCHES.backward)} GPU dispatches on webgpu and 2 × 2 tfjs
+kernels on cpu and wasm (\`FusedGruForward\`, \`FusedGruBackward\`); the rest of a step is the work
+around them. Where the rest is:
+
+${runs
+  .filter(([w]) => w === 'Chromium webgpu' || w === 'Node wasm')
+  .flatMap(([w, r]) => largestParts(w, r))
+  .join('\n')}
+
+Interleaved A/B in one run per backend (off and on alternate, ${first?.reps ?? '–'} repeats of
+${first?.steps ?? '–'} steps each; fewer on the software GPU), median ms per training step. A
+loaded machine slows both sides alike; the ratio is the figure to read, not the milliseconds.
+
+| Where | Model | Off ms | On ms | Speed-up |
+|---|---|---:|---:|---:|
+${runs.flatMap(([w, r]) => abRows(w, r)).join('\n')}
+${failed.length ? `\nNot measured: ${failed.map((r) => `${r.backend} (${r.error})`).join('; ')}.\n` : ''}
+On a machine with a real GPU (WebGPU vs WASM vs WebGL, per model):
+\`BENCH_CHROMIUM_ARGS="--no-sandbox --enable-unsafe-webgpu --enable-features=Vulkan --use-angle=vulkan" BENCH_HEADED=1 BENCH_BACKENDS=wasm,webgpu,webgl npx tsx bench/fused-run.ts\`.
+${END}
+
+`;
+}
+
+const BEGIN = '<!-- fused-kernels:begin (bench/report/fused.ts) -->';
+const END = '<!-- fused-kernels:end -->';
+
+/**
+ * Rewrite only this section of BENCHMARKS.md (bench/fused-run.ts): the rest of the file, hand-written
+ * sections included, stays as it is. Without the markers yet, the section goes before the first
+ * section after the generated report's A/B (or at the end).
+ */
+export function spliceFusedSection(root: string): void {
+  const path = resolve(root, 'BENCHMARKS.md');
+  const md = readFileSync(path, 'utf8');
+  const section = fusedSection(root);
+  const a = md.indexOf(BEGIN);
+  const b = md.indexOf(END);
+  let out: string;
+  if (a >= 0 && b > a) out = md.slice(0, a) + section.trimEnd() + md.slice(b + END.length);
+  else {
+    const anchor = md.indexOf('\n## ', md.indexOf('## What was optimised') + 1);
+    out =
+      anchor >= 0
+        ? `${md.slice(0, anchor + 1)}${section}${md.slice(anchor + 1)}`
+        : `${md}\n${section}`;
+  }
+  writeFileSync(path, out);
+}
