@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { EvolvingCell } from './config';
 import type { ParamStore } from './params';
-import { recurrence } from './recurrence';
+import { fusedKernelsActive, recurrence } from './recurrence';
 
 /**
  * GRU weights with the three gates stacked on a leading axis, order (u, r, h̃):
@@ -117,7 +117,49 @@ export function runSequence(
   cell: CellKind,
   attention?: tf.Tensor2D,
 ): SequenceResult {
+  if (fusedKernelsActive()) return fromStates(g, x, mask, cell, attention);
   return runCells(g, x, mask, cell, attention);
+}
+
+/**
+ * runSequence without a per-step loop, where the backend has the fused kernels: the states come
+ * from the fused recurrence, and given them every step's update gate u_t = σ(W_u x_t + b_u +
+ * h_{t−1} U_u) is one batched op over all steps. Same values as runCells up to float rounding
+ * (tested in src/train/worker/kernels/fusedGru.test.ts).
+ */
+function fromStates(
+  g: GruWeights,
+  x: tf.Tensor3D,
+  mask: tf.Tensor2D,
+  cell: CellKind,
+  attention: tf.Tensor2D | undefined,
+): SequenceResult {
+  const [B, T, I] = x.shape;
+  const H = g.H;
+  const states = runStates(g, x, mask, cell, attention);
+  const prev = tf.concat([tf.zeros([B, 1, H]), tf.slice(states, [0, 0, 0], [B, T - 1, H])], 1);
+  const Wu = tf.reshape(tf.slice(g.W, [0, 0, 0], [1, I, H]), [I, H]);
+  const Uu = tf.reshape(tf.slice(g.U, [0, 0, 0], [1, H, H]), [H, H]);
+  const bu = tf.reshape(tf.slice(g.b, [0, 0, 0], [1, 1, H]), [1, H]);
+  const pre = tf.add(
+    tf.add(tf.matMul(tf.reshape(x, [B * T, I]), Wu), bu),
+    tf.matMul(tf.reshape(prev, [B * T, H]), Uu),
+  );
+  const u = tf.reshape(tf.sigmoid(pre), [B, T, H]) as tf.Tensor3D;
+  const m = tf.expandDims(mask, 2);
+  const am = attention ? tf.expandDims(tf.mul(attention, mask), 2) : m;
+  let effective: tf.Tensor;
+  if (cell === 'augru') effective = tf.mul(am, u);
+  else if (cell === 'agru') effective = tf.mul(am, tf.ones([1, 1, H]));
+  else if (cell === 'augruInverted')
+    effective = tf.mul(tf.sub(1, tf.mul(tf.sub(1, tf.expandDims(attention!, 2)), u)), m);
+  else effective = tf.mul(u, m);
+  return {
+    states,
+    last: tf.reshape(tf.slice(states, [0, T - 1, 0], [B, 1, H]), [B, H]),
+    updateGates: tf.mul(u, m) as tf.Tensor3D,
+    effectiveGates: effective as tf.Tensor3D,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { createGru, runStates, type CellKind } from '../../../model/gru';
+import { createGru, runSequence, runStates, type CellKind } from '../../../model/gru';
 import { ParamStore } from '../../../model/params';
 import { fusedKernelsActive, setFusedKernels } from '../../../model/recurrence';
 import { FUSED_GRU_BACKWARD, FUSED_GRU_FORWARD } from '../../../model/kernels/names';
@@ -98,6 +98,26 @@ describe.each(['cpu', 'wasm'])('fused GRU kernels on %s', (backend) => {
     expect(fused.kernels.has(FUSED_GRU_BACKWARD)).toBe(true);
     expect(ref.kernels.has(FUSED_GRU_FORWARD)).toBe(false);
     expect(fusedCount).toBeLessThan(refCount / 3);
+  });
+
+  it.each(CELLS)('%s: the views (runSequence) read the same states and gates', (cell) => {
+    const read = (fusedOn: boolean) => {
+      setFusedKernels(fusedOn);
+      const s = setup(20 + CELLS.indexOf(cell));
+      const r = runSequence(s.g, s.x as tf.Tensor3D, s.mask, cell, s.att as tf.Tensor2D);
+      return [r.states, r.last, r.updateGates, r.effectiveGates].map((t) =>
+        Array.from(t.dataSync()),
+      );
+    };
+    const ref = read(false);
+    const fused = read(true);
+    ref.forEach((part, k) => {
+      expect(fused[k].length).toBe(part.length);
+      part.forEach((v, i) => expect(Math.abs(fused[k][i] - v)).toBeLessThan(1e-6));
+    });
+    // The gates are real: some open, some shut, padding at zero.
+    expect(Math.max(...fused[3])).toBeGreaterThan(0.1);
+    expect(fused[2].slice(3 * T * H).every((v) => v === 0)).toBe(true);
   });
 
   it('a training step through the kernels leaks no tensors', () => {
