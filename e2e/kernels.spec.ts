@@ -1,11 +1,12 @@
 /**
  * The fused recurrence kernels (src/train/worker/kernels/) against the per-step path they
  * replace, on webgpu (SwiftShader here) and wasm in the browser: the states and every gradient of
- * each cell on a tiny masked batch (histories of 5, 2 and 0 steps). Node covers cpu and wasm in
- * src/train/worker/kernels/fusedGru.test.ts.
+ * each cell on a tiny masked batch (histories of 5, 2 and 0 steps), and FusedAdam's steps against
+ * tfjs's Adam. Node covers cpu and wasm in
+ * src/train/worker/kernels/*.test.ts.
  */
 import { test, expect } from './fixtures';
-import type { CellCheck } from '../src/harness/kernelCheck';
+import type { KernelCheckResult } from '../src/harness/kernels';
 import type { BackendName } from '../src/train/protocol';
 
 /**
@@ -21,7 +22,10 @@ for (const backend of ['webgpu', 'wasm'] as BackendName[]) {
     test.setTimeout(60_000);
     await page.goto('harness.html');
     await page.waitForFunction(() => typeof window.runKernelCheck === 'function');
-    const checks: CellCheck[] = await page.evaluate((b) => window.runKernelCheck(b), backend);
+    const { cells: checks, adam }: KernelCheckResult = await page.evaluate(
+      (b) => window.runKernelCheck(b),
+      backend,
+    );
     expect(checks.map((c) => c.cell)).toEqual(['gru', 'augru', 'agru', 'augruInverted']);
     for (const c of checks) {
       const what = `${backend} ${c.cell}`;
@@ -38,6 +42,12 @@ for (const backend of ['webgpu', 'wasm'] as BackendName[]) {
         expect(c.dispatches!.fused * 5, what).toBeLessThan(c.dispatches!.perStep);
       }
     }
+    // Adam's update as one kernel a variable: the same steps as tfjs's Adam.
+    expect(adam.backend).toBe(backend);
+    expect(adam.gpuErrors).toEqual([]);
+    expect(adam.moved, 'Adam moved the variables').toBeGreaterThan(0.01);
+    expect(adam.diff, 'FusedAdam vs tfjs Adam').toBeLessThanOrEqual(TOLERANCE);
+    expect(adam.kernels.fused * 2, 'Adam kernels').toBeLessThan(adam.kernels.stock);
     test.info().annotations.push({
       type: 'kernels',
       description: checks

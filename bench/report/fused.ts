@@ -84,8 +84,11 @@ export function fusedSection(root: string): string {
 
 \`src/train/worker/kernels/\`: on cpu and wasm the whole time loop, forward and BPTT backward,
 runs as one kernel each way over the backend's own memory; on webgpu as WGSL programs (one
-dispatch forward, four backward). Webgl keeps the per-step path. "Off" is the per-step path
-(\`setFusedKernels(false)\`), "on" the kernels; B = ${first?.B ?? '–'}, T = ${first?.T ?? '–'}, page
+dispatch forward, four backward). Adam's update of a variable is one kernel too (\`FusedAdam\`,
+\`src/model/kernels/fusedAdam.ts\`; three dispatches on webgpu). Webgl keeps the per-step path and
+tfjs's Adam. "Off" is the per-step path with tfjs's Adam (\`setFusedKernels(false)\`), "on" the
+kernels. The lockstep row runs the real session, whose trainer still builds tfjs's Adam: there
+only the recurrence is fused. B = ${first?.B ?? '–'}, T = ${first?.T ?? '–'}, page
 defaults otherwise. Measured by \`npx tsx bench/fused-run.ts\` (Node: ${load(node?.loadAvg)};
 Chromium ${browser?.chromium ?? '–'}: ${load(browser?.loadAvg)}).
 

@@ -2,7 +2,9 @@
  * The fused recurrence kernels in the benchmark (bench/fused.ts in Node, benchWorker.ts in
  * Chromium): tfjs kernels (and webgpu dispatches) per training step, per model and per part
  * (forward, backward, optimizer), and an interleaved A/B of ms per step with the kernels off (A,
- * the per-step path) and on (B) in one run, so machine noise hits both alike. tfjs-core only; the
+ * the per-step path and tfjs's Adam) and on (B: the fused recurrence and FusedAdam) in one run, so
+ * machine noise hits both alike. The lockstep row runs the real session, whose trainer builds
+ * tfjs's Adam: there only the recurrence is fused. tfjs-core only; the
  * caller selects the backend.
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -11,9 +13,9 @@ import { DEFAULT_WORLD } from '../world/simulator';
 import { DEFAULT_MODEL_SETTINGS, MODEL_NAMES, type ModelName } from '../model/config';
 import { disposeTensors, toTensors, type BatchTensors } from '../model/inputs';
 import type { CtrModel } from '../model/models';
-import { ModelTrainer } from '../model/trainer';
 import { makeBatch } from '../data/batch';
 import { setFusedKernels } from '../model/recurrence';
+import { FusedAdam } from '../model/kernels/fusedAdam';
 import { median, PAGE_TRAIN } from './benchCore';
 
 export interface PartCounts {
@@ -78,7 +80,8 @@ const named = (grads: Record<string, tf.Tensor>) =>
 async function stepCounts(model: CtrModel, x: BatchTensors, fused: boolean): Promise<StepCounts> {
   setFusedKernels(fused);
   const vars = model.params.trainable();
-  const adam = tf.train.adam(PAGE_TRAIN.learningRate, 0.9, 0.999, 1e-7);
+  // FusedAdam is tfjs's Adam when the kernels are off.
+  const adam = new FusedAdam(PAGE_TRAIN.learningRate, 0.9, 0.999, 1e-7);
   const fwd = await measure(() => tf.dispose(Object.values(model.loss(x, true))));
   let grads: Record<string, tf.Tensor> = {};
   const both = await measure(() => {
@@ -160,15 +163,26 @@ export async function fusedBench(
       res.ab.push(row);
     };
     for (const name of MODEL_NAMES) {
-      const tr = new ModelTrainer(s.models[name], PAGE_TRAIN.learningRate);
+      // ModelTrainer.step with FusedAdam (the trainer itself still builds tfjs's Adam).
+      const model = s.models[name];
+      const adam = new FusedAdam(PAGE_TRAIN.learningRate, 0.9, 0.999, 1e-7);
+      const vars = model.params.trainable();
       let last: tf.Scalar | undefined;
       await ab(
         name,
         () => {
           last?.dispose();
-          const r = tr.step(x);
-          r.aux?.dispose();
-          last = r.total;
+          let aux: tf.Scalar | undefined;
+          last = adam.minimize(
+            () => {
+              const l = model.loss(x, true);
+              if (l.aux) aux = tf.keep(l.aux);
+              return l.total;
+            },
+            true,
+            vars,
+          ) as tf.Scalar;
+          aux?.dispose();
           return undefined;
         },
         async () => {
@@ -177,7 +191,7 @@ export async function fusedBench(
           last = undefined;
         },
       );
-      tr.dispose();
+      adam.dispose();
     }
     await ab(
       'lockstep',

@@ -1,7 +1,7 @@
 /**
  * The fused recurrence kernels against the per-step path on the active backend: states and
  * gradients (W, U, b, x, a_t) of every cell on a tiny masked batch with short histories, and the
- * tfjs kernels (and, on webgpu, GPU dispatches) each path costs. Used by the browser test
+ * tfjs kernels (and, on webgpu, GPU dispatches) each path costs; and FusedAdam against tfjs's Adam. Used by the browser test
  * (e2e/kernels.spec.ts through kernelWorker.ts); tfjs-core only. The caller selects the backend.
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -9,6 +9,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { createGru, runStates, type CellKind } from '../model/gru';
 import { ParamStore } from '../model/params';
 import { fusedKernelsActive, setFusedKernels } from '../model/recurrence';
+import { FusedAdam } from '../model/kernels/fusedAdam';
 
 export const CHECK_CELLS: CellKind[] = ['gru', 'augru', 'agru', 'augruInverted'];
 const B = 3;
@@ -169,4 +170,71 @@ export async function checkFusedKernels(): Promise<CellCheck[]> {
     setFusedKernels(true);
   }
   return out;
+}
+
+export interface AdamCheck {
+  backend: string;
+  /** max |fused − tfjs| / (1 + |tfjs|) over the variables after 3 steps. */
+  diff: number;
+  /** How far the variables moved (so a test knows the updates happened). */
+  moved: number;
+  kernels: { fused: number; stock: number };
+  dispatches: { fused: number; stock: number } | null;
+  gpuErrors: string[];
+}
+
+/** FusedAdam against tfjs's Adam on the active backend: 3 steps on three small variables. */
+export async function checkFusedAdam(): Promise<AdamCheck> {
+  const shapes = [[6, 5], [7], [2, 3, 4]];
+  const make = () =>
+    shapes.map((s, i) => tf.variable(tf.randomUniform(s, -1, 1, 'float32', 3 + i)));
+  const a = make();
+  const b = make();
+  const start = await Promise.all(a.map((v) => v.data()));
+  const stock = tf.train.adam(0.01, 0.9, 0.999, 1e-7);
+  const fused = new FusedAdam(0.01, 0.9, 0.999, 1e-7);
+  const grads = (vs: tf.Variable[], step: number) =>
+    vs.map((v, i) => ({
+      name: v.name,
+      tensor: tf.randomUniform(v.shape, -2, 2, 'float32', 50 * step + i),
+    }));
+  const counts = { fused: 0, stock: 0 };
+  let dFused: number | null = null;
+  let dStock: number | null = null;
+  const gpuErr = await gpuErrors(async () => {
+    for (let step = 0; step < 3; step++) {
+      const ga = grads(a, step);
+      const gb = grads(b, step);
+      const last = step === 2;
+      dStock = await countDispatches(async () => {
+        const p = await tf.profile(() => stock.applyGradients(ga));
+        if (last) counts.stock = p.kernels.length;
+      });
+      dFused = await countDispatches(async () => {
+        const p = await tf.profile(() => fused.applyGradients(gb));
+        if (last) counts.fused = p.kernels.length;
+      });
+      tf.dispose([...ga, ...gb].map((g) => g.tensor));
+    }
+  });
+  let diff = 0;
+  let moved = 0;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [await a[i].data(), await b[i].data()];
+    x.forEach((v, j) => {
+      diff = Math.max(diff, Math.abs(y[j] - v) / (1 + Math.abs(v)));
+      moved = Math.max(moved, Math.abs(v - start[i][j]));
+    });
+  }
+  stock.dispose();
+  fused.dispose();
+  tf.dispose([...a, ...b]);
+  return {
+    backend: tf.getBackend(),
+    diff,
+    moved,
+    kernels: counts,
+    dispatches: dFused === null || dStock === null ? null : { fused: dFused, stock: dStock },
+    gpuErrors: gpuErr,
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { selectBackend } from '../train/worker/backends';
 import type { BackendName } from '../train/protocol';
-import { checkFusedKernels } from './kernelCheck';
+import { checkFusedAdam, checkFusedKernels } from './kernelCheck';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -13,7 +13,8 @@ scope.onmessage = async (ev: MessageEvent<{ backend: BackendName }>) => {
   try {
     const info = await selectBackend(ev.data.backend);
     if (info.name !== ev.data.backend) throw new Error(`got ${info.name}, not ${ev.data.backend}`);
-    scope.postMessage({ type: 'done', results: await checkFusedKernels() });
+    const results = await checkFusedKernels();
+    scope.postMessage({ type: 'done', results, adam: await checkFusedAdam() });
   } catch (e) {
     scope.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }

@@ -3,16 +3,23 @@
  * fresh worker on that backend (a fresh worker per GPU backend, TFJS_NOTES.md).
  */
 import type { BackendName } from '../train/protocol';
-import type { CellCheck } from './kernelCheck';
+import type { AdamCheck, CellCheck } from './kernelCheck';
 
-function runKernelCheck(backend: BackendName): Promise<CellCheck[]> {
+export interface KernelCheckResult {
+  cells: CellCheck[];
+  adam: AdamCheck;
+}
+
+function runKernelCheck(backend: BackendName): Promise<KernelCheckResult> {
   const worker = new Worker(new URL('./kernelWorker.ts', import.meta.url), { type: 'module' });
-  return new Promise<CellCheck[]>((resolve, reject) => {
+  return new Promise<KernelCheckResult>((resolve, reject) => {
     worker.onmessage = (
-      ev: MessageEvent<{ type: 'done'; results: CellCheck[] } | { type: 'error'; message: string }>,
+      ev: MessageEvent<
+        { type: 'done'; results: CellCheck[]; adam: AdamCheck } | { type: 'error'; message: string }
+      >,
     ) => {
       worker.terminate();
-      if (ev.data.type === 'done') resolve(ev.data.results);
+      if (ev.data.type === 'done') resolve({ cells: ev.data.results, adam: ev.data.adam });
       else reject(new Error(ev.data.message));
     };
     worker.onerror = (e) => {

@@ -4,11 +4,17 @@ import { FUSED_GRU_BACKWARD, FUSED_GRU_FORWARD } from './kernels/names';
 let fusedKernelsOn = true;
 
 /**
- * Switch the backend's fused recurrence kernels (src/train/worker/kernels/) on or off: off, every
- * backend takes the per-step path below (the A/B baseline and an escape hatch).
+ * Switch the backend's fused kernels (src/train/worker/kernels/: the recurrence, and Adam's update
+ * in kernels/fusedAdam.ts) on or off: off, every backend takes the per-step path below and tfjs's
+ * own Adam (the A/B baseline and an escape hatch).
  */
 export function setFusedKernels(on: boolean): void {
   fusedKernelsOn = on;
+}
+
+/** Whether the fused kernels are switched on (setFusedKernels): the recurrence's and Adam's. */
+export function fusedKernelsEnabled(): boolean {
+  return fusedKernelsOn;
 }
 
 /** Whether the recurrence runs as the active backend's two fused kernels. */

@@ -9,6 +9,11 @@
  */
 export const FUSED_GRU_FORWARD = 'FusedGruForward';
 export const FUSED_GRU_BACKWARD = 'FusedGruBackward';
+/**
+ * One Adam update (fusedAdam.ts): inputs {x, g, m, v, c1, c2} (c1 = 1 − β1^t, c2 = 1 − β2^t,
+ * scalars), attrs {lr, beta1, beta2, eps} → [x', m', v'].
+ */
+export const FUSED_ADAM = 'FusedAdam';
 
 export interface FusedGruAttrs {
   useU: boolean;

@@ -3,7 +3,8 @@
  * whole time loop of gruLoop.ts on the backend's own memory, one kernel forward and one backward
  * per layer. cpu: the backend's typed arrays; wasm: views on the heap, as wasmSlice.ts reads them
  * (taken after every output is allocated: a malloc may grow the heap and detach older views).
- * WebGPU has its own programs (fusedGruWebgpu.ts); other backends keep the per-step path.
+ * Also Adam's per-variable update (src/model/kernels/fusedAdam.ts). WebGPU has its own programs
+ * (fusedGruWebgpu.ts); other backends keep the per-step path.
  */
 import {
   registerKernel,
@@ -14,7 +15,8 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import { CACHE_SLOTS, gruBackward, gruForward, type GruDims } from '../../../model/kernels/gruLoop';
-import { FUSED_GRU_BACKWARD, FUSED_GRU_FORWARD } from '../../../model/kernels/names';
+import { FUSED_ADAM, FUSED_GRU_BACKWARD, FUSED_GRU_FORWARD } from '../../../model/kernels/names';
+import { adamUpdate } from '../../../model/kernels/adamLoop';
 
 /** The two ways these kernels reach a backend's memory. */
 interface Memory {
@@ -105,6 +107,29 @@ function backward(mem: Memory, inputs: Record<string, TensorInfo>, useU: boolean
   return dE ? [dxs, dU, dg, dE] : [dxs, dU, dg];
 }
 
+/** Adam's update of one variable (src/model/kernels/fusedAdam.ts). */
+function adam(mem: Memory, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap): TensorInfo[] {
+  const { x, g, m, v, c1, c2 } = inputs;
+  const out = [mem.alloc(x.shape), mem.alloc(x.shape), mem.alloc(x.shape)];
+  const num = (k: string) => Number(attrs[k]);
+  adamUpdate(
+    {
+      lr: num('lr'),
+      beta1: num('beta1'),
+      beta2: num('beta2'),
+      eps: num('eps'),
+      c1: mem.view(c1)[0],
+      c2: mem.view(c2)[0],
+    },
+    mem.view(x),
+    mem.view(g),
+    mem.view(m),
+    mem.view(v),
+    ...(out.map((t) => mem.view(t)) as [Float32Array, Float32Array, Float32Array]),
+  );
+  return out;
+}
+
 function kernel(run: typeof forward, memoryOf: (backend: unknown) => Memory): KernelFunc {
   return ({ inputs, backend, attrs }) =>
     run(
@@ -114,7 +139,7 @@ function kernel(run: typeof forward, memoryOf: (backend: unknown) => Memory): Ke
     );
 }
 
-/** Register both kernels for cpu and wasm (idempotent; harmless where a backend is absent). */
+/** Register the recurrence's two kernels and Adam's for cpu and wasm (idempotent; harmless where a backend is absent). */
 export function installFusedGru(): void {
   const memories: Record<string, (backend: unknown) => Memory> = {
     cpu: (b) => cpuMemory(b as CpuBackend),
@@ -128,5 +153,12 @@ export function installFusedGru(): void {
       if (getKernel(kernelName, backendName)) continue;
       registerKernel({ kernelName, backendName, kernelFunc: kernel(run, memoryOf) });
     }
+    if (!getKernel(FUSED_ADAM, backendName))
+      registerKernel({
+        kernelName: FUSED_ADAM,
+        backendName,
+        kernelFunc: ({ inputs, backend, attrs }) =>
+          adam(memoryOf(backend), inputs as Record<string, TensorInfo>, attrs as NamedAttrMap),
+      });
   }
 }

@@ -12,7 +12,8 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
-import { FUSED_GRU_BACKWARD, FUSED_GRU_FORWARD } from '../../../model/kernels/names';
+import { FUSED_ADAM, FUSED_GRU_BACKWARD, FUSED_GRU_FORWARD } from '../../../model/kernels/names';
+import { adamWebgpu } from './fusedAdamWebgpu';
 import {
   CopyProgram,
   GruBackwardProgram,
@@ -61,11 +62,12 @@ const backward: KernelFunc = ({ inputs, backend, attrs }) => {
   return dE ? [dxs, dU, dg, dE] : [dxs, dU, dg];
 };
 
-/** Register both kernels for webgpu (idempotent; registering needs no GPU). */
+/** Register the recurrence's two kernels and Adam's for webgpu (idempotent; registering needs no GPU). */
 export function installFusedGruWebgpu(): void {
   for (const [kernelName, kernelFunc] of [
     [FUSED_GRU_FORWARD, forward],
     [FUSED_GRU_BACKWARD, backward],
+    [FUSED_ADAM, adamWebgpu],
   ] as const) {
     if (!getKernel(kernelName, 'webgpu'))
       registerKernel({ kernelName, backendName: 'webgpu', kernelFunc });
