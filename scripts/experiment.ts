@@ -5,7 +5,8 @@
  *        [--backend wasm|cpu] [--shoppers N] [--batch 64] [--lr 0.005] [--variants]
  * With --bugs: the bug lab instead (bugLab.ts; also --T N, --only id,id), results/bugs.json.
  * With --data FILE [--meta FILE] [--format taobao|amazon|movielens|generic] [--top-items K]
- * [--min-events N] [--max-users U] [--max-history T] [--behaviors buy,cart] [--T N]: the reader's
+ * [--min-events N] [--max-users U] [--max-history T] [--behaviors buy,cart] [--min-rating R]
+ * [--T N]: the reader's
  * own log through the page's import path (importExperiment.ts), results/experiment-imported.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -3,7 +3,7 @@
  * caps, importedDataset) read from disk, then Base, DIN and DIEN trained in lockstep on the same
  * mini-batches, seeded as the page's session seeds them (src/train/worker/models.ts).
  * Used by `npm run experiment -- --data FILE [--meta FILE] [--format F] [--top-items K]
- * [--min-events N] [--max-users U] [--max-history T] [--behaviors buy,cart]`.
+ * [--min-events N] [--max-users U] [--max-history T] [--behaviors buy,cart] [--min-rating 4]`.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { BatchIterator, evalBatches } from '../src/data/batch';
@@ -36,6 +36,7 @@ export interface ImportFileOptions {
   format?: FormatId;
   caps: ImportCaps;
   behaviors?: Behavior[];
+  minRating?: number;
   seed: number;
 }
 
@@ -52,6 +53,7 @@ export async function importFile(o: ImportFileOptions): Promise<ImportedWorld> {
     meta: meta && metaHead ? detectMeta(metaHead, metaHead.byteLength >= meta.size) : undefined,
     caps: o.caps,
     behaviors: o.behaviors,
+    minRating: o.minRating,
     seed: o.seed,
   });
 }
@@ -149,6 +151,7 @@ export function importOptions(
       maxHistory: Number(arg('max-history', '50')),
     },
     behaviors: behaviors ? (behaviors.split(',') as Behavior[]) : undefined,
+    minRating: arg('min-rating', '') === '' ? undefined : Number(arg('min-rating', '')),
   };
 }
 
@@ -159,7 +162,7 @@ export function summaryLines(w: ImportedWorld): string[] {
   return [
     `${w.fileName} (${w.format}${w.metaFileName ? `, metadata ${w.metaFileName}` : ''}): ${s.rows} rows, ` +
       `${skipped} skipped${skipped ? ` (first at line ${s.skipped.firstLine})` : ''}, ` +
-      `${s.skipped.behavior} of other behaviour types, ${s.duplicates} duplicates`,
+      `${s.skipped.behavior} of other behaviour types, ${s.skipped.rating} under the rating floor, ${s.duplicates} duplicates`,
     `users: ${s.users.kept} kept of ${s.users.inFile} (${s.users.tooFew} with too few events, ${s.users.overCap} over the cap)`,
     `items: ${s.items.kept} kept of ${s.items.approximate ? 'at least ' : ''}${s.items.inFile}` +
       (w.otherGood ? `, ${s.items.inOther} as "other" (${s.events.inOther} events)` : ''),

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat, headText, looksLikeHeader, sniffDelimiter } from './detect';
+import {
+  checkMapping,
+  detectFormat,
+  headText,
+  looksLikeHeader,
+  sniffDelimiter,
+  withFormat,
+  withMapping,
+} from './detect';
 import { detectMeta } from './detectMeta';
 import { sampleFiles } from './sampleFiles';
 import { FORMATS } from './types';
@@ -121,18 +129,19 @@ describe('detectFormat: bad input, named', () => {
     });
   });
 
-  it('a missing column names the role', () => {
-    const e = refuse('user,product_price,timestamp\nu1,3.5,1500000000\n');
-    expect(e).toMatchObject({
+  it('a missing column names the role: the suggestion comes back with its problem', () => {
+    const d = detect('user,product_price,timestamp\nu1,3.5,1500000000\n');
+    expect(d.mapping).toEqual({ user: 0, time: 2 });
+    expect(d.problem).toMatchObject({
       code: 'columns',
       message: expect.stringContaining('No column is the item'),
     });
   });
 
   it('a non-numeric timestamp names the line and the column', () => {
-    const e = refuse('user,item,timestamp\nu1,g1,1500000000\nu1,g2,yesterday\n');
-    expect(e).toMatchObject({ code: 'timestamp', line: 3, column: 'timestamp' });
-    expect((e as Error).message).toBe(
+    const d = detect('user,item,timestamp\nu1,g1,1500000000\nu1,g2,yesterday\n');
+    expect(d.problem).toMatchObject({ code: 'timestamp', line: 3, column: 'timestamp' });
+    expect(d.problem!.message).toBe(
       'Line 3, column "timestamp": "yesterday" is not a timestamp (Unix seconds, milliseconds or an ISO date).',
     );
   });
@@ -186,5 +195,47 @@ describe('detectMeta', () => {
       header: false,
       mapping: { item: 0, category: 1, name: 2 },
     });
+  });
+});
+
+describe('correcting the mapping', () => {
+  const cols = ['a', 'b', 'c'];
+  const rows = [['u1', 'g1', '1500000000']];
+
+  it('refuses a column outside the file and a column mapped twice, naming them', () => {
+    expect(() => checkMapping({ user: 0, item: 1, time: 5 }, cols, rows, 2)).toThrow(
+      'The time is mapped to column 6, but the file has 3 columns.',
+    );
+    expect(() => checkMapping({ user: 0, item: 0, time: 2 }, cols, rows, 2)).toThrow(
+      'Column "a" is mapped twice (user and item).',
+    );
+    expect(checkMapping({ user: 0, item: 1, time: 2 }, cols, rows, 2)).toEqual({
+      user: 0,
+      item: 1,
+      time: 2,
+    });
+  });
+
+  it('a headerless generic file: the timestamp is the column that reads as one', () => {
+    const d = detect('1,10,3,x,1500000000\n2,11,3,y,1500000100\n');
+    expect(d).toMatchObject({
+      format: 'generic',
+      mapping: { user: 0, item: 1, category: 2, shop: 3, time: 4 },
+    });
+    expect(d.problem).toBeUndefined();
+  });
+
+  it('the reader names the format or the columns: checked, the problem named', () => {
+    const d = detect('1,10,3,x,1500000000\n2,11,3,y,1500000100\n');
+    const t = withFormat(d, 'taobao');
+    expect(t.mapping).toEqual({ user: 0, item: 1, category: 2, behavior: 3, time: 4 });
+    expect(t.problem).toBeUndefined();
+    // Four columns as Taobao: the time would be column 5, which the file lacks.
+    expect(withFormat(detect('1,10,3,1500000000\n'), 'taobao').problem).toMatchObject({
+      code: 'columns',
+    });
+    const wrong = withMapping(d, { user: 0, item: 1, time: 3 });
+    expect(wrong.problem).toMatchObject({ code: 'timestamp', line: 1, column: 'column 4' });
+    expect(withMapping(wrong, { user: 0, item: 1, time: 4 }).problem).toBeUndefined();
   });
 });

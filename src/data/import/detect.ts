@@ -167,10 +167,19 @@ function byShape(
         : { user: 0, item: 1, rating: 2, time: 3 },
     };
   }
-  if (width === 3) return { format: 'generic', mapping: { user: 0, item: 1, time: 2 } };
-  const m: Partial<ColumnMapping> = { user: 0, item: 1, category: 2, time: 3 };
-  if (width > 4) m.shop = 4;
-  if (width > 5) m.name = 5;
+  // Generic: the timestamp is column 4 when it reads as one, else the last column that does;
+  // the others keep the order user, item, category, shop, name.
+  const canonical = canonicalMapping('generic', width);
+  const isTime = (c: number) => all(c, (s) => parseTime(s) !== null);
+  if (canonical.time === undefined || isTime(canonical.time))
+    return { format: 'generic', mapping: canonical };
+  const time = [...Array(width).keys()].reverse().find(isTime);
+  if (time === undefined) return { format: 'generic', mapping: canonical };
+  const rest = [...Array(width).keys()].filter((c) => c !== time);
+  const m: Partial<ColumnMapping> = { time };
+  (['user', 'item', 'category', 'shop', 'name'] as const).forEach((role, i) => {
+    if (i < rest.length) m[role] = rest[i];
+  });
   return { format: 'generic', mapping: m };
 }
 
@@ -241,15 +250,32 @@ export function detectFormat(head: Uint8Array, complete: boolean): Detection {
     ? rows[0].map((n, i) => n.trim() || `column ${i + 1}`)
     : Array.from({ length: width }, (_, i) => `column ${i + 1}`);
   const found = header ? byHeader(rows[0]) : byShape(data, delimiter);
-  const mapping = checkMapping(found.mapping, columns, data, header ? 2 : 1);
-  return {
+  return withProblem({
     format: found.format,
     delimiter,
     header,
     columns,
-    mapping,
+    mapping: found.mapping,
     preview: data.slice(0, PREVIEW_ROWS),
-  };
+  });
+}
+
+/** The reader's corrected mapping, checked (see `problem`). */
+export function withMapping(d: Detection, mapping: Partial<ColumnMapping>): Detection {
+  return withProblem({ ...d, mapping });
+}
+
+/** The detection with `problem` set to what checkMapping refuses, if anything. */
+export function withProblem(d: Detection): Detection {
+  const rest = { ...d };
+  delete rest.problem;
+  try {
+    checkMapping(d.mapping, d.columns, d.preview, d.header ? 2 : 1);
+    return rest;
+  } catch (e) {
+    if (e instanceof ImportError) return { ...rest, problem: e.data };
+    throw e;
+  }
 }
 
 /** Each format's columns in its public file's order (no header). */
@@ -272,12 +298,12 @@ export function canonicalMapping(format: FormatId, width: number): Partial<Colum
 
 /**
  * The reader says which format it is: a header keeps its names' mapping, a headerless file takes
- * the format's column order. Checked like a detected mapping.
+ * the format's column order. Checked like a detected mapping (see `problem`).
  */
 export function withFormat(d: Detection, format: FormatId): Detection {
   if (format === d.format) return d;
   const mapping = d.header
     ? byHeader(d.columns).mapping
     : canonicalMapping(format, d.columns.length);
-  return { ...d, format, mapping: checkMapping(mapping, d.columns, d.preview, d.header ? 2 : 1) };
+  return withProblem({ ...d, format, mapping });
 }

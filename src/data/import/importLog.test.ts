@@ -206,13 +206,41 @@ describe('bad input, named', () => {
   it('short rows are skipped and counted, and refused past the threshold with the first line', async () => {
     const good = Array.from({ length: 40 }, (_, i) => `u${i % 4},g${i % 7},c${i % 3},${i}`);
     const w = await run(log([...good.slice(0, 5), 'u1,g1', ...good.slice(5)]));
-    expect(w.summary.skipped).toEqual({ short: 1, badTime: 0, behavior: 0, firstLine: 7 });
+    expect(w.summary.skipped).toEqual({
+      short: 1,
+      badTime: 0,
+      behavior: 0,
+      rating: 0,
+      firstLine: 7,
+    });
     const bad = Array.from({ length: 11 }, () => 'u1,g1');
     const e = await refusal(run(log([...good, ...bad])));
     expect(e).toMatchObject({ code: 'badRows', line: 42 });
     expect((e as Error).message).toContain(
       '11 with too few fields or an empty id of 51 rows, the first at line 42',
     );
+  });
+
+  it('timestamps that stop being timestamps past the detected rows are counted, then refused', async () => {
+    const good = Array.from({ length: 2000 }, (_, i) => `u${i % 50},g${i % 9},c${i % 3},${i}`);
+    const some = await run(log([...good, 'u1,g1,c1,soon']));
+    expect(some.summary.skipped).toMatchObject({ badTime: 1, firstLine: 2002 });
+    const many = await refusal(
+      run(log([...good, ...Array.from({ length: 30 }, () => 'u1,g1,c1,soon')])),
+    );
+    expect(many).toMatchObject({ code: 'badRows', line: 2002 });
+    expect((many as Error).message).toContain('30 with a timestamp that is not one of 2030 rows');
+  });
+
+  it('a rating floor keeps only ratings of at least that', async () => {
+    const text =
+      'userId,movieId,rating,timestamp\n1,5,4.0,1\n1,6,2.0,2\n1,7,5,3\n2,5,4.5,1\n2,6,x,2\n2,8,4,3\n';
+    const w = await run(text, {}, { minRating: 4 });
+    expect(keys(w)).toEqual([
+      ['5', '7'],
+      ['5', '8'],
+    ]);
+    expect(w.summary.skipped.rating).toBe(2);
   });
 
   it('one user, no user with two events, caps that leave nothing', async () => {
@@ -234,6 +262,11 @@ describe('bad input, named', () => {
   it('all items in one category names the column', async () => {
     const e = await refusal(run(log(['a,x,c1,1', 'a,y,c1,2', 'b,y,c1,2', 'b,x,c1,3'])));
     expect(e).toMatchObject({ code: 'oneCategory', column: 'category' });
+  });
+
+  it('a detection whose problem was not corrected is refused with that problem', async () => {
+    const e = await refusal(run('user,item,timestamp\nu1,g1,1500000000\nu1,g2,yesterday\n'));
+    expect(e).toMatchObject({ code: 'timestamp', line: 3, column: 'timestamp' });
   });
 
   it('a file too large is refused before reading', async () => {

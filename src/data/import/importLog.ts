@@ -9,6 +9,7 @@ import { badRowsError, hashKey, rowReader } from './rows';
 import { buildImported, type KeptEvent, type ItemInfo } from './build';
 import { readMeta } from './meta';
 import { readHead, readRecords } from './records';
+import { checkMapping } from './detect';
 import { detectMeta } from './detectMeta';
 import {
   ImportError,
@@ -40,6 +41,15 @@ export async function importLog(
     const head = await readHead(meta, 64 * 1024);
     settings = { ...settings, meta: detectMeta(head, head.byteLength >= meta.size) };
   }
+  // A suggestion with a problem the reader did not correct is refused here, with that message.
+  const checked = settings.detection;
+  const mapping = checkMapping(
+    checked.mapping,
+    checked.columns,
+    checked.preview,
+    checked.header ? 2 : 1,
+  );
+  settings = { ...settings, detection: { ...checked, mapping } };
   const { detection: d, caps } = settings;
   if (
     !(caps.minEvents >= 2) ||
@@ -60,14 +70,14 @@ export async function importLog(
   }
   const progress = (pass: 1 | 2 | 3, rows: number, bytes: number, totalBytes: number) =>
     hooks.onProgress?.({ pass, rows, bytes, totalBytes });
-  const skipped: ImportSummary['skipped'] = { short: 0, badTime: 0, behavior: 0 };
+  const skipped: ImportSummary['skipped'] = { short: 0, badTime: 0, behavior: 0, rating: 0 };
   const userCounts = new Map<string, number>();
   const items = new Set<string>();
   let itemsApprox = false;
   let rows = 0;
   let firstTime = Infinity;
   let lastTime = -Infinity;
-  const reader = rowReader(settings);
+  const reader = rowReader(mapping, settings);
   const skipHeader = (line: number) => d.header && line === 1;
 
   // Pass 1: count.
@@ -81,7 +91,7 @@ export async function importLog(
       if (!e) {
         const why = reader.reason!;
         skipped[why]++;
-        if (why !== 'behavior') {
+        if (why === 'short' || why === 'badTime') {
           skipped.firstLine ??= line;
           const bad = skipped.short + skipped.badTime;
           if (rows >= 1000 && bad > rows / 2) throw badRowsError(skipped, rows, true);
@@ -126,8 +136,8 @@ export async function importLog(
   if (userCounts.size === 1) {
     throw new ImportError({
       code: 'singleUser',
-      message: `Every event belongs to one user (column "${d.columns[d.mapping.user]}"): the user column is probably mapped wrong.`,
-      column: d.columns[d.mapping.user],
+      message: `Every event belongs to one user (column "${d.columns[mapping.user]}"): the user column is probably mapped wrong.`,
+      column: d.columns[mapping.user],
     });
   }
   let maxCount = 0;
@@ -135,8 +145,8 @@ export async function importLog(
   if (maxCount < 2) {
     throw new ImportError({
       code: 'noPairs',
-      message: `No user has two events: the papers' samples predict a user's next event from the earlier ones (column "${d.columns[d.mapping.user]}").`,
-      column: d.columns[d.mapping.user],
+      message: `No user has two events: the papers' samples predict a user's next event from the earlier ones (column "${d.columns[mapping.user]}").`,
+      column: d.columns[mapping.user],
     });
   }
   const eligible: string[] = [];
@@ -166,7 +176,7 @@ export async function importLog(
   const info = new Map<string, ItemInfo>();
   /** Each kept item's id as stored (detached), so that events share one string per item. */
   const stored = new Map<string, string>();
-  const m = d.mapping;
+  const m = mapping;
   let rows2 = 0;
   let beyondHistory = 0;
   let duplicates = 0;

@@ -1,6 +1,6 @@
 /** Reading one event row under a column mapping, the seeded user sample, the bad-rows message. */
 import { parseTime } from './fields';
-import { ImportError, type ImportSettings, type ImportSummary } from './types';
+import { ImportError, type ColumnMapping, type ImportSettings, type ImportSummary } from './types';
 
 /** FNV-1a: a seeded, uniform choice of which eligible users a maxUsers cap keeps. */
 export function hashKey(seed: number, key: string): number {
@@ -15,14 +15,14 @@ export function hashKey(seed: number, key: string): number {
 export interface RowReader {
   /** null: the row is skipped (reason counted in pass 1). */
   read(fields: string[]): { user: string; item: string; time: number } | null;
-  reason: 'short' | 'badTime' | 'behavior' | null;
+  reason: 'short' | 'badTime' | 'behavior' | 'rating' | null;
 }
 
-export function rowReader(settings: ImportSettings): RowReader {
-  const m = settings.detection.mapping;
+export function rowReader(m: ColumnMapping, settings: ImportSettings): RowReader {
   const need = Math.max(...Object.values(m).filter((v): v is number => v !== undefined)) + 1;
   const allowed =
     m.behavior !== undefined && settings.behaviors ? new Set<string>(settings.behaviors) : null;
+  const minRating = m.rating !== undefined ? settings.minRating : undefined;
   const r: RowReader = {
     reason: null,
     read(f) {
@@ -37,6 +37,11 @@ export function rowReader(settings: ImportSettings): RowReader {
       }
       if (allowed && !allowed.has(f[m.behavior!].trim())) {
         r.reason = 'behavior';
+        return null;
+      }
+      // Not a number fails the comparison too: such a row is not a rating of minRating or more.
+      if (minRating !== undefined && !(Number(f[m.rating!]) >= minRating)) {
+        r.reason = 'rating';
         return null;
       }
       r.reason = null;

@@ -25,6 +25,18 @@ export interface ColumnMapping {
   name?: number;
 }
 export type ColumnRole = keyof ColumnMapping;
+/** Every role, the required ones first (for the column-mapping step). */
+export const COLUMN_ROLES: readonly ColumnRole[] = [
+  'user',
+  'item',
+  'time',
+  'category',
+  'behavior',
+  'rating',
+  'shop',
+  'name',
+];
+export const REQUIRED_ROLES: readonly ColumnRole[] = ['user', 'item', 'time'];
 
 /** How to read a delimited file: found by detection, correctable by the reader. */
 export interface Dialect {
@@ -38,9 +50,12 @@ export interface Detection extends Dialect {
   format: FormatId;
   /** The header's names, or "column 1"… when there is none. */
   columns: string[];
-  mapping: ColumnMapping;
+  /** The suggestion; complete and checked unless `problem` says what is missing or wrong. */
+  mapping: Partial<ColumnMapping>;
   /** Up to five data rows as parsed, for the column-mapping step. */
   preview: string[][];
+  /** Why the suggested mapping cannot be imported as it is (the reader corrects it). */
+  problem?: ImportErrorData;
 }
 
 /** The optional second file: each item's category (and name). */
@@ -78,6 +93,8 @@ export interface ImportSettings {
   caps: ImportCaps;
   /** Taobao: the behaviour types that count as events (default: all four). */
   behaviors?: Behavior[];
+  /** With a rating column: only ratings of at least this count (DIN's MovieLens: 4). */
+  minRating?: number;
   /** Seeds which users a maxUsers cap keeps. */
   seed: number;
 }
@@ -121,7 +138,7 @@ export interface ImportSummary {
   rows: number;
   bytes: number;
   /** Rows left out while reading, by reason, and the first such line (1-based, header counted). */
-  skipped: { short: number; badTime: number; behavior: number; firstLine?: number };
+  skipped: { short: number; badTime: number; behavior: number; rating: number; firstLine?: number };
   duplicates: number;
   users: { inFile: number; tooFew: number; overCap: number; kept: number };
   /** inFile is exact unless `approximate` (more distinct items than the counter holds). */
