@@ -63,7 +63,7 @@ export function App() {
     (reason: string) => say('warning', PERSIST_STRINGS[page.lang].notSaved(reason)),
     [say, page.lang],
   );
-  const autosave = useAutosave(trainer, page, act, onNotSaved);
+  const autosave = useAutosave(trainer, page, act, onNotSaved, runs);
   useUrlSync(page, backends.choice, runsParamOf(runs.state, urlStateOf(page, backends.choice)));
   const selected = useMemo(() => selectedRuns(runs.state, page.lang), [runs.state, page.lang]);
   useUrlProblems(say);
@@ -269,6 +269,7 @@ export function App() {
                 ready={trainer.ready}
                 page={page}
                 curves={trainer.curves}
+                runs={runs.state}
                 onOpen={autosave.open}
               />
             </Story>

@@ -107,6 +107,11 @@ export class TrainerClient {
     return this.record.snapshots;
   }
 
+  /** The page's copies of the rewind snapshots up to `upTo` (what an autosave keeps with a checkpoint). */
+  rewindCopies(upTo: number): WeightsSnapshot[] {
+    return this.record.rewindUpTo(upTo);
+  }
+
   /** Start the worker (once) and set up world and models; resolves when the worker is ready. */
   init(config: SessionConfig): Promise<ReadyInfo> {
     this.config = config;

@@ -13,7 +13,8 @@ import { useText } from '../text/TextContext';
 import { MAX_FILE_BYTES, sessionFromFile, sessionToFile } from './sessionFile';
 import type { SavedSession } from './schema';
 import { PERSIST_STRINGS } from './strings';
-import { sessionOf } from './useAutosave';
+import { savedRunsOf, sessionOf } from './useAutosave';
+import type { RunsState } from '../runs/runsStore';
 import './persist.css';
 
 export function SessionFile({
@@ -21,12 +22,15 @@ export function SessionFile({
   ready,
   page,
   curves,
+  runs,
   onOpen,
 }: {
   client: TrainerClient | null;
   ready: boolean;
   page: Pick<PageModel, 'config' | 'history' | 'candidate'>;
   curves: Curves;
+  /** The runs panel: its kept runs travel in the file too. */
+  runs: RunsState;
   onOpen: (s: SavedSession) => void;
 }) {
   const t = useText(PERSIST_STRINGS);
@@ -35,7 +39,9 @@ export function SessionFile({
   const onDownload = async () => {
     if (!client) return;
     try {
-      const s = sessionOf(page, curves, await client.exportState());
+      const checkpoint = await client.exportState();
+      const rewind = client.rewindCopies(checkpoint.step);
+      const s = sessionOf(page, curves, checkpoint, rewind, savedRunsOf(runs));
       download(
         `din-dien-session-step-${s.checkpoint.step}.json`,
         sessionToFile(s),

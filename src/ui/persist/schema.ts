@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { LAB_IDS, MAX_LAB_ENTRIES, twinsOf, type LabId } from '../../model/bugs';
 import { CATALOGUE } from '../../world/catalogue';
-import type { SessionConfig, WeightsSnapshot } from '../../train/protocol';
+import type { EvalMetrics, ModelName, SessionConfig, WeightsSnapshot } from '../../train/protocol';
 import type { Curves } from '../state/types';
 
 export const SESSION_FORMAT = 'din-dien-explainer/session';
@@ -108,6 +108,16 @@ const twinsMatch = (bugLab: readonly LabId[] | undefined, w: v.InferOutput<typeo
   return want.length === have.length && want.every((k) => have.includes(k));
 };
 
+/** Every model's embedding table has the rows of the catalogue and the settings' width. */
+const tablesFit = (embDim: number, w: v.InferOutput<typeof Weights>) =>
+  (['base', 'din', 'dien'] as const).every((m) =>
+    w.tensors[m].some(
+      (t) => t.name === 'embeddings' && t.shape[0] === TABLE_ROWS && t.shape[1] === embDim,
+    ),
+  );
+const TABLES = 'weights whose embedding table does not match the settings';
+const TWINS = 'bug-lab weights that do not match its switches';
+
 const Metrics = v.object({ auc: v.number(), gauc: v.number(), logloss: v.number() });
 const PerModel = <T extends v.GenericSchema>(s: T) => v.object({ base: s, din: s, dien: s });
 const CurvesSchema = v.object({
@@ -115,40 +125,87 @@ const CurvesSchema = v.object({
   loss: v.array(v.object({ step: int(0, 1e9), loss: PerModel(v.number()), aux: v.number() })),
   test: v.array(v.object({ step: int(0, 1e9), test: PerModel(Metrics) })),
 });
+const Config = v.object({
+  world: World,
+  model: Model,
+  train: Train,
+  bugLab: v.optional(v.pipe(v.array(v.picklist(LAB_IDS)), v.maxLength(MAX_LAB_ENTRIES))),
+});
+/** Rewind snapshots are weights alone, taken as training went: at most the store's capacity. */
+const Rewind = v.pipe(v.array(Weights), v.maxLength(256));
+
+/** A kept run of the runs panel: checked against its own settings, not the current run's. */
+const KeptRunSchema = v.pipe(
+  v.object({
+    id: int(1, 1e6),
+    config: Config,
+    curves: CurvesSchema,
+    step: int(0, 1e9),
+    test: v.optional(v.object({ step: int(0, 1e9), value: PerModel(Metrics) })),
+    weights: v.optional(Weights),
+    rewind: Rewind,
+    weightsDropped: v.boolean(),
+  }),
+  v.check((r) => !r.weights || tablesFit(r.config.model.embDim, r.weights), TABLES),
+  v.check((r) => r.rewind.every((w) => tablesFit(r.config.model.embDim, w)), TABLES),
+  v.check((r) => !r.weights || twinsMatch(r.config.bugLab, r.weights), TWINS),
+);
 
 export const SavedSessionSchema = v.pipe(
   v.object({
     format: v.literal(SESSION_FORMAT),
     version: v.literal(SESSION_VERSION),
     savedAt: num,
-    config: v.object({
-      world: World,
-      model: Model,
-      train: Train,
-      bugLab: v.optional(v.pipe(v.array(v.picklist(LAB_IDS)), v.maxLength(MAX_LAB_ENTRIES))),
-    }),
+    config: Config,
     history: v.pipe(v.array(good), v.maxLength(1000)),
     candidate: good,
     curves: CurvesSchema,
     checkpoint: Weights,
-  }),
-  v.check(
-    (s) =>
-      (['base', 'din', 'dien'] as const).every((m) =>
-        s.checkpoint.tensors[m].some(
-          (t) =>
-            t.name === 'embeddings' &&
-            t.shape[0] === TABLE_ROWS &&
-            t.shape[1] === s.config.model.embDim,
+    rewind: v.optional(Rewind),
+    runs: v.optional(
+      v.pipe(
+        v.object({ current: int(1, 1e6), next: int(1, 1e6), kept: v.array(KeptRunSchema) }),
+        v.check(
+          (r) => new Set([r.current, ...r.kept.map((k) => k.id)]).size === r.kept.length + 1,
+          'two runs with the same number',
+        ),
+        v.check(
+          (r) => r.kept.every((k) => k.id < r.next) && r.current < r.next,
+          'a run numbered past the next',
         ),
       ),
-    'weights whose embedding table does not match the settings',
+    ),
+  }),
+  v.check((s) => tablesFit(s.config.model.embDim, s.checkpoint), TABLES),
+  v.check((s) => twinsMatch(s.config.bugLab, s.checkpoint), TWINS),
+  v.check(
+    (s) => (s.rewind ?? []).every((w) => w.step <= s.checkpoint.step),
+    'a rewind snapshot past the checkpoint',
   ),
   v.check(
-    (s) => twinsMatch(s.config.bugLab, s.checkpoint),
-    'bug-lab weights that do not match its switches',
+    (s) => (s.rewind ?? []).every((w) => tablesFit(s.config.model.embDim, w)),
+    'a rewind snapshot whose embedding table does not match the settings',
   ),
 );
+
+/** A kept run as saved: the runs panel's run without what only this page's life means. */
+export interface SavedKeptRun {
+  id: number;
+  config: SessionConfig;
+  curves: Curves;
+  step: number;
+  test?: { step: number; value: Record<ModelName, EvalMetrics> };
+  weights?: WeightsSnapshot;
+  rewind: WeightsSnapshot[];
+  weightsDropped: boolean;
+}
+
+/** The runs panel as saved: the current run's number, the next free one, the kept runs. */
+export interface SavedRuns {
+  current: number;
+  next: number;
+  kept: SavedKeptRun[];
+}
 
 /**
  * The record as the page writes it. The schema checks every field the page and the worker read;
@@ -164,6 +221,10 @@ export interface SavedSession {
   candidate: number;
   curves: Curves;
   checkpoint: WeightsSnapshot;
+  /** The current run's rewind snapshots up to the checkpoint's step. */
+  rewind?: WeightsSnapshot[];
+  /** The runs panel's other runs (absent in records of pages before the runs were saved). */
+  runs?: SavedRuns;
 }
 
 export type Checked = { ok: true; session: SavedSession } | { ok: false; problem: string };

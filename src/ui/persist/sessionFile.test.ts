@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sessionFromFile, sessionToFile, FILE_FORMAT } from './sessionFile';
-import { session } from './testSession';
+import { session, sessionWithRuns, snapshot } from './testSession';
 
 const bits = (a: Float32Array) => [...new Uint32Array(a.buffer, a.byteOffset, a.length)];
 
@@ -15,6 +15,67 @@ describe('session file', () => {
     );
     expect(back.session.checkpoint.training).toEqual(s.checkpoint.training);
     expect(back.session.history).toEqual(s.history);
+  });
+
+  it('holds the kept runs and the rewind snapshots, bit for bit', () => {
+    const s = sessionWithRuns(40);
+    s.runs!.kept[1].rewind[0].tensors.base[0].values[5] = Math.fround(3.3e-39); // subnormal
+    const back = sessionFromFile(sessionToFile(s));
+    if (!back.ok) throw new Error(back.problem);
+    expect(back.session.rewind?.map((w) => w.step)).toEqual([0, 40]);
+    expect(bits(back.session.rewind![1].tensors.dien[0].values)).toEqual(
+      bits(s.rewind![1].tensors.dien[0].values),
+    );
+    expect(back.session.runs?.current).toBe(3);
+    expect(back.session.runs?.next).toBe(4);
+    const [a, b] = [s.runs!.kept[1], back.session.runs!.kept[1]];
+    expect(bits(b.rewind[0].tensors.base[0].values)).toEqual(
+      bits(a.rewind[0].tensors.base[0].values),
+    );
+    expect(bits(b.weights!.tensors.din[0].values)).toEqual(bits(a.weights!.tensors.din[0].values));
+    expect(b.weights!.training).toEqual(a.weights!.training);
+    expect({ ...b, weights: undefined, rewind: undefined }).toEqual({
+      ...a,
+      weights: undefined,
+      rewind: undefined,
+    });
+  });
+
+  it('refuses a bad kept run or a bad rewind snapshot, saying which', () => {
+    const badRun = sessionWithRuns(40);
+    badRun.runs!.kept[0].weights!.tensors.din[0].values[0] = NaN;
+    const shapes = sessionWithRuns(40);
+    shapes.runs!.kept[1].config = {
+      ...shapes.runs!.kept[1].config,
+      model: { ...shapes.config.model, embDim: 3 },
+    };
+    const badRewind = sessionWithRuns(40);
+    badRewind.rewind = [snapshot(0), snapshot(99)];
+    const nanRewind = sessionWithRuns(40);
+    nanRewind.rewind![0].tensors.base[1].values[0] = -Infinity;
+    const cases: [string, string, RegExp][] = [
+      ['NaN in a kept run', sessionToFile(badRun), /^runs\.kept\.0\.weights\..*NaN or infinite/],
+      [
+        'a kept run of other shapes',
+        sessionToFile(shapes),
+        /^runs\.kept\.1: weights whose embedding table/,
+      ],
+      [
+        'a snapshot past the checkpoint',
+        sessionToFile(badRewind),
+        /rewind snapshot past the checkpoint/,
+      ],
+      [
+        'Infinity in a snapshot',
+        sessionToFile(nanRewind),
+        /^rewind\.0\.tensors\.base\.1\.values: a weight is NaN/,
+      ],
+    ];
+    for (const [what, text, problem] of cases) {
+      const r = sessionFromFile(text);
+      expect(r.ok, what).toBe(false);
+      if (!r.ok) expect(r.problem, what).toMatch(problem);
+    }
   });
 
   it('says what is wrong with a bad file', () => {

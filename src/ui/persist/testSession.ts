@@ -2,7 +2,7 @@
 import { DEFAULT_MODEL_SETTINGS } from '../../model/config';
 import { DEFAULT_WORLD } from '../../world/simulator';
 import { CATALOGUE } from '../../world/catalogue';
-import { SESSION_FORMAT, SESSION_VERSION, type SavedSession } from './schema';
+import { SESSION_FORMAT, SESSION_VERSION, type SavedKeptRun, type SavedSession } from './schema';
 
 const ROWS = CATALOGUE.goods.length + CATALOGUE.categories.length + CATALOGUE.shops.length + 3;
 const E = 2;
@@ -44,5 +44,38 @@ export function session(step: number): SavedSession {
         data: { orderRng: 123, pos: 5, seen: 80 },
       },
     },
+  };
+}
+
+/** A rewind snapshot of the test shapes: weights alone. */
+export function snapshot(step: number) {
+  return {
+    step,
+    tensors: { base: tensors(10 + step), din: tensors(20 + step), dien: tensors(30 + step) },
+  };
+}
+
+/** A kept run of the test shapes, trained to `step`, with its weights and two snapshots. */
+export function keptRun(id: number, step: number): SavedKeptRun {
+  const s = session(step);
+  return {
+    id,
+    config: { ...s.config, train: { ...s.config.train, seed: id } },
+    curves: s.curves,
+    step,
+    test: { step, value: { base: M, din: M, dien: M } },
+    weights: s.checkpoint,
+    rewind: [snapshot(0), snapshot(step)],
+    weightsDropped: false,
+  };
+}
+const M = { auc: 0.6, gauc: 0.55, logloss: 0.68 };
+
+/** A session with its rewind snapshots and two kept runs (Run 1, Run 2; the current is Run 3). */
+export function sessionWithRuns(step: number): SavedSession {
+  return {
+    ...session(step),
+    rewind: [snapshot(0), snapshot(step)],
+    runs: { current: 3, next: 4, kept: [keptRun(1, 20), keptRun(2, 30)] },
   };
 }

@@ -4,14 +4,22 @@
  * candidate and curves; on load it resumes a saved run of the same settings (or offers one of
  * other settings), and sets aside what fails its check.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionConfig, WeightsSnapshot } from '../../train/protocol';
 import { goodsOf } from '../state/historyReducer';
 import type { PageActions, PageModel } from '../state/pageReducer';
 import type { Curves } from '../state/types';
 import type { Trainer } from '../training/useTrainer';
-import { SESSION_FORMAT, SESSION_VERSION, type SavedSession } from './schema';
-import { SessionStore } from './store';
+import type { RunsHandle } from '../runs/useRuns';
+import type { RunsState } from '../runs/runsStore';
+import {
+  SESSION_FORMAT,
+  SESSION_VERSION,
+  type SavedKeptRun,
+  type SavedRuns,
+  type SavedSession,
+} from './schema';
+import { keptSignature, sameKept, SessionStore } from './store';
 
 const SAVE_EVERY_MS = 4000;
 
@@ -19,7 +27,8 @@ export type SavedState =
   | { kind: 'checking' }
   | { kind: 'idle' }
   | { kind: 'resumed'; step: number; savedAt: number }
-  | { kind: 'offer'; session: SavedSession }
+  /** A saved run of other settings, listed in the panel as run `run`. */
+  | { kind: 'offer'; session: SavedSession; run: number }
   | { kind: 'setAside'; problem: string };
 
 /** The curves up to `step`: the points a resumed run has weights for. */
@@ -31,11 +40,34 @@ export function curvesUpTo(c: Curves, step: number): Curves {
   };
 }
 
+/**
+ * The runs panel's runs to save: all but the current one, and not a link's run never trained
+ * (the link lists it again). Null before the first run is filed.
+ */
+export function savedRunsOf(s: RunsState): SavedRuns | null {
+  if (s.current === null) return null;
+  const kept = s.runs
+    .filter((r) => r.id !== s.current && !(r.planned !== undefined && r.step === 0))
+    .map((r): SavedKeptRun => ({
+      id: r.id,
+      config: r.config,
+      curves: r.curves,
+      step: r.step,
+      ...(r.test ? { test: r.test } : {}),
+      ...(r.weights ? { weights: r.weights } : {}),
+      rewind: r.rewind,
+      weightsDropped: r.weightsDropped,
+    }));
+  return { current: s.current, next: s.next, kept };
+}
+
 /** The record of the page's current run at `checkpoint` (what the autosave and a session file hold). */
 export function sessionOf(
   p: Pick<PageModel, 'config' | 'history' | 'candidate'>,
   curves: Curves,
   checkpoint: WeightsSnapshot,
+  rewind: WeightsSnapshot[] = [],
+  runs: SavedRuns | null = null,
 ): SavedSession {
   return {
     format: SESSION_FORMAT,
@@ -46,6 +78,23 @@ export function sessionOf(
     candidate: p.candidate,
     curves: curvesUpTo(curves, checkpoint.step),
     checkpoint,
+    rewind: rewind.filter((w) => w.step <= checkpoint.step),
+    ...(runs ? { runs } : {}),
+  };
+}
+
+/** The saved current run as a kept run of the panel (a run of other settings, offered). */
+function asKept(s: SavedSession, id: number): SavedKeptRun {
+  const last = s.curves.test.at(-1);
+  return {
+    id,
+    config: s.config,
+    curves: curvesUpTo(s.curves, s.checkpoint.step),
+    step: s.checkpoint.step,
+    ...(last ? { test: { step: last.step, value: last.test } } : {}),
+    weights: s.checkpoint,
+    rewind: s.rewind ?? [],
+    weightsDropped: false,
   };
 }
 
@@ -56,16 +105,21 @@ export function useAutosave(
   page: Pick<PageModel, 'config' | 'history' | 'candidate'>,
   act: PageActions,
   onNotSaved: (reason: string) => void,
+  runs: Pick<RunsHandle, 'state' | 'restore' | 'resume'>,
 ) {
   const store = useRef<SessionStore | null>(null);
   store.current ??= new SessionStore();
   const [saved, setSaved] = useState<SavedState>({ kind: 'checking' });
   const { client, ready, adoptCurves } = trainer;
-  const latest = useRef({ page, curves: trainer.curves, progress: trainer.progress });
+  const runsState = runs.state;
+  const { restore } = runs;
+  const latest = useRef({ page, curves: trainer.curves, progress: trainer.progress, runsState });
   /** The config version and step of this page's last save (or of the run it resumed). */
   const savedStep = useRef<{ version: number; step: number } | null>(null);
+  /** The kept runs as the last save wrote them (or as they were restored). */
+  const savedKept = useRef<SavedKeptRun[]>([]);
   useEffect(() => {
-    latest.current = { page, curves: trainer.curves, progress: trainer.progress };
+    latest.current = { page, curves: trainer.curves, progress: trainer.progress, runsState };
   });
 
   const resume = useCallback(
@@ -73,12 +127,43 @@ export function useAutosave(
       if (!client) return;
       act.resume(s.config);
       act.preset({ history: s.history, candidate: s.candidate });
-      client.resume(s.config, s.checkpoint).catch(() => undefined);
-      adoptCurves({ ...curvesUpTo(s.curves, s.checkpoint.step), version: client.configVersion });
-      savedStep.current = { version: client.configVersion, step: s.checkpoint.step };
+      const own = latest.current.runsState;
+      // The run being replaced is at step 0 on a load; a file opened later keeps it listed.
+      client.resume(s.config, s.checkpoint, s.rewind ?? []).catch(() => undefined);
+      const version = client.configVersion;
+      const curves = { ...curvesUpTo(s.curves, s.checkpoint.step), version };
+      adoptCurves(curves);
+      restore({
+        runs: s.runs?.kept ?? [],
+        next: s.runs?.next ?? own.next,
+        current: {
+          id: s.runs?.current ?? own.current ?? own.next,
+          version,
+          config: s.config,
+          curves,
+          step: s.checkpoint.step,
+        },
+      });
+      savedKept.current = s.runs?.kept ?? [];
+      savedStep.current = { version, step: s.checkpoint.step };
       setSaved({ kind: 'resumed', step: s.checkpoint.step, savedAt: s.savedAt });
     },
-    [client, act, adoptCurves],
+    [client, act, adoptCurves, restore],
+  );
+
+  /**
+   * A saved run of other settings than the link's: its kept runs and itself join the panel at
+   * once (resumable there; the next save keeps them), and the notice offers to resume it.
+   */
+  const offer = useCallback(
+    (s: SavedSession) => {
+      const own = latest.current.runsState;
+      const id = s.runs?.current ?? own.next;
+      const kept = [...(s.runs?.kept ?? []), asKept(s, id)];
+      restore({ runs: kept, next: Math.max(s.runs?.next ?? 0, id + 1) });
+      setSaved({ kind: 'offer', session: s, run: id });
+    },
+    [restore],
   );
 
   // Once, when the engine is up: what is saved?
@@ -89,36 +174,47 @@ export function useAutosave(
     void store.current!.load().then((r) => {
       if (r.kind === 'session') {
         if (sameConfig(r.session.config, latest.current.page.config)) resume(r.session);
-        else setSaved({ kind: 'offer', session: r.session });
+        else offer(r.session);
       } else if (r.kind === 'setAside') setSaved({ kind: 'setAside', problem: r.problem });
       else {
         if (r.kind === 'unavailable') onNotSaved(r.reason);
         setSaved({ kind: 'idle' });
       }
     });
-  }, [ready, client, resume, onNotSaved]);
+  }, [ready, client, resume, offer, onNotSaved]);
 
   // Saving: the live state, asked of the worker when training has moved since the last save —
   // every few seconds while playing, half a second after manual steps settle, and when the tab
-  // is hidden (a closing tab cannot wait for the worker's answer, so the steady saves matter).
+  // is hidden (a closing tab cannot wait for the worker's answer, so the steady saves matter) —
+  // or when the kept runs changed (one kept, deleted, thinned or its weights dropped).
   const failed = useRef(false);
   const saving = useRef(false);
+  /** A save asked for while one was under way: run it when that one ends. */
+  const again = useRef(false);
   // Bumped when the saved run is forgotten: a save already under way must not write it back.
   const forgotten = useRef(0);
   // Saving starts once the saved run is known; a run offered but not taken is replaced by the
-  // first save of this page's own training (the reader chose to train here instead).
+  // first save of this page's own training (its runs joined the panel, so they are saved too).
   const active = saved.kind !== 'checking';
+  const saveLater = useRef<() => void>(() => undefined);
   const save = useCallback(() => {
-    const progress = latest.current.progress;
-    if (!client || !active || !progress || failed.current || saving.current) return;
+    const { progress, runsState: rs } = latest.current;
+    if (!client || !active || !progress || failed.current) return;
+    if (saving.current) {
+      again.current = true;
+      return;
+    }
+    const runsNow = savedRunsOf(rs);
+    const runsMoved = !sameKept(runsNow?.kept ?? [], savedKept.current);
     const at = { version: progress.version, step: progress.step };
     const last = savedStep.current;
-    if (last && last.version === at.version && last.step === at.step) return;
-    if (progress.step === 0) {
-      // A reset or a new setting: the saved run is no longer the current one, and a reload must
-      // not bring it back (the runs panel keeps it for this page's life).
+    if (last && last.version === at.version && last.step === at.step && !runsMoved) return;
+    if (progress.step === 0 && !(runsMoved && (runsNow?.kept.length ?? 0) > 0)) {
+      // A reset or a new setting with no runs to keep: the saved run is no longer the current
+      // one, and a reload must not bring it back.
       if (last !== null && last.version !== at.version) {
         forgotten.current++;
+        savedKept.current = [];
         void store.current!.clear();
       }
       if (last !== null) savedStep.current = at;
@@ -130,10 +226,13 @@ export function useAutosave(
       .exportState()
       .then(async (checkpoint) => {
         if (generation !== forgotten.current) return;
-        const { page: p, curves } = latest.current;
-        const r = await store.current!.save(sessionOf(p, curves, checkpoint));
+        const { page: p, curves, runsState } = latest.current;
+        const runsAt = savedRunsOf(runsState);
+        const rewind = client.rewindCopies(checkpoint.step);
+        const r = await store.current!.save(sessionOf(p, curves, checkpoint, rewind, runsAt));
         if (r.ok) {
           savedStep.current = { version: at.version, step: checkpoint.step };
+          savedKept.current = runsAt?.kept ?? [];
           setSaved((x) => (x.kind === 'offer' ? { kind: 'idle' } : x));
         } else {
           failed.current = true;
@@ -143,8 +242,15 @@ export function useAutosave(
       .catch(() => undefined) // a worker being replaced: the next save will do
       .finally(() => {
         saving.current = false;
+        if (again.current) {
+          again.current = false;
+          setTimeout(() => saveLater.current(), 0);
+        }
       });
   }, [client, active, onNotSaved]);
+  useEffect(() => {
+    saveLater.current = save;
+  }, [save]);
 
   const playing = trainer.progress?.playing ?? false;
   const step = trainer.progress?.step;
@@ -153,6 +259,14 @@ export function useAutosave(
     const timer = playing ? setInterval(save, SAVE_EVERY_MS) : setTimeout(save, 500);
     return () => (playing ? clearInterval(timer) : clearTimeout(timer));
   }, [active, playing, step, save]);
+
+  // The kept runs change rarely (and hold the most bytes): saved half a second after they settle.
+  const keptKey = useMemo(() => keptSignature(savedRunsOf(runsState)?.kept ?? []), [runsState]);
+  useEffect(() => {
+    if (!active || keptKey === keptSignature(savedKept.current)) return;
+    const timer = setTimeout(save, 500);
+    return () => clearTimeout(timer);
+  }, [active, keptKey, save]);
 
   useEffect(() => {
     const onHide = () => {
@@ -164,14 +278,22 @@ export function useAutosave(
 
   const startFresh = useCallback(() => {
     forgotten.current++;
+    savedKept.current = [];
     void store.current!.clear();
     setSaved({ kind: 'idle' });
+    // Nothing of the saved notebook stays: the panel keeps only the run the reset starts.
+    restore({ runs: [], next: latest.current.runsState.next, replace: true });
     act.reset();
-  }, [act]);
+  }, [act, restore]);
 
+  const { resume: resumeRun } = runs;
   const resumeOffered = useCallback(() => {
-    if (saved.kind === 'offer') resume(saved.session);
-  }, [saved, resume]);
+    if (saved.kind !== 'offer') return;
+    const s = saved.session;
+    resumeRun(saved.run);
+    act.preset({ history: s.history, candidate: s.candidate });
+    setSaved({ kind: 'resumed', step: s.checkpoint.step, savedAt: s.savedAt });
+  }, [saved, resumeRun, act]);
 
   return { saved, startFresh, resumeOffered, open: resume };
 }

@@ -7,6 +7,7 @@ import {
   previousRun,
   resumable,
   runsReducer,
+  type RestoredRun,
   type RunsState,
 } from './runsStore';
 
@@ -141,5 +142,117 @@ describe('the runs store', () => {
     s = runsReducer(s, { type: 'training', id: 2, version: 1 });
     expect(s.current).toBe(2);
     expect(runsReducer(s, { type: 'started', version: 1, config: B })).toBe(s);
+  });
+
+  describe('restore: saved runs come back', () => {
+    const saved = (id: number, config: SessionConfig, step: number): RestoredRun => ({
+      id,
+      config,
+      curves: curves(7, [step]),
+      step,
+      weights: W(step),
+      rewind: [W(0)],
+      weightsDropped: false,
+    });
+    const C: SessionConfig = { ...A, train: { ...A.train, seed: 9 } };
+
+    it('a reload: the saved runs under their numbers, the resumed one current, the blank run gone', () => {
+      let s = runsReducer(initRuns(), { type: 'started', version: 1, config: C });
+      s = runsReducer(s, {
+        type: 'restore',
+        runs: [saved(1, A, 20), saved(2, B, 30)],
+        next: 5,
+        current: { id: 4, version: 2, config: C, curves: curves(2, [40]), step: 40 },
+      });
+      expect(s.runs.map((r) => [r.id, r.version, r.step])).toEqual([
+        [1, null, 20],
+        [2, null, 30],
+        [4, 2, 40],
+      ]);
+      expect([s.current, s.next]).toEqual([4, 5]);
+      expect(resumable(s, s.runs[0])).toBe(true);
+      expect(resumable(s, s.runs[2])).toBe(false);
+      // The resumed run's progress is that run's, not a new one.
+      expect(runsReducer(s, { type: 'started', version: 2, config: C })).toBe(s);
+      s = runsReducer(s, { type: 'track', version: 2, curves: curves(2, [40, 41]), step: 41 });
+      expect(s.runs[2].step).toBe(41);
+      // A run kept after a restore takes the next number.
+      s = runsReducer(s, { type: 'started', version: 3, config: A });
+      expect(s.runs.at(-1)?.id).toBe(5);
+    });
+
+    it('a run trained here stays, numbered after the saved ones, and keeps training', () => {
+      let s = runsReducer(initRuns(), { type: 'started', version: 1, config: C });
+      s = runsReducer(s, { type: 'track', version: 1, curves: curves(1, [5]), step: 5 });
+      s = runsReducer(s, { type: 'select', id: 1, on: true });
+      // An offered run of other settings joins the panel as a kept run (no current given).
+      s = runsReducer(s, { type: 'restore', runs: [saved(1, A, 20), saved(2, B, 30)], next: 3 });
+      expect(s.runs.map((r) => [r.id, r.version, r.step])).toEqual([
+        [1, null, 20],
+        [2, null, 30],
+        [3, 1, 5],
+      ]);
+      expect([s.current, s.next, s.selected]).toEqual([3, 4, [3]]);
+      s = runsReducer(s, { type: 'track', version: 1, curves: curves(1, [5, 6]), step: 6 });
+      expect(s.runs[2].step).toBe(6);
+      // Resuming a restored run keeps the one it replaces, as for any kept run.
+      s = runsReducer(s, { type: 'resumed', id: 2, version: 2 });
+      expect(s.current).toBe(2);
+      s = runsReducer(s, { type: 'kept', version: 1, weights: W(6), rewind: [] });
+      expect(resumable(s, s.runs[2])).toBe(true);
+    });
+
+    it('a link’s planned run that a saved run already is gives its place to the saved one', () => {
+      let s = runsReducer(initRuns(), {
+        type: 'plan',
+        runs: [
+          { config: B, steps: 30 },
+          { config: A, steps: 99 },
+        ],
+      });
+      s = runsReducer(s, { type: 'select', id: 1, on: true });
+      s = runsReducer(s, { type: 'select', id: 2, on: true });
+      s = runsReducer(s, { type: 'started', version: 1, config: C });
+      s = runsReducer(s, {
+        type: 'restore',
+        runs: [saved(1, A, 20), saved(2, B, 30)],
+        next: 4,
+        current: { id: 3, version: 2, config: C, curves: curves(2, [40]), step: 40 },
+      });
+      // Plan 1 (B to 30) is saved Run 2; plan 2 (A to 99) is no saved run: listed as Run 4.
+      expect(s.runs.map((r) => [r.id, r.planned ?? null])).toEqual([
+        [1, null],
+        [2, null],
+        [3, null],
+        [4, 99],
+      ]);
+      expect(s.selected).toEqual([2, 4]);
+      expect(s.next).toBe(5);
+    });
+
+    it('Start fresh: nothing stays; the next run takes the next number', () => {
+      let s = twoRuns();
+      s = runsReducer(s, { type: 'restore', runs: [], next: s.next, replace: true });
+      expect([s.runs, s.current, s.selected]).toEqual([[], null, []]);
+      s = runsReducer(s, { type: 'started', version: 3, config: A });
+      expect(s.runs.map((r) => r.id)).toEqual([3]);
+      // The replaced run's weights arriving late have no run to go to.
+      expect(runsReducer(s, { type: 'kept', version: 2, weights: W(1), rewind: [] })).toBe(s);
+    });
+
+    it('restored runs are held to the same budget', () => {
+      // Each W is 16 bytes: two runs × (weights + one snapshot) = 64 bytes over a 40-byte budget.
+      const s = runsReducer(initRuns(40), {
+        type: 'restore',
+        runs: [saved(1, A, 20), saved(2, B, 30)],
+        next: 4,
+        current: { id: 3, version: 1, config: C, curves: curves(1, []), step: 0 },
+      });
+      expect(s.dropped).toEqual([
+        { id: 1, snapshots: 1, weights: false },
+        { id: 2, snapshots: 1, weights: false },
+      ]);
+      expect(s.runs.map((r) => r.rewind.length)).toEqual([0, 0, 0]);
+    });
   });
 });

@@ -57,7 +57,28 @@ export type RunsAction =
   | { type: 'training'; id: number; version: number }
   | { type: 'select'; id: number; on: boolean }
   | { type: 'delete'; id: number }
-  | { type: 'plan'; runs: { config: SessionConfig; steps: number }[] };
+  | { type: 'plan'; runs: { config: SessionConfig; steps: number }[] }
+  /**
+   * Saved runs come back (a reload, a session file): listed under their own numbers, with
+   * `current` the run training now under `version` when the saved current run was resumed.
+   */
+  | {
+      type: 'restore';
+      runs: RestoredRun[];
+      next: number;
+      current?: {
+        id: number;
+        version: number;
+        config: SessionConfig;
+        curves: Curves;
+        step: number;
+      };
+      /** Start fresh: none of the page's own runs stay either. */
+      replace?: boolean;
+    };
+
+/** A saved kept run: a run without the page's own bookkeeping. */
+export type RestoredRun = Omit<Run, 'version' | 'planned'>;
 
 export function initRuns(budget = RUNS_BUDGET_BYTES): RunsState {
   return { runs: [], next: 1, current: null, selected: [], dropped: [], budget };
@@ -153,6 +174,8 @@ export function runsReducer(s: RunsState, a: RunsAction): RunsState {
         runs: s.runs.filter((r) => r.id !== a.id),
         selected: s.selected.filter((x) => x !== a.id),
       };
+    case 'restore':
+      return restore(s, a);
     case 'plan': {
       const runs = a.runs.map((r, i) => ({
         ...fresh(s.next + i, r.config, null),
@@ -161,6 +184,47 @@ export function runsReducer(s: RunsState, a: RunsAction): RunsState {
       return { ...s, runs: [...s.runs, ...runs], next: s.next + runs.length };
     }
   }
+}
+
+const sameConfig = (a: SessionConfig, b: SessionConfig) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The saved runs under their own numbers, then the page's own that still mean something,
+ * renumbered after them: a run that trained here (the one being replaced too, when it has
+ * steps), and a link's planned run unless a saved run is that very run (then the saved one
+ * takes its place in the selection).
+ */
+function restore(s: RunsState, a: Extract<RunsAction, { type: 'restore' }>): RunsState {
+  const restored: Run[] = a.runs.map((r) => ({ ...r, version: null }));
+  if (a.current)
+    restored.push({
+      ...fresh(a.current.id, a.current.config, a.current.version),
+      curves: a.current.curves,
+      step: a.current.step,
+    });
+  const replaced = (r: Run) => a.current && r.id === s.current && r.step === 0;
+  const planTaken = new Map<number, number>();
+  const own = s.runs.filter((r) => {
+    if (a.replace || replaced(r)) return false;
+    if (r.planned === undefined || r.version !== null) return true;
+    const same = a.runs.find((k) => sameConfig(k.config, r.config) && k.step === r.planned);
+    if (same) planTaken.set(r.id, same.id);
+    return !same;
+  });
+  let next = Math.max(a.next, ...restored.map((r) => r.id + 1));
+  const renumber = new Map<number, number>();
+  for (const r of own) renumber.set(r.id, next++);
+  const idOf = (id: number) => planTaken.get(id) ?? renumber.get(id);
+  const selected = [...new Set(s.selected.map(idOf).filter((id) => id !== undefined))];
+  const current = a.current
+    ? a.current.id
+    : s.current === null
+      ? null
+      : (renumber.get(s.current) ?? null);
+  const runs = [...restored, ...own.map((r) => ({ ...r, id: renumber.get(r.id)! }))].sort(
+    (x, y) => x.id - y.id,
+  );
+  return withinBudget({ ...s, runs, next, current, selected, dropped: [] });
 }
 
 /** Whether a run can go on training from its own weights. */

@@ -10,7 +10,7 @@ import { RUNS_STRINGS } from './strings';
 import type { Notices } from '../common/useNotices';
 import type { PageActions, PageModel } from '../state/pageReducer';
 import type { Trainer } from '../training/useTrainer';
-import { initRuns, runsReducer, type RunsState } from './runsStore';
+import { initRuns, runsReducer, type RunsAction, type RunsState } from './runsStore';
 import {
   Cancelled,
   progressWhere,
@@ -40,6 +40,8 @@ export interface RunsHandle {
   repeat: Repeat;
   startRepeat: (steps: number) => void;
   cancelRepeat: () => void;
+  /** Saved runs come back (the autosave, a session file): runsStore.ts's 'restore'. */
+  restore: (saved: Omit<Extract<RunsAction, { type: 'restore' }>, 'type'>) => void;
 }
 
 const IDLE: Repeat = { running: null, done: null, cancelled: false };
@@ -201,5 +203,10 @@ export function useRuns(
     repeat,
     startRepeat,
     cancelRepeat,
+    restore: useCallback(
+      (saved: Omit<Extract<RunsAction, { type: 'restore' }>, 'type'>) =>
+        dispatch({ type: 'restore', ...saved }),
+      [],
+    ),
   };
 }
