@@ -125,6 +125,22 @@ describe('caps', () => {
     expect(again.userKeys).toEqual(w.userKeys);
   });
 
+  it('names, shops and categories come through as the file wrote them (markup stays text)', async () => {
+    const text =
+      'user\titem\tcategory\ttimestamp\tshop\tname\n' +
+      'a\tx\t家电\t1\tShop "A"\t<img src=x onerror=alert(1)>\n' +
+      'a\ty\tbooks\t2\tShop B\t"Crème, brûlée 🍮"\n' +
+      'b\tx\t家电\t3\tShop "A"\tignored: the first row names the item\n';
+    const w = await run(text);
+    const { goods, categories, shops } = w.catalogue;
+    expect(goods.map((g) => g.name)).toEqual(['<img src=x onerror=alert(1)>', 'Crème, brûlée 🍮']);
+    expect(categories.map((c) => c.name)).toEqual(['家电', 'books']);
+    expect(shops.map((s) => [s.name, s.category])).toEqual([
+      ['Shop "A"', 1],
+      ['Shop B', 2],
+    ]);
+  });
+
   it('duplicate events (same user, item and time) are dropped and counted', async () => {
     const w = await run(
       log(['a,x,c1,1', 'a,x,c1,1', 'a,y,c2,2', 'b,x,c1,1', 'b,y,c2,3', 'b,y,c2,3', 'b,y,c2,3']),
