@@ -10,7 +10,7 @@ import { download } from '../export/download';
 import type { PageModel } from '../state/pageReducer';
 import type { Curves } from '../state/types';
 import { useText } from '../text/TextContext';
-import { MAX_FILE_BYTES, sessionFromFile, sessionToFile } from './sessionFile';
+import { fileWithin, MAX_FILE_BYTES, sessionFromFile } from './sessionFile';
 import type { SavedSession } from './schema';
 import { PERSIST_STRINGS } from './strings';
 import { savedRunsOf, sessionOf } from './useAutosave';
@@ -35,6 +35,7 @@ export function SessionFile({
 }) {
   const t = useText(PERSIST_STRINGS);
   const [problem, setProblem] = useState<string | null>(null);
+  const [leftOut, setLeftOut] = useState<number>(0);
 
   const onDownload = async () => {
     if (!client) return;
@@ -42,11 +43,10 @@ export function SessionFile({
       const checkpoint = await client.exportState();
       const rewind = client.rewindCopies(checkpoint.step);
       const s = sessionOf(page, curves, checkpoint, rewind, savedRunsOf(runs));
-      download(
-        `din-dien-session-step-${s.checkpoint.step}.json`,
-        sessionToFile(s),
-        'application/json',
-      );
+      const fit = fileWithin(s);
+      if (!fit) return setProblem(t.exportFailed(t.tooBig(MAX_FILE_BYTES / 1024 / 1024)));
+      setLeftOut(fit.dropped.length);
+      download(`din-dien-session-step-${s.checkpoint.step}.json`, fit.text, 'application/json');
     } catch (e) {
       setProblem(t.exportFailed(errorText(e)));
     }
@@ -89,6 +89,11 @@ export function SessionFile({
         </label>
         <span className="caption">{t.drop}</span>
       </div>
+      {leftOut > 0 && (
+        <p className="caption" role="status">
+          {t.leftOut(leftOut, MAX_FILE_BYTES / 1024 / 1024)}
+        </p>
+      )}
       {problem && (
         <p className="export-error" role="alert">
           {problem}

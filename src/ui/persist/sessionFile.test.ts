@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sessionFromFile, sessionToFile, FILE_FORMAT } from './sessionFile';
+import { fileWithin, sessionFromFile, sessionToFile, FILE_FORMAT } from './sessionFile';
+import { snapshotBytes } from '../runs/budget';
 import { session, sessionWithRuns, snapshot } from './testSession';
 
 const bits = (a: Float32Array) => [...new Uint32Array(a.buffer, a.byteOffset, a.length)];
@@ -76,6 +77,55 @@ describe('session file', () => {
       expect(r.ok, what).toBe(false);
       if (!r.ok) expect(r.problem, what).toMatch(problem);
     }
+  });
+
+  it('over its size limit the file gives up kept runs’ snapshots, then weights, oldest first', () => {
+    const s = sessionWithRuns(40);
+    const full = sessionToFile(s).length;
+    expect(fileWithin(s, full)).toEqual({ text: sessionToFile(s), dropped: [] });
+    // One snapshot's floats take 4/3 of their bytes in base64: 100 characters over costs Run 1
+    // its older snapshot (thinning keeps the newest), and no more.
+    const snap = snapshotBytes(s.runs!.kept[0].rewind[0]);
+    expect(snap).toBe(3 * 4 * (s.checkpoint.tensors.base[0].values.length + 1));
+    const one = fileWithin(s, full - 100)!;
+    expect(one.dropped).toEqual([{ id: 1, snapshots: 1, weights: false }]);
+    const back = sessionFromFile(one.text);
+    if (!back.ok) throw new Error(back.problem);
+    expect(back.session.runs!.kept.map((r) => r.rewind.map((w) => w.step))).toEqual([
+      [20],
+      [0, 30],
+    ]);
+    // Its floats' base64 at least, plus the names and shapes around them.
+    expect(one.text.length).toBeLessThanOrEqual(full - (4 / 3) * snap);
+    // Far less room: both runs lose their snapshots and Run 1 its weights (listed, not resumable).
+    // Each run holds its weights with Adam's moments (2 × 1 716 bytes) and two snapshots (2 ×
+    // 1 716): 40% of the runs' part of the file holds Run 2's weights with the words around
+    // both runs (30% of it, measured below), not both runs' weights.
+    const runsOnly = sessionToFile({ ...s, runs: { ...s.runs!, kept: [] } }).length;
+    const [r1, r2] = s.runs!.kept;
+    const oneLeft = sessionToFile({
+      ...s,
+      runs: {
+        ...s.runs!,
+        kept: [
+          { ...r1, weights: undefined, weightsDropped: true, rewind: [] },
+          { ...r2, rewind: [] },
+        ],
+      },
+    });
+    expect((oneLeft.length - runsOnly) / (full - runsOnly)).toBeCloseTo(0.3, 1);
+    const tight = fileWithin(s, runsOnly + 0.4 * (full - runsOnly))!;
+    expect(tight.text).toBe(oneLeft);
+    const tb = sessionFromFile(tight.text);
+    if (!tb.ok) throw new Error(tb.problem);
+    expect(
+      tb.session.runs!.kept.map((r) => [r.rewind.length, !!r.weights, r.weightsDropped]),
+    ).toEqual([
+      [0, false, true],
+      [0, true, false],
+    ]);
+    // Not even the current run fits: no file.
+    expect(fileWithin(s, runsOnly - 1)).toBeNull();
   });
 
   it('says what is wrong with a bad file', () => {

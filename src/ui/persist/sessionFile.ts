@@ -6,6 +6,7 @@
  * over the size limit is refused before it is read.
  */
 import { errorText } from '../../lib/errorText';
+import { fitRuns, keptBytes, type Drop } from '../runs/budget';
 import { checkSaved, type SavedSession } from './schema';
 
 export const FILE_FORMAT = 'din-dien-explainer/session-file';
@@ -40,6 +41,36 @@ export function sessionToFile(session: SavedSession): string {
   return JSON.stringify({ format: FILE_FORMAT, version: FILE_VERSION, session }, (_key, value) =>
     value instanceof Float32Array ? { [F32]: toBase64(value) } : value,
   );
+}
+
+/**
+ * The file of `session` within `max` bytes. Over it, the kept runs give up what the runs budget
+ * takes first (snapshots, then weights, oldest run first) until it fits; null when even the
+ * current run alone does not. Each character over asks for as many bytes of floats less as the
+ * kept runs hold per character of theirs (base64's 4/3 and the names and curves around them).
+ */
+export function fileWithin(
+  session: SavedSession,
+  max = MAX_FILE_BYTES,
+): { text: string; dropped: Drop[] } | null {
+  let text = sessionToFile(session);
+  if (text.length <= max) return { text, dropped: [] };
+  const runs = session.runs;
+  if (!runs || runs.kept.length === 0) return null;
+  let kept = runs.kept;
+  let dropped: Drop[] = [];
+  let limit = kept.reduce((a, r) => a + keptBytes(r), 0);
+  const runsChars = text.length - sessionToFile({ ...session, runs: { ...runs, kept: [] } }).length;
+  const perChar = limit / runsChars;
+  while (text.length > max && limit > 0) {
+    limit = Math.max(0, limit - Math.ceil((text.length - max) * perChar));
+    const fit = fitRuns(runs.kept, limit, null);
+    const gone = new Set(fit.dropped.filter((d) => d.weights).map((d) => d.id));
+    kept = fit.runs.map((r) => (gone.has(r.id) ? { ...r, weightsDropped: true } : r));
+    dropped = fit.dropped;
+    text = sessionToFile({ ...session, runs: { ...runs, kept } });
+  }
+  return text.length <= max ? { text, dropped } : null;
 }
 
 export type FileRead = { ok: true; session: SavedSession } | { ok: false; problem: string };

@@ -12,7 +12,7 @@ const en = {
   region: 'Saved run',
   fileHeading: 'Session file',
   fileHint:
-    'One file with the settings, history, curves and the weights with their training state: open it here, or on another machine, to go on exactly where it was.',
+    'One file with the settings, history, curves, the weights with their training state, the rewind snapshots and the kept runs: open it here, or on another machine, to go on exactly where it was.',
   download: 'Download session file',
   open: 'Open a session file',
   drop: 'or drop one here',
@@ -20,6 +20,8 @@ const en = {
   openFailed: (why: string) =>
     `This file could not be opened: ${why}. Your current work is unchanged.`,
   exportFailed: (why: string) => `The session could not be exported: ${why}`,
+  leftOut: (runs: number, mb: number) =>
+    `To stay under ${mb} MB the file leaves out rewind snapshots or weights of ${runs} kept ${runs === 1 ? 'run' : 'runs'} (oldest first); they stay on this page.`,
 };
 
 export type PersistStrings = typeof en;
@@ -35,13 +37,15 @@ const zh: PersistStrings = {
   region: '保存的运行',
   fileHeading: '会话文件',
   fileHint:
-    '一个文件包含设置、历史、曲线以及权重和训练状态：在这里或另一台机器上打开它，就能从原处继续。',
+    '一个文件包含设置、历史、曲线、权重和训练状态、回放快照以及保留的运行：在这里或另一台机器上打开它，就能从原处继续。',
   download: '下载会话文件',
   open: '打开会话文件',
   drop: '或拖放到这里',
   tooBig: (mb) => `文件大于 ${mb} MB`,
   openFailed: (why) => `无法打开此文件：${why}。当前的工作没有改变。`,
   exportFailed: (why) => `无法导出会话：${why}`,
+  leftOut: (runs, mb) =>
+    `为了不超过 ${mb} MB，文件省去了 ${runs} 个保留运行的回放快照或权重（最早的先省去）；它们仍留在此页面上。`,
 };
 
 export const PERSIST_STRINGS = { en, zh };

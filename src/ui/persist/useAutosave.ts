@@ -128,22 +128,26 @@ export function useAutosave(
       act.resume(s.config);
       act.preset({ history: s.history, candidate: s.candidate });
       const own = latest.current.runsState;
-      // The run being replaced is at step 0 on a load; a file opened later keeps it listed.
-      client.resume(s.config, s.checkpoint, s.rewind ?? []).catch(() => undefined);
+      const old = client.configVersion;
+      const kept = client.resume(s.config, s.checkpoint, s.rewind ?? []);
       const version = client.configVersion;
       const curves = { ...curvesUpTo(s.curves, s.checkpoint.step), version };
       adoptCurves(curves);
-      restore({
-        runs: s.runs?.kept ?? [],
-        next: s.runs?.next ?? own.next,
-        current: {
-          id: s.runs?.current ?? own.current ?? own.next,
-          version,
-          config: s.config,
-          curves,
-          step: s.checkpoint.step,
+      restore(
+        {
+          runs: s.runs?.kept ?? [],
+          next: s.runs?.next ?? own.next,
+          current: {
+            id: s.runs?.current ?? own.current ?? own.next,
+            version,
+            config: s.config,
+            curves,
+            step: s.checkpoint.step,
+          },
         },
-      });
+        // The run being replaced: at step 0 on a load (dropped), kept when a file is opened later.
+        { version: old, kept },
+      );
       savedKept.current = s.runs?.kept ?? [];
       savedStep.current = { version, step: s.checkpoint.step };
       setSaved({ kind: 'resumed', step: s.checkpoint.step, savedAt: s.savedAt });
@@ -233,7 +237,8 @@ export function useAutosave(
         if (r.ok) {
           savedStep.current = { version: at.version, step: checkpoint.step };
           savedKept.current = runsAt?.kept ?? [];
-          setSaved((x) => (x.kind === 'offer' ? { kind: 'idle' } : x));
+          // An offered run stays offered until training here has moved (it is listed in Runs).
+          setSaved((x) => (x.kind === 'offer' && checkpoint.step > 0 ? { kind: 'idle' } : x));
         } else {
           failed.current = true;
           onNotSaved(r.reason);

@@ -4,6 +4,7 @@
  * kept, and drives Resume, Train (a linked run), Duplicate and "Repeat over 3 seeds".
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { KeptRun } from '../../train/page/client';
 import { INITIAL } from '../state/initial';
 import { readRunsParam } from './runsParam';
 import { RUNS_STRINGS } from './strings';
@@ -40,8 +41,14 @@ export interface RunsHandle {
   repeat: Repeat;
   startRepeat: (steps: number) => void;
   cancelRepeat: () => void;
-  /** Saved runs come back (the autosave, a session file): runsStore.ts's 'restore'. */
-  restore: (saved: Omit<Extract<RunsAction, { type: 'restore' }>, 'type'>) => void;
+  /**
+   * Saved runs come back (the autosave, a session file): runsStore.ts's 'restore'; `replaced`:
+   * the weights of the run a resume replaced, filed when they come (a run that trained stays).
+   */
+  restore: (
+    saved: Omit<Extract<RunsAction, { type: 'restore' }>, 'type'>,
+    replaced?: { version: number; kept: Promise<KeptRun> },
+  ) => void;
 }
 
 const IDLE: Repeat = { running: null, done: null, cancelled: false };
@@ -204,8 +211,16 @@ export function useRuns(
     startRepeat,
     cancelRepeat,
     restore: useCallback(
-      (saved: Omit<Extract<RunsAction, { type: 'restore' }>, 'type'>) =>
-        dispatch({ type: 'restore', ...saved }),
+      (
+        saved: Omit<Extract<RunsAction, { type: 'restore' }>, 'type'>,
+        replaced?: { version: number; kept: Promise<KeptRun> },
+      ) => {
+        dispatch({ type: 'restore', ...saved });
+        replaced?.kept.then(
+          (k) => dispatch({ type: 'kept', version: replaced.version, ...k }),
+          () => undefined,
+        );
+      },
       [],
     ),
   };
