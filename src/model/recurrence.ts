@@ -4,6 +4,12 @@ import { FUSED_GRU_BACKWARD, FUSED_GRU_FORWARD } from './kernels/names';
 let fusedKernelsOn = true;
 
 /**
+ * The largest H the kernels take: webgpu's programs keep 6·H floats in workgroup memory (16 KiB
+ * guaranteed). The settings allow H = 3·embDim ≤ 192; a larger H takes the per-step path.
+ */
+const MAX_FUSED_H = 512;
+
+/**
  * Switch the backend's fused kernels (src/train/worker/kernels/: the recurrence, and Adam's update
  * in kernels/fusedAdam.ts) on or off: off, every backend takes the per-step path below and tfjs's
  * own Adam (the A/B baseline and an escape hatch).
@@ -98,7 +104,8 @@ function fused(
   save: tf.GradSaveFunc,
   offset?: tf.Tensor3D,
 ): { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] } {
-  if (fusedKernelsActive()) return kernels(xs, U, g, useU, save, offset);
+  if (xs.shape[3] <= MAX_FUSED_H && fusedKernelsActive())
+    return kernels(xs, U, g, useU, save, offset);
   const [T, , B, H] = xs.shape;
   const kept = tf.tidy(() => {
     const steps = tf.unstack(xs, 0) as tf.Tensor3D[];
