@@ -11,6 +11,35 @@ function adam(learningRate: number): tf.AdamOptimizer {
   return tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
 }
 
+/** The β powers tfjs' Adam keeps as float32 variables (protected in its types). */
+interface AdamBetas {
+  beta1: number;
+  beta2: number;
+  accBeta1: tf.Variable;
+  accBeta2: tf.Variable;
+}
+
+/**
+ * tfjs' setWeights sets Adam's β₁ᵗ and β₂ᵗ with one pow, while training reaches them by one
+ * float32 multiplication per step; the two differ in the last bit at some step counts, and a
+ * resumed run drifted from the uninterrupted one from its second step. Recompute them as
+ * training does: float32 products, one per step (a float32 × float32 product is exact in a double,
+ * so Math.fround rounds it as the backend does).
+ */
+export function restoreAccumulatedBetas(optimizer: tf.AdamOptimizer, iterations: number): void {
+  const o = optimizer as unknown as AdamBetas;
+  const power = (beta: number) => {
+    const b = Math.fround(beta);
+    let acc = b;
+    for (let i = 0; i < iterations; i++) acc = Math.fround(acc * b);
+    return acc;
+  };
+  tf.tidy(() => {
+    o.accBeta1.assign(tf.scalar(power(o.beta1)));
+    o.accBeta2.assign(tf.scalar(power(o.beta2)));
+  });
+}
+
 /** Adam on one model; the same code runs in the browser worker and in Node. */
 export class ModelTrainer {
   private optimizer: tf.AdamOptimizer;
@@ -69,6 +98,7 @@ export class ModelTrainer {
       iter.dispose();
       for (const t of tensors) t.tensor.dispose();
     }
+    restoreAccumulatedBetas(fresh, state.iterations);
     this.optimizer.dispose();
     this.optimizer = fresh;
   }
