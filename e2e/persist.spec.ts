@@ -102,7 +102,7 @@ test('a reload brings back the kept runs and the rewind snapshots with the curre
   });
   await expect.poll(() => stepCount(page)).toBe(10);
   await expect(runsRegion(page).getByRole('listitem')).toHaveCount(2);
-  await expect(runItem(page, 1)).toContainText('step 10');
+  await expect(runItem(page, 1)).toContainText(/^Run 1step 10(?!\d)/);
   await expect(runItem(page, 2)).toContainText('training now, step 10');
   // The same rewind snapshots as before the reload.
   expect(await firstStop(page)).toBe(stop);
@@ -116,6 +116,23 @@ test('a reload brings back the kept runs and the rewind snapshots with the curre
   );
   await stepOnce(page);
   expect(await stepCount(page)).toBe(11);
+  await expect.poll(async () => (await stored(page)).step, { timeout: 20_000 }).toBe(11);
+
+  // A link of other settings: the saved runs join its panel, and the saved one is offered.
+  await open(page, 'backend=wasm&attn=outer');
+  await expect(savedRun(page)).toContainText(
+    'A run saved at step 11 has other settings than this link',
+    { timeout: 60_000 },
+  );
+  await expect(runsRegion(page).getByRole('listitem')).toHaveCount(3);
+  await expect(runItem(page, 1)).toContainText(/^Run 1step 11(?!\d)/);
+  await expect(runItem(page, 2)).toContainText(/^Run 2step 10(?!\d)/);
+  await expect(runItem(page, 3)).toContainText('training now');
+  await ready(page);
+  await savedRun(page).getByRole('button', { name: 'Resume the saved run' }).click();
+  await expect(savedRun(page)).toContainText('Resumed the run saved at step 11');
+  await expect(runItem(page, 1)).toContainText('training now, step 11');
+  await expect.poll(() => stepCount(page)).toBe(11);
 });
 
 test('a tab that dies mid-save: the next load resumes the last complete save, none of the half one', async ({

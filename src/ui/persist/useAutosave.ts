@@ -170,10 +170,12 @@ export function useAutosave(
     [restore],
   );
 
-  // Once, when the engine is up: what is saved?
+  // Once, when the engine is up and its first run has reported (so that run's first progress
+  // cannot arrive after a resume replaced it): what is saved?
   const looked = useRef(false);
+  const reported = trainer.progress !== null;
   useEffect(() => {
-    if (!ready || !client || looked.current) return;
+    if (!ready || !client || !reported || looked.current) return;
     looked.current = true;
     void store.current!.load().then((r) => {
       if (r.kind === 'session') {
@@ -185,7 +187,7 @@ export function useAutosave(
         setSaved({ kind: 'idle' });
       }
     });
-  }, [ready, client, resume, offer, onNotSaved]);
+  }, [ready, client, reported, resume, offer, onNotSaved]);
 
   // Saving: the live state, asked of the worker when training has moved since the last save —
   // every few seconds while playing, half a second after manual steps settle, and when the tab

@@ -7,6 +7,7 @@ import {
   previousRun,
   resumable,
   runsReducer,
+  RESTORED_VERSION,
   type RestoredRun,
   type RunsState,
 } from './runsStore';
@@ -165,15 +166,17 @@ describe('the runs store', () => {
         current: { id: 4, version: 2, config: C, curves: curves(2, [40]), step: 40 },
       });
       expect(s.runs.map((r) => [r.id, r.version, r.step])).toEqual([
-        [1, null, 20],
-        [2, null, 30],
+        [1, RESTORED_VERSION, 20],
+        [2, RESTORED_VERSION, 30],
         [4, 2, 40],
       ]);
       expect([s.current, s.next]).toEqual([4, 5]);
       expect(resumable(s, s.runs[0])).toBe(true);
       expect(resumable(s, s.runs[2])).toBe(false);
-      // The resumed run's progress is that run's, not a new one.
+      // The resumed run's progress is that run's, not a new one; the blank run's first progress
+      // arriving late is no run either.
       expect(runsReducer(s, { type: 'started', version: 2, config: C })).toBe(s);
+      expect(runsReducer(s, { type: 'started', version: 1, config: C })).toBe(s);
       s = runsReducer(s, { type: 'track', version: 2, curves: curves(2, [40, 41]), step: 41 });
       expect(s.runs[2].step).toBe(41);
       // A run kept after a restore takes the next number.
@@ -188,8 +191,8 @@ describe('the runs store', () => {
       // An offered run of other settings joins the panel as a kept run (no current given).
       s = runsReducer(s, { type: 'restore', runs: [saved(1, A, 20), saved(2, B, 30)], next: 3 });
       expect(s.runs.map((r) => [r.id, r.version, r.step])).toEqual([
-        [1, null, 20],
-        [2, null, 30],
+        [1, RESTORED_VERSION, 20],
+        [2, RESTORED_VERSION, 30],
         [3, 1, 5],
       ]);
       expect([s.current, s.next, s.selected]).toEqual([3, 4, [3]]);

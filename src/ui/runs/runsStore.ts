@@ -9,12 +9,17 @@ import type { Curves } from '../state/types';
 import { fitRuns, RUNS_BUDGET_BYTES, type Drop } from './budget';
 
 export const MAX_SELECTED = 6;
+/** A saved run's version: none of this page's (the client numbers from 1), so no progress is its. */
+export const RESTORED_VERSION = -1;
 
 export interface Run {
   /** Also its name: Run 1, Run 2… (never reused after a delete). */
   id: number;
   config: SessionConfig;
-  /** The config version it last trained under (null: listed from a link, never trained). */
+  /**
+   * The config version it last trained under (null: listed from a link, never trained;
+   * RESTORED_VERSION: trained on an earlier page, brought back by the autosave or a file).
+   */
   version: number | null;
   curves: Curves;
   step: number;
@@ -117,7 +122,9 @@ function withinBudget(s: RunsState): RunsState {
 export function runsReducer(s: RunsState, a: RunsAction): RunsState {
   switch (a.type) {
     case 'started': {
-      if (s.runs.some((r) => r.version === a.version)) return s;
+      // Versions only grow: progress of one no newer than a run's is that run's, or stale (the
+      // first progress of a page's blank run, arriving after a restore replaced it).
+      if (s.runs.some((r) => r.version !== null && r.version >= a.version)) return s;
       const run = fresh(s.next, a.config, a.version);
       return { ...s, runs: [...s.runs, run], next: s.next + 1, current: run.id, dropped: [] };
     }
@@ -195,7 +202,7 @@ const sameConfig = (a: SessionConfig, b: SessionConfig) => JSON.stringify(a) ===
  * takes its place in the selection).
  */
 function restore(s: RunsState, a: Extract<RunsAction, { type: 'restore' }>): RunsState {
-  const restored: Run[] = a.runs.map((r) => ({ ...r, version: null }));
+  const restored: Run[] = a.runs.map((r) => ({ ...r, version: RESTORED_VERSION }));
   if (a.current)
     restored.push({
       ...fresh(a.current.id, a.current.config, a.current.version),
