@@ -17,11 +17,11 @@ const LAYERS = [
   { room: 'world', files: ['src/world/'], may: ['lib'] },
   { room: 'data', files: ['src/data/'], may: ['world', 'lib'] },
   { room: 'metrics', files: ['src/metrics/'], may: ['lib'] },
-  // The models' names, settings and defaults, and the bug lab's switches (bugs.ts): plain data
-  // the protocol and the page may share.
+  // The models' names, settings and defaults, the bug lab's switches (bugs.ts) and BST's settings
+  // (bstConfig.ts): plain data the protocol and the page may share.
   {
     room: 'model-config',
-    files: ['src/model/config.ts', 'src/model/bugs.ts'],
+    files: ['src/model/config.ts', 'src/model/bugs.ts', 'src/model/bstConfig.ts'],
     may: ['world', 'data', 'lib'],
   },
   { room: 'model', files: ['src/model/'], may: ['model-config', 'world', 'data', 'lib', 'tfjs'] },

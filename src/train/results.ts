@@ -15,6 +15,7 @@ import type {
   DienInternals,
 } from '../model/config';
 import type { LabId, TwinKey } from '../model/bugs';
+import type { BstInternals, BstSettings } from '../model/bstConfig';
 
 export type {
   IteratorState,
@@ -29,6 +30,8 @@ export type {
   Truth,
   LabId,
   TwinKey,
+  BstInternals,
+  BstSettings,
 };
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -52,6 +55,8 @@ export interface SessionConfig {
    * correct ones, on the same mini-batches from the same initial weights. Absent = none.
    */
   bugLab?: LabId[];
+  /** BST trained as a fourth model in the same lockstep, with these settings. Absent = off. */
+  bst?: BstSettings;
 }
 
 export interface EvalMetrics {
@@ -72,6 +77,8 @@ export interface ScoreResult {
   base: BaseInternals;
   din: DinInternals;
   dien: DienInternals;
+  /** BST's, when the session trains it. */
+  bst?: BstInternals;
 }
 
 /**
@@ -116,6 +123,8 @@ export interface Progress extends Counters, LossReading {
   testStep?: number;
   /** The bug lab's twins on the same (correct) test set, at `testStep`. */
   twinTest?: Partial<Record<TwinKey, EvalMetrics>>;
+  /** BST's test metrics at `testStep`, when the session trains it. */
+  bstTest?: EvalMetrics;
   playing: boolean;
   /**
    * Steady wall time per training step on this backend (steps and loss readback, warm-up left
@@ -151,6 +160,8 @@ export interface LossReading {
   auxLoss: number;
   /** The bug lab's twins' losses (total, as `loss`), when it has any. */
   twinLoss?: Partial<Record<TwinKey, number>>;
+  /** BST's loss, when the session trains it. */
+  bstLoss?: number;
 }
 
 /** DIN's weight of every good as the candidate against the kept history: weights[c][j]. */
@@ -201,6 +212,8 @@ export interface WeightsSnapshot {
   training?: TrainingState;
   /** The bug lab's twins' weights, when the session has any. */
   twins?: Partial<Record<TwinKey, NamedValues[]>>;
+  /** BST's weights, when the session trains it. */
+  bst?: NamedValues[];
 }
 
 /** Adam's state per model, the data iterator's position and the counters of a checkpoint. */
@@ -209,6 +222,8 @@ export interface TrainingState {
   data: IteratorState;
   /** The twins' Adam states, and the position of the bugged data stream if one is read. */
   twins?: { optimizer: Partial<Record<TwinKey, OptimizerState>>; data?: IteratorState };
+  /** BST's Adam state, when the session trains it. */
+  bst?: OptimizerState;
 }
 
 export type FaultKind = 'backend' | 'crash';

@@ -23,6 +23,7 @@ import type {
   SessionConfig,
   WeightsSnapshot,
 } from '../protocol';
+import { BstMember } from './bstMember';
 import { buildModels, perModel, type PerModel } from './models';
 
 /**
@@ -44,6 +45,8 @@ export interface InspectorParts {
   T: number;
   /** The training step of the weights the models hold now. */
   stepOf: () => number;
+  /** BST, when the session trains it: scored next to the others. */
+  bst?: BstMember;
 }
 
 export class ViewInspector {
@@ -52,6 +55,7 @@ export class ViewInspector {
   private readonly catalogue: Catalogue;
   private readonly T: number;
   private readonly stepOf: () => number;
+  private readonly bst: BstMember | undefined;
   /** Set when this inspector built its own models (the scoring worker): it loads and frees them. */
   private own: { step: number } | undefined;
 
@@ -62,6 +66,7 @@ export class ViewInspector {
       catalogue: this.catalogue,
       T: this.T,
       stepOf: this.stepOf,
+      bst: this.bst,
     } = parts);
   }
 
@@ -74,6 +79,7 @@ export class ViewInspector {
       catalogue,
       T: config.model.T,
       stepOf: () => own.step,
+      ...(config.bst ? { bst: new BstMember(config, catalogue) } : {}),
     });
     inspector.own = own;
     return inspector;
@@ -153,7 +159,9 @@ export class ViewInspector {
     const behaviorEmbeddings = rows(v.dinHist, D);
     const weights = v.dinWeights;
     const lastOnly = (xs: number[]) => xs.map((s, t) => (t + 1 < L ? s : NaN));
+    const bst = this.bst ? await this.bst.internals(history, candidate) : undefined;
     return {
+      ...(bst ? { bst } : {}),
       step: this.stepOf(),
       history: [...history],
       kept,
@@ -234,11 +242,13 @@ export class ViewInspector {
   importWeights(s: WeightsSnapshot): void {
     if (!this.own) throw new Error('ViewInspector: the session owns these models');
     for (const name of MODEL_NAMES) this.models[name].params.import(s.tensors[name]);
+    if (this.bst && s.bst) void this.bst.importWeights(s.bst);
     this.own.step = s.step;
   }
 
   dispose(): void {
     if (!this.own) return;
     for (const name of MODEL_NAMES) this.models[name].dispose();
+    this.bst?.dispose();
   }
 }

@@ -41,10 +41,18 @@ const evaluate = (s: TrainingSessionLike): Promise<TestResult> =>
 /** The last progress's test metrics as an evaluation gave them. */
 function testOf(p: Progress | undefined): TestResult | undefined {
   if (!p?.test) return undefined;
-  return p.twinTest ? { test: p.test, twinTest: p.twinTest } : { test: p.test };
+  return {
+    test: p.test,
+    ...(p.twinTest ? { twinTest: p.twinTest } : {}),
+    ...(p.bstTest ? { bstTest: p.bstTest } : {}),
+  };
 }
 
-const twinLossOf = (p: Progress) => (p.twinLoss ? { twinLoss: p.twinLoss } : {});
+/** The losses beyond the three models' (the twins', BST's) a progress carries. */
+const twinLossOf = (p: Progress) => ({
+  ...(p.twinLoss ? { twinLoss: p.twinLoss } : {}),
+  ...(p.bstLoss !== undefined ? { bstLoss: p.bstLoss } : {}),
+});
 
 export class Reporter {
   private lastProgress: Progress | undefined;
@@ -177,6 +185,7 @@ export class Reporter {
       test: test?.test,
       testStep,
       ...(test?.twinTest ? { twinTest: test.twinTest } : {}),
+      ...(test?.bstTest ? { bstTest: test.bstTest } : {}),
       playing: this.parts.loop.playing,
       ...msPerStep(this.parts.clock.timer.msPerStep),
     };

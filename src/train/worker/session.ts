@@ -14,10 +14,9 @@ import type {
   EvalMetrics,
   HeatmapResult,
   LossReading,
-  ModelName,
   ScoreResult,
   SessionConfig,
-  TwinKey,
+  TrainingState,
   TwinProbeResult,
   WeightsSnapshot,
 } from '../protocol';
@@ -25,40 +24,12 @@ import { testCeiling, type TestCeiling } from './bayesAuc';
 import { metricsOf, predictAll } from './evaluation';
 import { ViewInspector } from './inspector';
 import { buildModels, perModel, type PerModel } from './models';
+import { BstMember } from './bstMember';
 import { BugTwins } from './twins';
 import { probeTwins } from './twinProbe';
+import type { TestResult, TrainingSessionLike } from './sessionLike';
 
-export interface TestResult {
-  test: Record<ModelName, EvalMetrics>;
-  twinTest?: Partial<Record<TwinKey, EvalMetrics>>;
-}
-
-/** The part of TrainingSession the worker controller uses (a fake in its tests). */
-export interface TrainingSessionLike {
-  readonly trainSize: number;
-  readonly testSize: number;
-  /** The test set's Bayes-optimal AUC and classes (a fake session may have none). */
-  readonly ceiling?: TestCeiling;
-  readonly counters: Counters;
-  step(): void;
-  readLosses(): Promise<LossReading>;
-  evaluate(): Promise<Record<ModelName, EvalMetrics>>;
-  /** The test metrics with the bug lab's twins' (a session without twins may lack it). */
-  evaluateAll?(): Promise<TestResult>;
-  score(history: number[], candidate: number): Promise<ScoreResult>;
-  heatmap(history: number[]): Promise<HeatmapResult>;
-  embeddingMap(): Promise<EmbeddingMap>;
-  /** The bug lab's live probe (a session without twins answers with none). */
-  probeTwins?(history: number[], candidate: number): Promise<TwinProbeResult>;
-  exportWeights(): Promise<WeightsSnapshot>;
-  /** The weights with everything training needs to continue exactly from here (checkpoints). */
-  exportState?(): Promise<WeightsSnapshot>;
-  /** Go on training with another learning rate (optimizer state kept). */
-  setLearningRate?(learningRate: number): void;
-  /** The weights and step; with `training`, also the optimizers and the data position. */
-  importWeights(s: WeightsSnapshot): void | Promise<void>;
-  dispose(): void;
-}
+export type { TestResult, TrainingSessionLike };
 
 /**
  * Base, DIN and DIEN training in lockstep on identical mini-batches of one world.
@@ -73,6 +44,8 @@ export class TrainingSession implements TrainingSessionLike {
   private readonly trainers: PerModel<ModelTrainer>;
   /** The bug lab's bugged twins (none unless the config switches some on). */
   readonly twins: BugTwins;
+  /** BST, the fourth model, when the config switches it on. */
+  readonly bst: BstMember | undefined;
   private readonly iterator: BatchIterator;
   /** The views' forward passes over these same models. */
   readonly inspector: ViewInspector;
@@ -91,6 +64,7 @@ export class TrainingSession implements TrainingSessionLike {
       (name) => new ModelTrainer(this.models[name], config.train.learningRate),
     );
     this.twins = new BugTwins(config, this.world);
+    this.bst = config.bst ? new BstMember(config, cat) : undefined;
     this.iterator = new BatchIterator(
       this.dataset.train,
       cat,
@@ -104,6 +78,7 @@ export class TrainingSession implements TrainingSessionLike {
       catalogue: cat,
       T: config.model.T,
       stepOf: () => this.steps,
+      ...(this.bst ? { bst: this.bst } : {}),
     });
   }
 
@@ -133,7 +108,8 @@ export class TrainingSession implements TrainingSessionLike {
 
   /** One lockstep mini-batch for the three models. No readback. */
   step(): void {
-    const x = toTensors(this.iterator.next(), this.layout);
+    const batch = this.iterator.next();
+    const x = toTensors(batch, this.layout);
     try {
       const results = perModel((name) => this.trainers[name].step(x));
       this.disposeLatest();
@@ -145,6 +121,7 @@ export class TrainingSession implements TrainingSessionLike {
         if (name !== 'dien') results[name].aux?.dispose();
       }
       this.twins.step(x, this.layout);
+      this.bst?.step(batch);
       this.steps++;
     } finally {
       disposeTensors(x);
@@ -163,14 +140,26 @@ export class TrainingSession implements TrainingSessionLike {
     if (!this.latest) return { loss: perModel(() => NaN), auxLoss: NaN };
     const l = this.latest;
     const twins = this.twins.lossTensors() ?? [];
+    const bst = this.bst?.loss;
     const packed = tf.tidy(() =>
-      tf.stack([l.total.base, l.total.din, l.total.dien, l.aux ?? tf.scalar(NaN), ...twins]),
+      tf.stack([
+        l.total.base,
+        l.total.din,
+        l.total.dien,
+        l.aux ?? tf.scalar(NaN),
+        bst ?? tf.scalar(NaN),
+        ...twins,
+      ]),
     );
     const v = await packed.data();
     packed.dispose();
-    const reading: LossReading = { loss: { base: v[0], din: v[1], dien: v[2] }, auxLoss: v[3] };
+    const reading: LossReading = {
+      loss: { base: v[0], din: v[1], dien: v[2] },
+      auxLoss: v[3],
+      ...(this.bst ? { bstLoss: v[4] } : {}),
+    };
     if (twins.length === 0) return reading;
-    const twinLoss = Object.fromEntries(this.twins.twins.map((t, i) => [t.key, v[4 + i]]));
+    const twinLoss = Object.fromEntries(this.twins.twins.map((t, i) => [t.key, v[5 + i]]));
     return { ...reading, twinLoss };
   }
 
@@ -193,11 +182,12 @@ export class TrainingSession implements TrainingSessionLike {
     const probs = await this.predict(samples);
     const metrics = metricsOf(samples);
     const test = perModel((name) => metrics(probs[name]));
-    if (this.twins.size === 0) return { test };
+    const bst = this.bst ? { bstTest: metrics(await this.bst.predict(samples)) } : {};
+    if (this.twins.size === 0) return { test, ...bst };
     const twinTest = Object.fromEntries(
       this.twins.twins.map((t, i) => [t.key, metrics(probs.twins[i])]),
     );
-    return { test, twinTest };
+    return { test, twinTest, ...bst };
   }
 
   /** Every model's CTR and internals for one (history, candidate) pair, plus the truth. */
@@ -247,13 +237,16 @@ export class TrainingSession implements TrainingSessionLike {
     const [base, din, dien] = await Promise.all(
       MODEL_NAMES.map((name) => this.models[name].params.export()),
     );
-    if (this.twins.size === 0) return { step, tensors: { base, din, dien } };
-    return { step, tensors: { base, din, dien }, twins: await this.twins.exportWeights() };
+    const bst = this.bst ? { bst: await this.bst.exportWeights() } : {};
+    if (this.twins.size === 0) return { step, tensors: { base, din, dien }, ...bst };
+    const twins = await this.twins.exportWeights();
+    return { step, tensors: { base, din, dien }, twins, ...bst };
   }
 
   setLearningRate(learningRate: number): void {
     for (const name of MODEL_NAMES) this.trainers[name].setLearningRate(learningRate);
     this.twins.setLearningRate(learningRate);
+    this.bst?.setLearningRate(learningRate);
   }
 
   /**
@@ -266,9 +259,10 @@ export class TrainingSession implements TrainingSessionLike {
       this.exportWeights(),
       ...MODEL_NAMES.map((name) => this.trainers[name].exportState()),
     ]);
-    const training = { optimizer: { base, din, dien }, data };
-    if (this.twins.size === 0) return { ...weights, training };
-    return { ...weights, training: { ...training, twins: await this.twins.exportTraining() } };
+    const training: TrainingState = { optimizer: { base, din, dien }, data };
+    if (this.bst) training.bst = await this.bst.exportOptimizer();
+    if (this.twins.size > 0) training.twins = await this.twins.exportTraining();
+    return { ...weights, training };
   }
 
   /**
@@ -280,12 +274,14 @@ export class TrainingSession implements TrainingSessionLike {
     this.steps = s.step;
     const training = s.training;
     const twins = this.twins.importWeights(s);
-    if (!training) return twins;
+    const bst = this.bst?.importFrom(s);
+    if (!training) return Promise.all([twins, bst]).then(() => undefined);
     this.iterator.restore(training.data);
     // The last step's losses belong to the state being left.
     this.disposeLatest();
     await Promise.all([
       twins,
+      bst,
       ...MODEL_NAMES.map((name) => this.trainers[name].importState(training.optimizer[name])),
     ]);
   }
@@ -297,6 +293,7 @@ export class TrainingSession implements TrainingSessionLike {
   dispose(): void {
     this.disposeLatest();
     this.twins.dispose();
+    this.bst?.dispose();
     for (const name of MODEL_NAMES) {
       this.trainers[name].dispose();
       this.models[name].dispose();
