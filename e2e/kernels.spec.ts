@@ -32,6 +32,7 @@ for (const backend of ['webgpu', 'wasm'] as BackendName[]) {
       expect(c.backend, what).toBe(backend);
       expect(c.fusedActive, `${what}: fused kernels registered`).toBe(true);
       expect(c.gpuErrors, what).toEqual([]);
+      expect(c.leakedTensors, `${what}: tensors left over`).toBe(0);
       expect(c.valueDiff, `${what} states`).toBeLessThanOrEqual(TOLERANCE);
       expect(c.gradDiff, `${what} gradients`).toBeLessThanOrEqual(TOLERANCE);
       expect(c.gradScale, `${what}: the gradients are not all zero`).toBeGreaterThan(0.1);

@@ -110,11 +110,20 @@ ${runs
 
 Interleaved A/B in one run per backend (off and on alternate, ${first?.reps ?? '–'} repeats of
 ${first?.steps ?? '–'} steps each; fewer on the software GPU), median ms per training step. A
-loaded machine slows both sides alike; the ratio is the figure to read, not the milliseconds.
+loaded machine slows both sides alike; the ratio is the figure to read, not the milliseconds, and
+with the load average above the core count even the ratios of small differences move from run to
+run: repeat on an idle machine before reading them.
 
 | Where | Model | Off ms | On ms | Speed-up |
 |---|---|---:|---:|---:|
 ${runs.flatMap(([w, r]) => abRows(w, r)).join('\n')}
+
+Adam's update alone (\`applyGradients\` of one step's gradients, the same interleaving), tfjs's
+Adam (off) vs \`FusedAdam\` (on), median ms:
+
+| Where | Model | Off ms | On ms | Speed-up |
+|---|---|---:|---:|---:|
+${runs.flatMap(([w, r]) => (r.adam ?? []).map((a) => `| ${w} | ${a.model} | ${a.offMs.toFixed(2)} | ${a.onMs.toFixed(2)} | ${a.speedup.toFixed(2)}× |`)).join('\n')}
 ${failed.length ? `\nNot measured: ${failed.map((r) => `${r.backend} (${r.error})`).join('; ')}.\n` : ''}
 On a machine with a real GPU (WebGPU vs WASM vs WebGL, per model):
 \`BENCH_CHROMIUM_ARGS="--no-sandbox --enable-unsafe-webgpu --enable-features=Vulkan --use-angle=vulkan" BENCH_HEADED=1 BENCH_BACKENDS=wasm,webgpu,webgl npx tsx bench/fused-run.ts\`.

@@ -46,6 +46,8 @@ export interface FusedBench {
   T: number;
   counts: StepCounts[];
   ab: AbRow[];
+  /** Adam's update alone (applyGradients of one step's gradients): tfjs's Adam vs FusedAdam. */
+  adam: AbRow[];
   reps: number;
   steps: number;
 }
@@ -122,7 +124,16 @@ export async function fusedBench(
     makeBatch(s.dataset.train.slice(0, B), s.world.catalogue, T),
     s.models.base.layout,
   );
-  const res: FusedBench = { backend: tf.getBackend(), B, T, counts: [], ab: [], reps, steps };
+  const res: FusedBench = {
+    backend: tf.getBackend(),
+    B,
+    T,
+    counts: [],
+    ab: [],
+    adam: [],
+    reps,
+    steps,
+  };
   try {
     for (const name of MODEL_NAMES) {
       for (const fused of [false, true])
@@ -144,6 +155,7 @@ export async function fusedBench(
       model: AbRow['model'],
       step: () => tf.Scalar | undefined,
       read: () => Promise<unknown>,
+      into: AbRow[] = res.ab,
     ) => {
       await timed(step, read, false); // warm-up (shader compilation) for both paths
       await timed(step, read, true);
@@ -160,7 +172,7 @@ export async function fusedBench(
         speedup: median(off) / median(on),
       };
       log(`${res.backend} ${model}: off ${row.offMs.toFixed(1)} ms, on ${row.onMs.toFixed(1)} ms`);
-      res.ab.push(row);
+      into.push(row);
     };
     for (const name of MODEL_NAMES) {
       // ModelTrainer.step with FusedAdam (the trainer itself still builds tfjs's Adam).
@@ -191,6 +203,20 @@ export async function fusedBench(
           last = undefined;
         },
       );
+      // Adam alone, on the gradients of one step (read back: waits for the GPU queue).
+      const { value, grads } = tf.variableGrads(() => model.loss(x, true).total, vars);
+      value.dispose();
+      const g = named(grads);
+      await ab(
+        name,
+        () => {
+          adam.applyGradients(g);
+          return undefined;
+        },
+        () => vars[0].data(),
+        res.adam,
+      );
+      tf.dispose(Object.values(grads));
       adam.dispose();
     }
     await ab(

@@ -22,6 +22,8 @@ export interface CellCheck {
   cell: CellKind;
   backend: string;
   fusedActive: boolean;
+  /** Tensors left over by the fused forward and backward runs (all disposed: should be 0). */
+  leakedTensors: number;
   /** WebGPU validation errors (a shader that did not compile), both paths. */
   gpuErrors: string[];
   /** max |fused − per-step| over the states. */
@@ -95,11 +97,12 @@ async function runPath(cell: CellKind, seed: number, fused: boolean) {
   const states = () => runStates(g, x as tf.Tensor3D, mask, cell, attention);
   const loss = () => tf.sum(tf.mul(states(), readout)) as tf.Scalar;
   try {
-    g.b.assign(tf.randomUniform([3, 1, H], -0.5, 0.5, 'float32', seed));
+    tf.tidy(() => g.b.assign(tf.randomUniform([3, 1, H], -0.5, 0.5, 'float32', seed)));
+    const before = tf.memory().numTensors;
     let values: Float32Array = new Float32Array(0);
     let grads: Float32Array[] = [];
     const errors = await gpuErrors(async () => {
-      const s = states();
+      const s = tf.tidy(states);
       values = Float32Array.from(await s.data());
       s.dispose();
       const r = tf.variableGrads(loss, vars);
@@ -118,7 +121,8 @@ async function runPath(cell: CellKind, seed: number, fused: boolean) {
       });
       kernels = prof.kernels.length;
     });
-    return { values, grads, kernels, dispatches, errors, active: fusedKernelsActive() };
+    const leaked = tf.memory().numTensors - before;
+    return { values, grads, kernels, dispatches, errors, leaked, active: fusedKernelsActive() };
   } finally {
     [x, att, mask, readout].forEach((t) => t.dispose());
     p.dispose();
@@ -154,6 +158,7 @@ export async function checkFusedKernels(): Promise<CellCheck[]> {
         cell,
         backend: tf.getBackend(),
         fusedActive: fused.active,
+        leakedTensors: fused.leaked,
         gpuErrors: [...ref.errors, ...fused.errors],
         valueDiff,
         gradDiff,
