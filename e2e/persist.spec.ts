@@ -106,6 +106,16 @@ test('a reload brings back the kept runs and the rewind snapshots with the curre
   await expect(runItem(page, 2)).toContainText('training now, step 10');
   // The same rewind snapshots as before the reload.
   expect(await firstStop(page)).toBe(stop);
+  if (process.env.PERSIST_SHOTS)
+    for (const [what, where] of [
+      ['runs', 'section.runs'],
+      ['saved', '.saved-run'],
+      ['rewind', '.rewind'],
+    ])
+      await page
+        .locator(where)
+        .first()
+        .screenshot({ path: `test-results/persist-shots/${what}.png` });
   // The kept run resumes from its own weights and settings, as before the reload.
   await ready(page);
   await page.getByRole('button', { name: 'Resume Run 1' }).click();

@@ -1,7 +1,7 @@
 /** The autosave's words. */
 const en = {
   resumed: (step: number, when: string) =>
-    `Resumed the run saved at step ${step} (${when}): weights, optimizer state, curves and history.`,
+    `Resumed the run saved at step ${step} (${when}): weights, optimizer state, curves, rewind snapshots and history.`,
   startFresh: 'Start fresh',
   offer: (step: number) => `A run saved at step ${step} has other settings than this link's.`,
   resume: 'Resume the saved run',
@@ -28,7 +28,7 @@ export type PersistStrings = typeof en;
 
 const zh: PersistStrings = {
   resumed: (step, when) =>
-    `已恢复在第 ${step} 步保存的运行（${when}）：权重、优化器状态、曲线和历史。`,
+    `已恢复在第 ${step} 步保存的运行（${when}）：权重、优化器状态、曲线、回放快照和历史。`,
   startFresh: '重新开始',
   offer: (step) => `有一个在第 ${step} 步保存的运行，它的设置与这个链接不同。`,
   resume: '恢复保存的运行',
