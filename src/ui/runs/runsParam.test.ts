@@ -58,3 +58,16 @@ describe('the runs parameter', () => {
     expect(readRunsParam(null, base)).toEqual({ runs: [], bad: [] });
   });
 });
+
+describe('BST runs in the link', () => {
+  it('a BST run (plain positions, time world) travels and comes back whole', () => {
+    const bst = { position: 'position', attention: 'full', output: 'concat', heads: 1 } as const;
+    const run = { config: cfg({ world: { ...base.world, timeSignal: 0.1 }, bst }), steps: 20 };
+    const raw = writeRunsParam([run, { config: cfg(), steps: 5 }], base);
+    expect(raw).toBe('tsig_0.1*bst_1*bstpos_position*n_20-n_5');
+    const back = readRunsParam(raw, base);
+    expect(back.bad).toEqual([]);
+    expect(back.runs[0]).toEqual(run);
+    expect('bst' in back.runs[1].config).toBe(false);
+  });
+});

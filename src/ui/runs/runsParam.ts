@@ -5,7 +5,7 @@
  * (characters a query string keeps as they are, so the link stays short and readable).
  */
 import type { SessionConfig } from '../../train/protocol';
-import { FIELDS, withLab, type PageState } from '../state/urlState';
+import { FIELDS, withBst, withLab, type PageState } from '../state/urlState';
 
 /** Only the session settings travel: not the speed, the language or the backend. */
 const NOT_SETTINGS = new Set(['speed', 'lang', 'backend']);
@@ -19,7 +19,10 @@ export interface LinkedRun {
 }
 
 function asState(base: PageState, c: SessionConfig): PageState {
-  return withLab({ ...base, world: c.world, model: c.model, train: c.train }, c.bugLab ?? []);
+  return withBst(
+    withLab({ ...base, world: c.world, model: c.model, train: c.train }, c.bugLab ?? []),
+    c.bst,
+  );
 }
 
 function word(v: unknown): string {
@@ -65,7 +68,10 @@ export function readRunsParam(
     }
     if (ok && steps !== undefined)
       runs.push({
-        config: withLab({ world: s.world, model: s.model, train: s.train }, s.bugLab ?? []),
+        config: withBst(
+          withLab({ world: s.world, model: s.model, train: s.train }, s.bugLab ?? []),
+          s.bst,
+        ),
         steps,
       });
     else bad.push(text);

@@ -44,3 +44,25 @@ describe('settingsDiff', () => {
     ]);
   });
 });
+
+describe('BST and the time signal in the diff', () => {
+  const bst = { position: 'timeGap', attention: 'full', output: 'concat', heads: 1 } as const;
+  const plain: SessionConfig = {
+    world: { ...DEFAULT_PAGE.world },
+    model: DEFAULT_PAGE.model,
+    train: DEFAULT_PAGE.train,
+  };
+  it('BST switched on is one line; a BST setting changed is its own line', () => {
+    expect(settingsDiff(plain, { ...plain, bst }, 'en')).toEqual(['BST: off → on']);
+    expect(
+      settingsDiff({ ...plain, bst }, { ...plain, bst: { ...bst, position: 'position' } }, 'en'),
+    ).toEqual(['BST positions: time gaps → plain positions']);
+    expect(settingsDiff({ ...plain, bst }, { ...plain, bst: { ...bst, heads: 2 } }, 'zh')).toEqual([
+      'BST 注意力头数：1 → 2',
+    ]);
+  });
+  it('names the time signal', () => {
+    const timed = { ...plain, world: { ...plain.world, timeSignal: 0.1 } };
+    expect(settingsDiff(plain, timed, 'en')).toEqual(['time signal: off → 0.1']);
+  });
+});

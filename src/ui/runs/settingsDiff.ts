@@ -17,7 +17,15 @@ export function flatSettings(c: SessionConfig): [string, unknown][] {
   const fields = PARTS.flatMap((part) =>
     Object.entries(c[part]).map(([k, v]) => [`${part}.${k}`, v] as [string, unknown]),
   );
-  return [...fields, ['bugLab', c.bugLab && c.bugLab.length > 0 ? c.bugLab : undefined]];
+  const bst: [string, unknown][] = c.bst
+    ? Object.entries(c.bst).map(([k, v]) => [`bst.${k}`, v] as [string, unknown])
+    : [];
+  return [
+    ...fields,
+    ['bugLab', c.bugLab && c.bugLab.length > 0 ? c.bugLab : undefined],
+    ['bst', c.bst !== undefined],
+    ...bst,
+  ];
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -43,8 +51,11 @@ export function settingsDiff(a: SessionConfig, b: SessionConfig, lang: Lang): st
     (k, i, all) => all.indexOf(k) === i,
   );
   const after = new Map(flatSettings(b));
+  // BST switched on or off is one line, not one per BST setting.
+  const bothBst = a.bst !== undefined && b.bst !== undefined;
   return keys
     .filter((k) => !same(before.get(k), after.get(k)))
+    .filter((k) => bothBst || !k.startsWith('bst.'))
     .map((k) =>
       w.diffLine(w.setting[k] ?? k, valueWords(before.get(k), w), valueWords(after.get(k), w)),
     );

@@ -156,3 +156,34 @@ describe('the bug lab in the config', () => {
     expect('bugLab' in base).toBe(false);
   });
 });
+
+describe('BST in the config', () => {
+  it('a patch switches BST on or off (null), other patches keep it, off removes the field', () => {
+    const base = initPage(DEFAULT_PAGE).config;
+    expect('bst' in base).toBe(false);
+    const bst = { position: 'position', attention: 'full', output: 'concat', heads: 2 } as const;
+    const on = patched(base, { bst });
+    expect(on.bst).toEqual(bst);
+    expect(patched(on, { model: { T: 10 } }).bst).toEqual(bst);
+    expect(patched(on, { bugLab: ['paddingLeak'] }).bst).toEqual(bst);
+    expect('bst' in patched(on, { bst: null })).toBe(false);
+  });
+
+  it('a link with BST starts a page with BST, and the page writes it back', () => {
+    const bst = { position: 'timeGap', attention: 'causal', output: 'concat', heads: 1 } as const;
+    const p = initPage({ ...DEFAULT_PAGE, bst });
+    expect(p.config.bst).toEqual(bst);
+    expect(urlStateOf(p, undefined).bst).toEqual(bst);
+    const reset = pageReducer(p, { type: 'reset', patch: { world: { seed: 3 } } });
+    expect(reset.config.bst).toEqual(bst);
+  });
+});
+
+describe('the time signal in the config', () => {
+  it('a time signal of 0 leaves the field out, so the timeless world has one spelling', () => {
+    const base = initPage(DEFAULT_PAGE).config;
+    const timed = patched(base, { world: { timeSignal: 0.1 } });
+    expect(timed.world.timeSignal).toBe(0.1);
+    expect('timeSignal' in patched(timed, { world: { timeSignal: 0 } }).world).toBe(false);
+  });
+});

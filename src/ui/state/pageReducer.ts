@@ -14,6 +14,7 @@ import type {
   WorldConfig,
 } from '../../train/protocol';
 import type { LabId } from '../../model/bugs';
+import type { BstSettings } from '../../model/bstConfig';
 import type { Preset } from '../history/presets';
 import type { Lang } from '../text/i18n';
 import { DEFAULT_COMPARE } from './defaults';
@@ -24,7 +25,7 @@ import {
   type HistoryEntry,
   type HistoryState,
 } from './historyReducer';
-import { withLab, type PageState } from './urlState';
+import { withBst, withLab, type PageState } from './urlState';
 
 /** What an undo restores: the reader's inputs to the models (the purchases with their uids, the ad). */
 export interface Edit {
@@ -65,16 +66,22 @@ export interface ConfigPatch {
   train?: Partial<TrainSettings>;
   /** The bug lab's switches, replacing the current ones ([] = none). */
   bugLab?: LabId[];
+  /** BST's settings, replacing the current ones (null = off; absent = as they are). */
+  bst?: BstSettings | null;
 }
 
 /** The config with a settings patch applied (before the budgets). */
 export function patched(config: SessionConfig, p: ConfigPatch = {}): SessionConfig {
+  const world: WorldConfig = { ...config.world, ...p.world };
+  // A timeless world has no timeSignal field (a link's tsig=0 reads the same way).
+  if (!world.timeSignal) delete world.timeSignal;
   const next = {
-    world: { ...config.world, ...p.world },
+    world,
     model: { ...config.model, ...p.model },
     train: { ...config.train, ...p.train },
   };
-  return withLab(next, p.bugLab ?? config.bugLab ?? []);
+  const bst = p.bst === undefined ? config.bst : (p.bst ?? undefined);
+  return withBst(withLab(next, p.bugLab ?? config.bugLab ?? []), bst);
 }
 
 export type PageAction =
@@ -103,7 +110,10 @@ export function initPage(s: PageState): PageModel {
     past: [],
     inspected: null,
     atStep: null,
-    config: withLab({ world: s.world, model: s.model, train: s.train }, s.bugLab ?? []),
+    config: withBst(
+      withLab({ world: s.world, model: s.model, train: s.train }, s.bugLab ?? []),
+      s.bst,
+    ),
     resets: 0,
     speed: s.speed,
     lang: s.lang,

@@ -3,6 +3,7 @@
  * (the reader's message when a link's value is refused).
  */
 import { LAB_IDS, MAX_LAB_ENTRIES, type LabId } from '../../model/bugs';
+import type { BstSettings } from '../../model/bstConfig';
 import type { Expected } from '../text/urlWords';
 
 /** Reads one value, or undefined; `expect` says what it accepts (for the reader's message). */
@@ -48,6 +49,16 @@ export function withLab<S extends object>(s: S, ids: readonly LabId[]): S & { bu
   const out: S & { bugLab?: LabId[] } = { ...s };
   delete out.bugLab;
   return ids.length === 0 ? out : { ...out, bugLab: [...ids] };
+}
+
+/** `s` with BST on with these settings, or off (undefined leaves the field out: never half a BST). */
+export function withBst<S extends object>(
+  s: S,
+  bst: BstSettings | undefined,
+): S & { bst?: BstSettings } {
+  const out: S & { bst?: BstSettings } = { ...s };
+  delete out.bst;
+  return bst === undefined ? out : { ...out, bst: { ...bst } };
 }
 
 /** Comma-separated bug-lab switches, each known, none twice, at most MAX_LAB_ENTRIES. */

@@ -152,3 +152,54 @@ describe('the bug lab in the link', () => {
     }
   });
 });
+
+describe('BST and the time signal in the link', () => {
+  it('bst=1 alone is the paper BST, written back as bst=1 only', () => {
+    const r = parseUrlState('?bst=1', defaults, 30);
+    expect(r.problems).toEqual([]);
+    expect(r.state.bst).toEqual({
+      position: 'timeGap',
+      attention: 'full',
+      output: 'concat',
+      heads: 1,
+    });
+    expect(serializeUrlState(r.state, defaults)).toBe('?bst=1');
+    expect('bst' in parseUrlState('?bst=0', defaults, 30).state).toBe(false);
+    expect('bst' in parseUrlState('', defaults, 30).state).toBe(false);
+  });
+
+  it('reads and writes each of BST settings that differ from the paper', () => {
+    const link = '?bst=1&bstpos=position&bstheads=2&bstattn=causal&bstout=candidate';
+    const r = parseUrlState(link, defaults, 30);
+    expect(r.problems).toEqual([]);
+    expect(r.state.bst).toEqual({
+      position: 'position',
+      attention: 'causal',
+      output: 'candidate',
+      heads: 2,
+    });
+    expect(serializeUrlState(r.state, defaults)).toBe(link);
+  });
+
+  it('ignores BST settings without bst=1 (no half BST) and refuses bad values', () => {
+    const off = parseUrlState('?bstpos=position&bstheads=2', defaults, 30);
+    expect(off.problems).toEqual([]);
+    expect('bst' in off.state).toBe(false);
+    for (const raw of ['bstpos=clock', 'bstheads=3', 'bstattn=masked', 'bstout=sum', 'bst=yes']) {
+      const r = parseUrlState(`?bst=1&${raw}`, defaults, 30);
+      expect(r.problems, raw).toHaveLength(1);
+      expect(r.problems[0], raw).toMatch(new RegExp(raw.split('=')[0]));
+    }
+    expect(parseUrlState('?bst=1&bstheads=3', defaults, 30).state.bst?.heads).toBe(1);
+  });
+
+  it('tsig sets the world time signal; 0 leaves the field out; negatives are refused', () => {
+    const r = parseUrlState('?tsig=0.1', defaults, 30);
+    expect(r.state.world.timeSignal).toBe(0.1);
+    expect(serializeUrlState(r.state, defaults)).toBe('?tsig=0.1');
+    expect('timeSignal' in parseUrlState('?tsig=0', defaults, 30).state.world).toBe(false);
+    const bad = parseUrlState('?tsig=-1', defaults, 30);
+    expect(bad.problems).toHaveLength(1);
+    expect('timeSignal' in bad.state.world).toBe(false);
+  });
+});

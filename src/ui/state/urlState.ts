@@ -5,13 +5,14 @@
  */
 import { fitBudget } from '../../data/budget';
 import type { LabId } from '../../model/bugs';
+import { DEFAULT_BST, type BstSettings } from '../../model/bstConfig';
 import type { BackendName, ModelSettings, TrainSettings, WorldConfig } from '../../train/protocol';
 import { URL_WORDS } from '../text/urlWords';
-import { bool, int, labList, num, oneOf, withLab, type Reader } from './urlReaders';
+import { bool, int, labList, num, oneOf, withBst, withLab, type Reader } from './urlReaders';
 import type { Lang } from '../text/i18n';
 
 export type { Lang };
-export { withLab };
+export { withBst, withLab };
 
 export interface PageState {
   history: number[];
@@ -26,6 +27,8 @@ export interface PageState {
   backend?: BackendName;
   /** The bug lab's switches on (absent: none, never an empty list). */
   bugLab?: LabId[];
+  /** BST trained as a fourth model (absent: off, never half a setting). */
+  bst?: BstSettings;
 }
 
 export interface ParseResult {
@@ -52,7 +55,25 @@ export const LIMITS = {
   batchSize: [1, 2048],
   shoppers: [10, 20000],
   history: [2, 200],
+  timeSignal: [0, 10],
 } as const;
+
+/**
+ * One of BST's settings in the link: read only where `bst=1` came first (FIELDS' order), and
+ * written only where it differs from DEFAULT_BST, so `bst=1` alone is the paper's BST.
+ */
+function bstField<K extends keyof BstSettings>(
+  key: string,
+  name: K,
+  read: Reader<NonNullable<BstSettings[K]>>,
+): Field<unknown> {
+  return field({
+    key,
+    read,
+    get: (s) => (s.bst && s.bst[name] !== DEFAULT_BST[name] ? s.bst[name] : undefined),
+    set: (s, v) => (s.bst ? withBst(s, { ...s.bst, [name]: v }) : s),
+  });
+}
 
 export const FIELDS: Field<unknown>[] = [
   field({
@@ -90,6 +111,17 @@ export const FIELDS: Field<unknown>[] = [
     read: num(0, 1),
     get: (s) => s.world.noise,
     set: (s, v) => ({ ...s, world: { ...s.world, noise: v } }),
+  }),
+  field({
+    key: 'tsig',
+    read: num(...LIMITS.timeSignal),
+    get: (s) => s.world.timeSignal ?? 0,
+    // 0 is the timeless world: left out, as a config without the field means the same.
+    set: (s, v) => {
+      const world: WorldConfig = { ...s.world, timeSignal: v };
+      if (v === 0) delete world.timeSignal;
+      return { ...s, world };
+    },
   }),
   field({
     key: 'T',
@@ -169,6 +201,22 @@ export const FIELDS: Field<unknown>[] = [
     get: (s) => (s.bugLab ?? []).join(','),
     set: (s, v) => withLab(s, v === '' ? [] : (v.split(',') as LabId[])),
   }),
+  field({
+    key: 'bst',
+    read: bool,
+    get: (s) => s.bst !== undefined,
+    set: (s, v) => withBst(s, v ? (s.bst ?? DEFAULT_BST) : undefined),
+  }),
+  bstField('bstpos', 'position', oneOf(['timeGap', 'position'] as const)),
+  bstField(
+    'bstheads',
+    'heads',
+    Object.assign((raw: string) => (raw === '1' ? 1 : raw === '2' ? 2 : undefined), {
+      expect: int(1, 2).expect,
+    }),
+  ),
+  bstField('bstattn', 'attention', oneOf(['full', 'causal'] as const)),
+  bstField('bstout', 'output', oneOf(['concat', 'candidate'] as const)),
   field({
     key: 'speed',
     read: int(1, 100),

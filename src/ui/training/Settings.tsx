@@ -6,12 +6,16 @@
 import { memo, useState } from 'react';
 import type { ModelSettings, TrainSettings, WorldConfig } from '../../train/protocol';
 import type { ConfigPatch } from '../state/pageReducer';
-import { useStrings } from '../text/TextContext';
+import { useStrings, useText } from '../text/TextContext';
+import { DEFAULT_BST, type BstSettings } from '../../model/bstConfig';
+import { BST_STRINGS } from '../bst/strings';
 
 interface Props {
   world: WorldConfig;
   model: ModelSettings;
   train: TrainSettings;
+  /** BST's settings when it trains too (absent: off). */
+  bst?: BstSettings;
   /** A setting changed: `what` names it for the reader's notice. */
   onChange: (patch: ConfigPatch, what: string) => void;
 }
@@ -21,6 +25,7 @@ const BATCHES = [8, 16, 32, 64, 128, 256];
 const EMBS = [2, 4, 6, 8, 12, 16];
 const TS = [5, 10, 20, 30, 50];
 const DRIFTS = [0, 0.05, 0.1, 0.15, 0.25, 0.35, 0.5];
+const TIME_SIGNALS = [0, 0.02, 0.05, 0.1, 0.2];
 
 function withValue(options: number[], v: number): number[] {
   return options.includes(v) ? options : [...options, v].sort((a, b) => a - b);
@@ -88,8 +93,11 @@ function SeedInput({
   );
 }
 
-export const Settings = memo(function Settings({ world, model, train, onChange }: Props) {
+export const Settings = memo(function Settings({ world, model, train, bst, onChange }: Props) {
   const t = useStrings();
+  const b = useText(BST_STRINGS);
+  const setBst = (p: Partial<BstSettings>, what: string) =>
+    bst && onChange({ bst: { ...bst, ...p } }, what);
   return (
     <div className="settings">
       <fieldset>
@@ -196,6 +204,69 @@ export const Settings = memo(function Settings({ world, model, train, onChange }
           options={DRIFTS}
           onChange={(v) => onChange({ world: { drift: v } }, t.drift)}
         />
+        <NumberSelect
+          label={b.timeSignal}
+          value={world.timeSignal ?? 0}
+          options={TIME_SIGNALS}
+          onChange={(v) => onChange({ world: { timeSignal: v } }, b.timeSignal)}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{b.group}</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={bst !== undefined}
+            onChange={(e) => onChange({ bst: e.target.checked ? DEFAULT_BST : null }, b.trainToo)}
+          />
+          <span>{b.trainToo}</span>
+        </label>
+        {bst && (
+          <>
+            <label>
+              <span>{b.position}</span>
+              <select
+                value={bst.position}
+                onChange={(e) =>
+                  setBst({ position: e.target.value as BstSettings['position'] }, b.position)
+                }
+              >
+                <option value="timeGap">{b.posTimeGap}</option>
+                <option value="position">{b.posPosition}</option>
+              </select>
+            </label>
+            <NumberSelect
+              label={b.heads}
+              value={bst.heads}
+              options={[1, 2]}
+              onChange={(v) => setBst({ heads: v === 2 ? 2 : 1 }, b.heads)}
+            />
+            <label>
+              <span>{b.attention}</span>
+              <select
+                value={bst.attention}
+                onChange={(e) =>
+                  setBst({ attention: e.target.value as BstSettings['attention'] }, b.attention)
+                }
+              >
+                <option value="full">{b.attnFull}</option>
+                <option value="causal">{b.attnCausal}</option>
+              </select>
+            </label>
+            <label>
+              <span>{b.output}</span>
+              <select
+                value={bst.output}
+                onChange={(e) =>
+                  setBst({ output: e.target.value as BstSettings['output'] }, b.output)
+                }
+              >
+                <option value="concat">{b.outConcat}</option>
+                <option value="candidate">{b.outCandidate}</option>
+              </select>
+            </label>
+          </>
+        )}
       </fieldset>
     </div>
   );

@@ -147,6 +147,7 @@ export function TrainingPanel({
           world={config.world}
           model={config.model}
           train={config.train}
+          bst={config.bst}
           onChange={onSettings}
         />
         <p role="status" className="settings-note">

@@ -1,0 +1,174 @@
+/** BST's words on the page (English, Chinese): its settings, card, row and the attention room. */
+export interface BstStrings {
+  group: string;
+  trainToo: string;
+  position: string;
+  posTimeGap: string;
+  posPosition: string;
+  heads: string;
+  attention: string;
+  attnFull: string;
+  attnCausal: string;
+  output: string;
+  outConcat: string;
+  outCandidate: string;
+  timeSignal: string;
+  /** The model's name on its card and in the results table. */
+  name: string;
+  liveOnly: string;
+  heading: string;
+  intro: string;
+  offText: string;
+  waiting: string;
+  headSwitch: string;
+  headName: (h: number) => string;
+  matrixCaption: (head: number, step: number) => string;
+  matrixNote: string;
+  tableOf: (head: number) => string;
+  reads: string;
+  rowSum: string;
+  candidateMark: string;
+  compareHeading: string;
+  compareCaption: string;
+  behavior: string;
+  dinCol: string;
+  dienCol: string;
+  bstCol: (head: number) => string;
+  sumRow: string;
+  compareNote: string;
+  timeHeading: string;
+  timeIntro: string;
+  timeWorld: string;
+  timeWorldOn: (tsig: number) => string;
+  togglePositions: (to: 'timeGap' | 'position') => string;
+  toggleNote: string;
+  measuredHeading: string;
+  measuredCaption: string;
+  measuredNote: string;
+  seedCol: (seed: number) => string;
+  quantity: string;
+}
+
+const en: BstStrings = {
+  group: 'BST',
+  trainToo: 'Train BST too',
+  position: 'BST positions',
+  posTimeGap: 'Time gaps (the paper)',
+  posPosition: 'Plain positions',
+  heads: 'BST heads',
+  attention: 'BST attention',
+  attnFull: 'Full (the paper)',
+  attnCausal: 'Causal',
+  output: 'BST output to the MLP',
+  outConcat: 'All outputs (the paper)',
+  outCandidate: 'The candidate’s only',
+  timeSignal: 'Time signal',
+  name: 'BST',
+  liveOnly: 'BST’s numbers are live only: rewinding shows no BST.',
+  heading: 'BST attention',
+  intro:
+    'BST (Chen et al. 2019) lets every purchase and the candidate attend to each other with a Transformer block instead of a GRU. Each row below is one token reading all of them: its weights sum to 1 over the kept purchases and the candidate.',
+  offText:
+    'BST is not training in this run. Switch it on to train a Transformer on the same batches as Base, DIN and DIEN and see where it looks.',
+  waiting: 'Waiting for BST’s first score…',
+  headSwitch: 'Attention head',
+  headName: (h) => `Head ${h + 1}`,
+  matrixCaption: (head, step) =>
+    `Head ${head + 1}, step ${step}: row = the token that reads, column = the token it reads; darker = more weight.`,
+  matrixNote:
+    'With full attention every token reads every kept token; with causal attention none reads a later one. Positions are the time gap to the candidate (or how many purchases back), as the settings say.',
+  tableOf: (head) => `BST attention weights, head ${head + 1}`,
+  reads: 'reads →',
+  rowSum: 'row sum',
+  candidateMark: 'candidate',
+  compareHeading: 'Three ways of attending to the same history',
+  compareCaption:
+    'Per kept purchase: DIN’s weight, DIEN’s a_t and the candidate’s row of BST’s attention, for the same history and candidate.',
+  behavior: 'Purchase',
+  dinCol: 'DIN weight',
+  dienCol: 'DIEN a_t',
+  bstCol: (head) => `BST candidate → purchase (head ${head + 1})`,
+  sumRow: 'Sum',
+  compareNote:
+    'What each is normalised over: DIN’s weights are not normalised unless its softmax setting is on (then they sum to 1 over the kept purchases); DIEN’s a_t is a softmax over the kept purchases (sums to 1); BST’s row is a softmax over the kept purchases and the candidate itself, so the purchases’ share is 1 minus what the candidate gives itself.',
+  timeHeading: 'Time matters?',
+  timeIntro:
+    'In the default world time carries no signal: only the order of purchases does. The time-informative world moves interests after long pauses, so a model that reads the gaps has something to gain.',
+  timeWorld: 'Time-informative world with BST (new run)',
+  timeWorldOn: (tsig) => `This run’s world carries time (time signal ${tsig}).`,
+  togglePositions: (to) =>
+    to === 'position'
+      ? 'Switch BST to plain positions (new run)'
+      : 'Switch BST to time gaps (new run)',
+  toggleNote:
+    'Each switch starts a new run and keeps this one in Runs, so the runs panel compares them; its “Repeat over 3 seeds” gives mean ± std.',
+  measuredHeading: 'Measured in Node',
+  measuredCaption:
+    'Time-gap BST against the same BST with plain positions on the time-informative world, seeds 1–4 (T = 8, embedding 4, 900 steps of 64, 6 000 held-out shoppers; wasm backend in Node).',
+  measuredNote:
+    'From tests/bst.learning.test.ts (npx vitest run tests/bst.learning.test.ts). The full table over seeds: npx tsx scripts/lib/run-node.ts scripts/bst.ts --seeds 3. The gain is real on most seeds but not all at this length.',
+  seedCol: (seed) => `Seed ${seed}`,
+  quantity: 'AUC difference',
+};
+
+const zh: BstStrings = {
+  group: 'BST',
+  trainToo: '同时训练 BST',
+  position: 'BST 位置编码',
+  posTimeGap: '时间间隔（论文做法）',
+  posPosition: '普通位置',
+  heads: 'BST 注意力头数',
+  attention: 'BST 注意力',
+  attnFull: '全注意力（论文做法）',
+  attnCausal: '因果注意力',
+  output: 'BST 送入 MLP 的输出',
+  outConcat: '全部输出（论文做法）',
+  outCandidate: '只用候选的输出',
+  timeSignal: '时间信号',
+  name: 'BST',
+  liveOnly: 'BST 的数字只显示实时训练：回放时不显示 BST。',
+  heading: 'BST 注意力',
+  intro:
+    'BST（Chen 等，2019）用一个 Transformer 模块代替 GRU，让每次购买和候选商品互相注意。下面每一行是一个词元读取所有词元：它的权重在保留的购买和候选上合计为 1。',
+  offText:
+    '本次运行没有训练 BST。打开它，就会在与 Base、DIN、DIEN 相同的批次上训练一个 Transformer，并看到它关注哪里。',
+  waiting: '等待 BST 的第一次打分…',
+  headSwitch: '注意力头',
+  headName: (h) => `第 ${h + 1} 个头`,
+  matrixCaption: (head, step) =>
+    `第 ${head + 1} 个头，第 ${step} 步：行 = 读取的词元，列 = 被读取的词元；颜色越深权重越大。`,
+  matrixNote:
+    '全注意力下每个词元读取所有保留的词元；因果注意力下不读取更晚的词元。位置是到候选的时间间隔（或往回数第几次购买），取决于设置。',
+  tableOf: (head) => `BST 注意力权重，第 ${head + 1} 个头`,
+  reads: '读取 →',
+  rowSum: '行合计',
+  candidateMark: '候选',
+  compareHeading: '对同一段历史的三种注意方式',
+  compareCaption:
+    '每个保留的购买：DIN 的权重、DIEN 的 a_t，以及 BST 注意力中候选那一行，针对同一段历史和同一个候选。',
+  behavior: '购买',
+  dinCol: 'DIN 权重',
+  dienCol: 'DIEN a_t',
+  bstCol: (head) => `BST 候选 → 购买（第 ${head + 1} 个头）`,
+  sumRow: '合计',
+  compareNote:
+    '各自的归一化范围：DIN 的权重不归一化，除非打开它的 softmax 设置（那时在保留的购买上合计为 1）；DIEN 的 a_t 是在保留的购买上做 softmax（合计为 1）；BST 这一行是在保留的购买和候选自身上做 softmax，所以购买所占的份额是 1 减去候选给自己的权重。',
+  timeHeading: '时间重要吗？',
+  timeIntro:
+    '在默认世界里时间不携带信号：只有购买的顺序有用。时间信息世界在长时间停顿后改变兴趣，所以读取时间间隔的模型有东西可学。',
+  timeWorld: '时间信息世界并训练 BST（新运行）',
+  timeWorldOn: (tsig) => `本次运行的世界携带时间信息（时间信号 ${tsig}）。`,
+  togglePositions: (to) =>
+    to === 'position' ? '把 BST 换成普通位置（新运行）' : '把 BST 换成时间间隔（新运行）',
+  toggleNote:
+    '每次切换都会开始新的运行，并把当前运行保留在“运行”中，以便运行面板比较它们；其中的“在 3 个种子上重复”给出均值 ± 标准差。',
+  measuredHeading: '在 Node 中测得',
+  measuredCaption:
+    '时间信息世界上，时间间隔 BST 与使用普通位置的同一 BST 相比，种子 1–4（T = 8，嵌入 4，900 步、每批 64，6000 名留出购物者；Node 中的 wasm 后端）。',
+  measuredNote:
+    '来自 tests/bst.learning.test.ts（npx vitest run tests/bst.learning.test.ts）。多种子的完整表格：npx tsx scripts/lib/run-node.ts scripts/bst.ts --seeds 3。在这个训练长度下，多数种子上收益真实存在，但并非每个种子都有。',
+  seedCol: (seed) => `种子 ${seed}`,
+  quantity: 'AUC 差值',
+};
+
+export const BST_STRINGS: Record<'en' | 'zh', BstStrings> = { en, zh };
