@@ -4,7 +4,7 @@
  * Trains all models in lockstep per seed and prints test AUC mean ± std; writes results/bst.json.
  * Usage: tsx scripts/lib/run-node.ts scripts/bst.ts [--seeds 3] [--steps 800] [--shoppers 1500]
  *        [--batch 64] [--lr 0.005] [--backend wasm|cpu] [--heads 1] [--output both|concat|candidate]
- *        [--test-shoppers 6000] [--T 20] (shoppers whose last position only joins the test set)
+ *        [--test-shoppers 6000] [--T 20] [--bst-only] (shoppers whose last position only joins the test set)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
@@ -74,7 +74,10 @@ export async function main(): Promise<void> {
     T: Number(arg('T', String(DEFAULT_MODEL_SETTINGS.T))),
   };
   await useNodeBackend(arg('backend', 'wasm'));
-  const models = bstModels(heads, outputs);
+  // --bst-only: the BST rows alone (Base/DIN/DIEN give the same numbers for the same seeds).
+  const models = bstModels(heads, outputs).filter(
+    (m) => m.kind === 'bst' || !process.argv.includes('--bst-only'),
+  );
   const started = Date.now();
   const results: Record<string, Record<string, number[]>> = {};
   const ms: Record<string, number> = {};
