@@ -34,6 +34,7 @@ const World = v.looseObject({
   drift: num,
   noise: num,
   related: num,
+  timeSignal: v.optional(v.pipe(num, v.minValue(0))),
 });
 
 const Model = v.looseObject({
@@ -90,6 +91,7 @@ const Weights = v.object({
   step: int(0, 1e9),
   tensors: v.object({ base: Tensors, din: Tensors, dien: Tensors }),
   twins: v.optional(v.record(TwinKeySchema, Tensors)),
+  bst: v.optional(Tensors),
   training: v.optional(
     v.object({
       optimizer: v.record(v.string(), Optimizer),
@@ -97,6 +99,7 @@ const Weights = v.object({
       twins: v.optional(
         v.object({ optimizer: v.record(TwinKeySchema, Optimizer), data: v.optional(Position) }),
       ),
+      bst: v.optional(Optimizer),
     }),
   ),
 });
@@ -107,6 +110,26 @@ const twinsMatch = (bugLab: readonly LabId[] | undefined, w: v.InferOutput<typeo
   const have = Object.keys(w.twins ?? {});
   return want.length === have.length && want.every((k) => have.includes(k));
 };
+
+/**
+ * BST's weights (and, in a checkpoint with Adam's state, BST's Adam state) are there exactly
+ * when the settings train BST, and its embedding table fits them as the others' do.
+ */
+const bstMatch = (
+  bst: unknown,
+  embDim: number,
+  w: v.InferOutput<typeof Weights>,
+  { optimizer }: { optimizer: boolean },
+) => {
+  if (bst === undefined) return w.bst === undefined && w.training?.bst === undefined;
+  if (!w.bst || (optimizer && w.training && !w.training.bst)) return false;
+  return w.bst.some(
+    (t) => t.name === 'embeddings' && t.shape[0] === TABLE_ROWS && t.shape[1] === embDim,
+  );
+};
+const BST = 'BST weights that do not match its settings';
+const OPT = { optimizer: true };
+const NO_OPT = { optimizer: false };
 
 /** Every model's embedding table has the rows of the catalogue and the settings' width. */
 const tablesFit = (embDim: number, w: v.InferOutput<typeof Weights>) =>
@@ -130,6 +153,15 @@ const Config = v.object({
   model: Model,
   train: Train,
   bugLab: v.optional(v.pipe(v.array(v.picklist(LAB_IDS)), v.maxLength(MAX_LAB_ENTRIES))),
+  bst: v.optional(
+    v.object({
+      position: v.picklist(['timeGap', 'position']),
+      attention: v.picklist(['full', 'causal']),
+      output: v.picklist(['concat', 'candidate']),
+      heads: v.picklist([1, 2]),
+      ffnHidden: v.optional(int(1, 4096)),
+    }),
+  ),
 });
 /** Rewind snapshots are weights alone, taken as training went: at most the store's capacity. */
 const Rewind = v.pipe(v.array(Weights), v.maxLength(256));
@@ -149,6 +181,12 @@ const KeptRunSchema = v.pipe(
   v.check((r) => !r.weights || tablesFit(r.config.model.embDim, r.weights), TABLES),
   v.check((r) => r.rewind.every((w) => tablesFit(r.config.model.embDim, w)), TABLES),
   v.check((r) => !r.weights || twinsMatch(r.config.bugLab, r.weights), TWINS),
+  v.check(
+    (r) =>
+      (!r.weights || bstMatch(r.config.bst, r.config.model.embDim, r.weights, OPT)) &&
+      r.rewind.every((w) => bstMatch(r.config.bst, r.config.model.embDim, w, NO_OPT)),
+    BST,
+  ),
 );
 
 export const SavedSessionSchema = v.pipe(
@@ -178,6 +216,11 @@ export const SavedSessionSchema = v.pipe(
   }),
   v.check((s) => tablesFit(s.config.model.embDim, s.checkpoint), TABLES),
   v.check((s) => twinsMatch(s.config.bugLab, s.checkpoint), TWINS),
+  v.check((s) => bstMatch(s.config.bst, s.config.model.embDim, s.checkpoint, OPT), BST),
+  v.check(
+    (s) => (s.rewind ?? []).every((w) => bstMatch(s.config.bst, s.config.model.embDim, w, NO_OPT)),
+    BST,
+  ),
   v.check(
     (s) => (s.rewind ?? []).every((w) => w.step <= s.checkpoint.step),
     'a rewind snapshot past the checkpoint',

@@ -305,3 +305,82 @@ describe('checkSaved', () => {
     }
   });
 });
+
+describe('checkSaved with BST', () => {
+  const bst = { position: 'position', attention: 'causal', output: 'concat', heads: 2 } as const;
+  /** A record whose settings train BST, with BST's weights and Adam state (the others' shapes). */
+  const withBst = (): SavedSession => {
+    const s = session(1);
+    s.config = { ...s.config, world: { ...s.config.world, timeSignal: 0.1 }, bst };
+    s.checkpoint.bst = structuredClone(s.checkpoint.tensors.din);
+    s.checkpoint.training!.bst = structuredClone(s.checkpoint.training!.optimizer.din);
+    return s;
+  };
+
+  it('accepts BST settings, weights and Adam state, and gives them back as saved', () => {
+    const r = checkSaved(withBst());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.session.config.bst).toEqual(bst);
+    expect(r.session.config.world.timeSignal).toBe(0.1);
+    expect(r.session.checkpoint.bst).toEqual(withBst().checkpoint.bst);
+    expect(r.session.checkpoint.training?.bst).toEqual(withBst().checkpoint.training?.bst);
+  });
+
+  it('refuses BST settings or weights that do not match', () => {
+    const cases: [string, (s: SavedSession) => unknown, RegExp][] = [
+      ['weights without BST on', (s) => ({ ...s, config: { ...s.config, bst: undefined } }), /BST/],
+      [
+        'BST on without its weights',
+        (s) => ({ ...s, checkpoint: { ...s.checkpoint, bst: undefined } }),
+        /BST/,
+      ],
+      [
+        'BST on without its Adam state',
+        (s) => {
+          delete s.checkpoint.training!.bst;
+          return s;
+        },
+        /BST/,
+      ],
+      [
+        'a BST table of another width',
+        (s) => {
+          s.checkpoint.bst = [
+            { ...s.checkpoint.bst![0], shape: [s.checkpoint.bst![0].values.length, 1] },
+          ];
+          return s;
+        },
+        /BST/,
+      ],
+      [
+        'three heads',
+        (s) => ({ ...s, config: { ...s.config, bst: { ...bst, heads: 3 } } }),
+        /heads/,
+      ],
+      [
+        'an unknown position',
+        (s) => ({ ...s, config: { ...s.config, bst: { ...bst, position: 'clock' } } }),
+        /position/,
+      ],
+      [
+        'a negative time signal',
+        (s) => ({ ...s, config: { ...s.config, world: { ...s.config.world, timeSignal: -1 } } }),
+        /timeSignal/,
+      ],
+      [
+        'a NaN BST weight',
+        (s) => {
+          s.checkpoint.bst![0].values[0] = NaN;
+          return s;
+        },
+        /checkpoint\.bst\..*NaN/,
+      ],
+    ];
+    for (const [what, make, problem] of cases) {
+      const r = checkSaved(make(withBst()));
+      expect(r.ok, what).toBe(false);
+      if (!r.ok) expect(r.problem, what).toMatch(problem);
+    }
+  });
+});
