@@ -4,11 +4,14 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { OptimizerState } from './config';
 import type { CtrModel } from './models';
 import type { BatchTensors } from './inputs';
+import { FusedAdam } from './kernels/fusedAdam';
 
 // ε pinned to 1e-7: left unset, tfjs takes the backend's epsilon, which is 1e-4 on WebGL and
 // made WebGL's losses drift from the other backends after the first update (agreement test).
+// FusedAdam is tfjs' Adam with one kernel per variable update where the backend has it (cpu,
+// wasm, webgpu; kernels/fusedAdam.ts), tfjs' own update elsewhere or with the kernels off.
 function adam(learningRate: number): tf.AdamOptimizer {
-  return tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
+  return new FusedAdam(learningRate, 0.9, 0.999, 1e-7);
 }
 
 /** The β powers tfjs' Adam keeps as float32 variables (protected in its types). */
