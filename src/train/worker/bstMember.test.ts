@@ -4,6 +4,7 @@ import { DEFAULT_MODEL_SETTINGS } from '../../model/config';
 import { useCpu } from '../../model/testing';
 import { DEFAULT_WORLD } from '../../world/simulator';
 import type { SessionConfig } from '../protocol';
+import { weightsOnly } from './checkpoints';
 import { ViewInspector } from './inspector';
 import { TrainingSession } from './session';
 
@@ -60,8 +61,11 @@ describe('BST in the lockstep', () => {
     expect(resumed.map((r) => r.loss)).toEqual(ahead.map((r) => r.loss));
     expect(resumed.map((r) => r.bstLoss)).toEqual(ahead.map((r) => r.bstLoss));
 
+    // The scoring worker is fed what rewind keeps: BST's weights come along (the twins' do not).
+    const fed = weightsOnly(await b.exportState());
+    expect(Object.keys(fed).sort()).toEqual(['bst', 'step', 'tensors']);
     const scorer = ViewInspector.create(CONFIG, b.world.catalogue);
-    scorer.importWeights(await b.exportWeights());
+    scorer.importWeights(fed);
     const mine = await b.score([3, 7, 12], 5);
     const theirs = await scorer.score([3, 7, 12], 5);
     expect(theirs.bst!.ctr).toBeCloseTo(mine.bst!.ctr, 6);

@@ -23,9 +23,12 @@ export interface Exportable {
   importWeights(s: WeightsSnapshot): void | Promise<void>;
 }
 
-/** The weights alone: what rewind and the scoring worker keep. */
-function weightsOnly({ step, tensors }: WeightsSnapshot): WeightsSnapshot {
-  return { step, tensors };
+/**
+ * The weights the views read: what rewind and the scoring worker keep. BST's come along (its view
+ * replays and is scored like the others'); the bug lab's twins do not (their probe is live only).
+ */
+export function weightsOnly({ step, tensors, bst }: WeightsSnapshot): WeightsSnapshot {
+  return bst ? { step, tensors, bst } : { step, tensors };
 }
 
 export interface CheckpointOptions {

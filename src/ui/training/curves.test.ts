@@ -61,6 +61,13 @@ describe('training curves', () => {
     expect(c).toEqual({ version: 3, loss: [], test: [] });
   });
 
+  it('ignore a late progress of an older version (it must not wipe a resumed run’s curves)', () => {
+    let c = NO_CURVES;
+    for (let s = 1; s <= 3; s++) c = addProgress(c, progress(s, 4));
+    const kept = c;
+    expect(addProgress(c, progress(7, 3))).toBe(kept);
+  });
+
   it('thin long runs to every other point, keeping the newest', () => {
     let c = NO_CURVES;
     for (let s = 1; s <= MAX_POINTS + 1; s++) c = addProgress(c, progress(s));

@@ -20,6 +20,8 @@ function thin<T>(xs: T[]): T[] {
  * not re-render).
  */
 export function addProgress(prev: Curves, p: Progress): Curves {
+  // Versions only grow: a late progress of an older run must not wipe the current curves.
+  if (p.version < prev.version) return prev;
   let base: Curves = p.version === prev.version ? prev : { version: p.version, loss: [], test: [] };
   const lastStep = base.loss[base.loss.length - 1]?.step ?? -1;
   const lastTestStep = base.test[base.test.length - 1]?.step ?? -1;
