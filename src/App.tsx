@@ -49,6 +49,8 @@ import { SessionFile } from './ui/persist/SessionFile';
 import { PERSIST_STRINGS } from './ui/persist/strings';
 import { useAutosave } from './ui/persist/useAutosave';
 import { BugLab } from './ui/buglab/BugLab';
+import { BstRoom } from './ui/bst/BstRoom';
+import { bstResultRow } from './ui/bst/bstView';
 import { twinRows } from './ui/buglab/twinRows';
 import { useTwinProbe } from './ui/buglab/useTwinProbe';
 
@@ -116,6 +118,10 @@ export function App() {
   const twins = useMemo(
     () => twinRows(config, trainer.progress, shownStep, page.lang),
     [config, trainer.progress, shownStep, page.lang],
+  );
+  const bstRow = useMemo(
+    () => bstResultRow(trainer.progress, atStep, shownStep),
+    [trainer.progress, atStep, shownStep],
   );
 
   return (
@@ -218,6 +224,13 @@ export function App() {
               <h3>{t.auxHeading}</h3>
               <p className="caption">{t.auxCaption}</p>
               <AuxLoss scored={lower} alpha={config.model.auxWeight} />
+              <BstRoom
+                config={config}
+                scored={lower}
+                ready={trainer.ready}
+                currentRun={runs.state.current}
+                onChange={act.reset}
+              />
             </Story>
 
             <Story id="embeddings">
@@ -248,7 +261,13 @@ export function App() {
                 at={replayedStep(trainer.snapshots, atStep)}
               />
               <h3>{t.results}</h3>
-              <ResultsTable shown={shown} info={trainer.info} runs={selected.rows} twins={twins} />
+              <ResultsTable
+                shown={shown}
+                info={trainer.info}
+                runs={selected.rows}
+                twins={twins}
+                bst={bstRow}
+              />
               <BugLab
                 config={config}
                 progress={trainer.progress}

@@ -35,6 +35,9 @@ export interface BstStrings {
   dienCol: string;
   bstCol: (head: number) => string;
   sumRow: string;
+  selfRow: string;
+  scrambleRow: string;
+  gapRow: string;
   compareNote: string;
   timeHeading: string;
   timeIntro: string;
@@ -88,7 +91,10 @@ const en: BstStrings = {
   dinCol: 'DIN weight',
   dienCol: 'DIEN a_t',
   bstCol: (head) => `BST candidate → purchase (head ${head + 1})`,
-  sumRow: 'Sum',
+  sumRow: 'Sum over the purchases',
+  selfRow: 'The candidate itself',
+  scrambleRow: 'Scrambling the test’s clock (time-gap BST’s AUC)',
+  gapRow: 'Time gap − plain positions',
   compareNote:
     'What each is normalised over: DIN’s weights are not normalised unless its softmax setting is on (then they sum to 1 over the kept purchases); DIEN’s a_t is a softmax over the kept purchases (sums to 1); BST’s row is a softmax over the kept purchases and the candidate itself, so the purchases’ share is 1 minus what the candidate gives itself.',
   timeHeading: 'Time matters?',
@@ -150,7 +156,10 @@ const zh: BstStrings = {
   dinCol: 'DIN 权重',
   dienCol: 'DIEN a_t',
   bstCol: (head) => `BST 候选 → 购买（第 ${head + 1} 个头）`,
-  sumRow: '合计',
+  sumRow: '购买上的合计',
+  selfRow: '候选自身',
+  scrambleRow: '打乱测试集的时间（时间间隔 BST 的 AUC）',
+  gapRow: '时间间隔 − 普通位置',
   compareNote:
     '各自的归一化范围：DIN 的权重不归一化，除非打开它的 softmax 设置（那时在保留的购买上合计为 1）；DIEN 的 a_t 是在保留的购买上做 softmax（合计为 1）；BST 这一行是在保留的购买和候选自身上做 softmax，所以购买所占的份额是 1 减去候选给自己的权重。',
   timeHeading: '时间重要吗？',

@@ -3,9 +3,11 @@
  * and test metrics of the step the views show (live, or the rewound step: see shownMetrics).
  */
 import { memo } from 'react';
-import type { EvalMetrics, ModelName } from '../../train/protocol';
+import type { EvalMetrics, ModelName, Progress } from '../../train/protocol';
 import { fmt, pct } from '../common/format';
-import { MODEL_COLOR, MODELS } from '../common/palette';
+import { MODEL_COLOR, MODELS, OKABE_ITO } from '../common/palette';
+import { bstLive } from '../bst/bstView';
+import { BST_STRINGS } from '../bst/strings';
 import { useStrings, useText } from '../text/TextContext';
 import type { Scored } from '../state/types';
 import { METRIC_STRINGS } from './metricStrings';
@@ -18,6 +20,8 @@ export const ModelCards = memo(function ModelCards({
   shown,
   liveStep,
   alpha,
+  progress = null,
+  bstOn = false,
 }: {
   ready: boolean;
   scored: Scored | null;
@@ -26,9 +30,15 @@ export const ModelCards = memo(function ModelCards({
   liveStep: number;
   /** DIEN's auxiliary-loss weight: its target loss is total − α·aux. */
   alpha: number;
+  /** The live progress, for BST's numbers (its curves are not kept: live step only). */
+  progress?: Progress | null;
+  /** The run trains BST: a fourth card. */
+  bstOn?: boolean;
 }) {
   const t = useStrings();
   const w = useText(METRIC_STRINGS);
+  const b = useText(BST_STRINGS);
+  const bst = bstLive(progress, shown.at);
   const viewStep = shown.at ?? liveStep;
   const ctrStep = scored?.result.step;
   return (
@@ -93,7 +103,49 @@ export const ModelCards = memo(function ModelCards({
             </article>
           );
         })}
+        {bstOn && (
+          <article
+            className="model-card"
+            aria-labelledby="card-bst"
+            style={{ borderTopColor: OKABE_ITO.green }}
+          >
+            <h3 id="card-bst">{b.name}</h3>
+            {!ready ? (
+              <p className="loading">{t.loading}</p>
+            ) : (
+              <dl>
+                <div>
+                  <dt>{t.predicted}</dt>
+                  <dd className="big">
+                    {scored?.result.bst ? pct(scored.result.bst.ctr) : t.waiting}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t.trueCtr}</dt>
+                  <dd>{scored ? pct(scored.result.truth.ctr) : '–'}</dd>
+                </div>
+                <div>
+                  <dt>{t.trainingLoss}</dt>
+                  <dd>{fmt(bst?.loss, 4)}</dd>
+                </div>
+                <div>
+                  <dt>{t.testAuc}</dt>
+                  <dd>{bst?.test ? fmt(bst.test.metrics.auc, 4) : t.notEvaluated}</dd>
+                </div>
+                <div>
+                  <dt>{t.gauc}</dt>
+                  <dd>{bst?.test ? fmt(bst.test.metrics.gauc, 4) : '–'}</dd>
+                </div>
+                <div>
+                  <dt>{t.logloss}</dt>
+                  <dd>{bst?.test ? fmt(bst.test.metrics.logloss, 4) : '–'}</dd>
+                </div>
+              </dl>
+            )}
+          </article>
+        )}
       </div>
+      {bstOn && shown.at !== null && <p className="hint">{b.liveOnly}</p>}
       <p className="hint">{w.singleNoisy}</p>
     </>
   );

@@ -4,7 +4,7 @@
  */
 import { memo } from 'react';
 import { chanceThreshold, gatedRelaImpr } from '../../metrics/significance';
-import type { ReadyInfo } from '../../train/protocol';
+import type { EvalMetrics, ReadyInfo } from '../../train/protocol';
 import { fmt, signedPct } from '../common/format';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { useStrings, useText } from '../text/TextContext';
@@ -15,6 +15,7 @@ import type { ShownMetrics } from './shownMetrics';
 import { RunsTable, type RunRow } from '../runs/RunsTable';
 import type { TwinRow } from '../buglab/twinRows';
 import { BUGLAB_STRINGS } from '../buglab/strings';
+import { BST_STRINGS } from '../bst/strings';
 
 const NO_RUNS: RunRow[] = [];
 const NO_TWINS: TwinRow[] = [];
@@ -42,6 +43,7 @@ export const ResultsTable = memo(function ResultsTable({
   info,
   runs = NO_RUNS,
   twins = NO_TWINS,
+  bst = null,
 }: {
   /** The test metrics of the step on screen (live or rewound), with their step. */
   shown: ShownMetrics;
@@ -51,7 +53,10 @@ export const ResultsTable = memo(function ResultsTable({
   runs?: RunRow[];
   /** The bug lab's bugged copies at the step shown (none when rewound). */
   twins?: TwinRow[];
+  /** BST's test metrics at the step shown (live only; null: none). */
+  bst?: EvalMetrics | null;
 }) {
+  const b = useText(BST_STRINGS);
   const lab = useText(BUGLAB_STRINGS);
   const t = useStrings();
   const w = useText(METRIC_STRINGS);
@@ -62,7 +67,9 @@ export const ResultsTable = memo(function ResultsTable({
   const gates = test
     ? MODELS.map((m) => gatedRelaImpr(test[m].auc, test.base.auc, pos, neg))
     : undefined;
-  const anyHidden = gates?.some((g) => !g.shown) ?? false;
+  // BST against Base with the same gate as the others: shown only past the test set's noise.
+  const bstGate = test && bst ? gatedRelaImpr(bst.auc, test.base.auc, pos, neg) : undefined;
+  const anyHidden = (gates?.some((g) => !g.shown) ?? false) || (bstGate ? !bstGate.shown : false);
   const bayes = info?.bayesAuc;
   return (
     <div className="results">
@@ -103,6 +110,23 @@ export const ResultsTable = memo(function ResultsTable({
                   </tr>
                 );
               })}
+              {bst && (
+                <tr className="bst-row">
+                  <th scope="row">{b.name}</th>
+                  <td className="num">{fmt(bst.auc, 4)}</td>
+                  <td className="num">{fmt(bst.gauc, 4)}</td>
+                  <td className="num">{fmt(bst.logloss, 4)}</td>
+                  <td className="num">
+                    {!bstGate ? (
+                      '–'
+                    ) : bstGate.shown ? (
+                      signedPct(bstGate.value)
+                    ) : (
+                      <span className="hidden-value">{w.hidden}</span>
+                    )}
+                  </td>
+                </tr>
+              )}
               {twins.map((r) => (
                 <tr key={r.key} className="twin-row">
                   <th scope="row">{r.name}</th>
@@ -125,6 +149,7 @@ export const ResultsTable = memo(function ResultsTable({
           </table>
         </ScrollRegion>
         {twins.length > 0 && <p className="hint">{lab.twinCaption}</p>}
+        {bst && <p className="hint">{b.liveOnly}</p>}
         {bayes !== undefined && Number.isFinite(bayes) && <p className="hint">{w.bayesNote}</p>}
         {anyHidden && (
           <p className="hint">{w.relaNote(fmt(chanceThreshold(pos, neg), 3), pos, neg)}</p>

@@ -139,6 +139,8 @@ export function TrainingPanel({
           shown={shownMetrics(trainer.curves, progress, replayedStep(trainer.snapshots, atStep))}
           liveStep={progress?.step ?? 0}
           alpha={config.model.auxWeight}
+          progress={progress}
+          bstOn={config.bst !== undefined}
         />
       </section>
       <details className="panel settings-panel">

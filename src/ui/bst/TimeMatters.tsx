@@ -1,0 +1,101 @@
+/**
+ * "Time matters?": switch to the time-informative world with BST on, or BST's positions between
+ * time gaps and plain positions (each a new run, the old one kept in Runs to compare), and what
+ * the Node runs measured over seeds.
+ */
+import { DEFAULT_BST, type BstSettings } from '../../model/bstConfig';
+import type { SessionConfig } from '../../train/protocol';
+import { timeWorld } from '../../world/simulator';
+import { ScrollRegion } from '../common/ScrollRegion';
+import type { ConfigPatch } from '../state/pageReducer';
+import { useText } from '../text/TextContext';
+import { MEASURED, MEASURED_SEEDS, signed } from './measured';
+import { BST_STRINGS } from './strings';
+
+export function TimeMatters({
+  config,
+  ready,
+  onChange,
+}: {
+  config: SessionConfig;
+  ready: boolean;
+  onChange: (patch: ConfigPatch, what: string) => void;
+}) {
+  const w = useText(BST_STRINGS);
+  const tsig = config.world.timeSignal ?? 0;
+  const bst = config.bst;
+  const other: BstSettings['position'] = bst?.position === 'position' ? 'timeGap' : 'position';
+  const timed = timeWorld(config.world);
+  return (
+    <div className="bst-time">
+      <h4>{w.timeHeading}</h4>
+      <p>{w.timeIntro}</p>
+      {tsig > 0 && <p>{w.timeWorldOn(tsig)}</p>}
+      <div className="bst-actions">
+        {!(tsig > 0 && bst) && (
+          <button
+            type="button"
+            disabled={!ready}
+            onClick={() =>
+              onChange(
+                {
+                  world: { drift: timed.drift, timeSignal: timed.timeSignal },
+                  bst: bst ?? DEFAULT_BST,
+                },
+                w.timeWorld,
+              )
+            }
+          >
+            {w.timeWorld}
+          </button>
+        )}
+        {bst && (
+          <button
+            type="button"
+            disabled={!ready}
+            onClick={() => onChange({ bst: { ...bst, position: other } }, w.position)}
+          >
+            {w.togglePositions(other)}
+          </button>
+        )}
+      </div>
+      <p className="hint">{w.toggleNote}</p>
+      <ScrollRegion label={w.measuredHeading}>
+        <table className="bst-measured">
+          <caption>
+            {w.measuredHeading}: {w.measuredCaption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{w.quantity}</th>
+              {MEASURED_SEEDS.map((s) => (
+                <th key={s} scope="col">
+                  {w.seedCol(s)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{w.gapRow}</th>
+              {MEASURED.gapMinusPosition.map((x, i) => (
+                <td key={i} className="num">
+                  {signed(x)}
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">{w.scrambleRow}</th>
+              {MEASURED.scrambledClock.map((x, i) => (
+                <td key={i} className="num">
+                  {signed(x)}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </ScrollRegion>
+      <p className="hint">{w.measuredNote}</p>
+    </div>
+  );
+}
