@@ -67,7 +67,8 @@ const en: BstStrings = {
   outCandidate: 'The candidate’s only',
   timeSignal: 'Time signal',
   name: 'BST',
-  liveOnly: 'BST’s numbers are live only: rewinding shows no BST.',
+  liveOnly:
+    'BST’s training loss and test metrics are shown live only: its curves are not kept, so a rewound step has none.',
   heading: 'BST attention',
   intro:
     'BST (Chen et al. 2019) lets every purchase and the candidate attend to each other with a Transformer block instead of a GRU. Each row below is one token reading all of them: its weights sum to 1 over the kept purchases and the candidate.',
@@ -132,7 +133,8 @@ const zh: BstStrings = {
   outCandidate: '只用候选的输出',
   timeSignal: '时间信号',
   name: 'BST',
-  liveOnly: 'BST 的数字只显示实时训练：回放时不显示 BST。',
+  liveOnly:
+    'BST 的训练损失和测试指标只在实时训练时显示：它的曲线没有保存，所以回放的步骤没有这些数字。',
   heading: 'BST 注意力',
   intro:
     'BST（Chen 等，2019）用一个 Transformer 模块代替 GRU，让每次购买和候选商品互相注意。下面每一行是一个词元读取所有词元：它的权重在保留的购买和候选上合计为 1。',

@@ -1,0 +1,95 @@
+/**
+ * Issue 17's BST on the page: with bst=1 a fourth model trains in the lockstep; its card and its
+ * results row show numbers, the region "BST attention" shows each head's matrix (every row sums
+ * to 1, read from the table), and switching BST to plain positions starts a new run with the old
+ * one kept in Runs. Tiny shapes. BST_SHOTS=1 writes screenshots under test-results/bst-shots/.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { cardValue, open, ready } from './helpers';
+
+const counter = (page: Page) => page.getByText(/^Step \d+ · epoch/);
+const room = (page: Page) => page.getByRole('region', { name: 'BST attention', exact: true });
+const runsRegion = (page: Page) => page.getByRole('region', { name: 'Runs', exact: true });
+const resultsTable = (page: Page) => page.getByRole('table', { name: /^Results/ });
+
+async function shots(page: Page, lang: string): Promise<void> {
+  if (!process.env.BST_SHOTS) return;
+  for (const width of [1400, 375]) {
+    await page.setViewportSize({ width, height: 1000 });
+    await page.locator('section.bst-room').screenshot({
+      path: `test-results/bst-shots/room-${lang}-${width}.png`,
+    });
+    await page
+      .locator('.model-cards')
+      .screenshot({ path: `test-results/bst-shots/cards-${lang}-${width}.png` });
+    await page
+      .locator('.results')
+      .screenshot({ path: `test-results/bst-shots/results-${lang}-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+test('BST trains next to the others: card, results row, attention matrix, a new run per switch', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await open(page, 'bst=1&bstheads=2');
+  await ready(page);
+  await page.getByRole('button', { name: 'Step ×10' }).click();
+  await expect(counter(page)).toHaveText(/^Step 10 ·/);
+
+  // The fourth card and the results row, with numbers.
+  await expect(cardValue(page, 'BST', 'Predicted CTR')).toHaveText(/^\d+(\.\d+)?%$/);
+  await expect(cardValue(page, 'BST', 'Training loss')).toHaveText(/^\d\.\d{4}$/);
+  await expect(cardValue(page, 'BST', 'Test AUC')).toHaveText(/^0\.\d{4}$|^1\.0000$/);
+  const row = resultsTable(page).getByRole('row', { name: /^BST/ });
+  await expect(row.getByRole('cell').first()).toHaveText(/^0\.\d{4}$|^1\.0000$/);
+
+  // Head 2's matrix: every row (a token reading all of them) sums to 1.
+  await expect(room(page)).toBeVisible();
+  await room(page).getByRole('radio', { name: 'Head 2' }).check();
+  const matrix = room(page).getByRole('table', { name: 'BST attention weights, head 2' });
+  await expect(matrix).toBeVisible();
+  const rows = await matrix
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => Number(td.textContent))),
+    );
+  expect(rows.length).toBeGreaterThanOrEqual(2);
+  for (const cells of rows) {
+    expect(cells.length).toBe(rows.length + 1);
+    const sum = cells[cells.length - 1];
+    expect(sum).toBeCloseTo(1, 3);
+    // Cells are written to 2 decimals: their sum is within half a hundredth per cell.
+    const written = cells.slice(0, -1).reduce((s, x) => s + x, 0);
+    expect(Math.abs(written - 1)).toBeLessThanOrEqual(0.005 * rows.length + 1e-9);
+  }
+  await expect(
+    room(page).getByRole('table', { name: /^Per kept purchase: DIN’s weight/ }),
+  ).toBeVisible();
+  await shots(page, 'en');
+  const axe = await new AxeBuilder({ page }).include('.bst-room').include('.results').analyze();
+  expect(
+    axe.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)),
+  ).toEqual([]);
+
+  // Time gaps → plain positions: a new run, the old one kept in Runs and compared.
+  await room(page).getByRole('button', { name: 'Switch BST to plain positions (new run)' }).click();
+  await expect(counter(page)).toHaveText(/^Step 0 ·/);
+  await expect(runsRegion(page).getByRole('listitem')).toHaveCount(2);
+  await expect(runsRegion(page)).toContainText('BST positions: time gaps → plain positions');
+  expect(new URL(page.url()).searchParams.get('bstpos')).toBe('position');
+  await expect(
+    room(page).getByRole('button', { name: 'Switch BST to time gaps (new run)' }),
+  ).toBeVisible();
+
+  if (process.env.BST_SHOTS) {
+    await open(page, 'bst=1&bstheads=2&lang=zh');
+    await expect(page.locator('section.bst-room table.bst-matrix')).toBeVisible({
+      timeout: 120_000,
+    });
+    await shots(page, 'zh');
+  }
+});
