@@ -91,6 +91,16 @@ export function SeedRepeat({
                   ))}
                 </tr>
               ))}
+              {done.summary.bst && (
+                <tr>
+                  <th scope="row">BST</th>
+                  {METRICS.map((k) => (
+                    <td className="num" key={k}>
+                      {fmt(done.summary.bst?.[k].mean, 4)} ± {fmt(done.summary.bst?.[k].std, 4)}
+                    </td>
+                  ))}
+                </tr>
+              )}
             </tbody>
           </table>
           <p className="hint">{s.note}</p>

@@ -44,3 +44,19 @@ describe('repeat over seeds', () => {
     expect(listener).toBeUndefined();
   });
 });
+
+describe('repeat over seeds with BST', () => {
+  it('adds BST’s row when every seed’s run trained it, and none otherwise', () => {
+    // BST AUCs 0.55, 0.65: mean 0.6, sample std √((0.05² + 0.05²) / 1) = 0.0707…
+    const withBst = [
+      { ...result(1, 0.6), bst: m(0.55, 0.5, 0.7) },
+      { ...result(2, 0.7), bst: m(0.65, 0.5, 0.7) },
+    ];
+    const s = seedSummary(withBst);
+    expect(s.bst?.auc.mean).toBeCloseTo(0.6, 12);
+    expect(s.bst?.auc.std).toBeCloseTo(Math.sqrt(0.005), 12);
+    expect(s.bst?.logloss).toEqual({ mean: 0.7, std: 0 });
+    expect(seedSummary([withBst[0], result(2, 0.7)]).bst).toBeUndefined();
+    expect(seedSummary([result(1, 0.6)]).bst).toBeUndefined();
+  });
+});

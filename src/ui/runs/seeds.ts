@@ -14,12 +14,13 @@ export interface SeedResult {
   seed: number;
   step: number;
   test: Record<ModelName, EvalMetrics>;
+  /** BST's test metrics, when the run trains it. */
+  bst?: EvalMetrics;
 }
 
-export type SeedSummary = Record<
-  ModelName,
-  Record<keyof EvalMetrics, { mean: number; std: number }>
->;
+type SeedRow = Record<keyof EvalMetrics, { mean: number; std: number }>;
+/** Per model, and BST's row where every seed's run trained BST. */
+export type SeedSummary = Record<ModelName, SeedRow> & { bst?: SeedRow };
 
 export function seedSummary(results: SeedResult[]): SeedSummary {
   const models: ModelName[] = ['base', 'din', 'dien'];
@@ -28,6 +29,12 @@ export function seedSummary(results: SeedResult[]): SeedSummary {
     const row = {} as SeedSummary[ModelName];
     for (const k of METRICS) row[k] = meanStd(results.map((r) => r.test[m][k]));
     out[m] = row;
+  }
+  const bst = results.map((r) => r.bst);
+  if (results.length > 0 && bst.every((b) => b !== undefined)) {
+    const row = {} as SeedRow;
+    for (const k of METRICS) row[k] = meanStd(bst.map((b) => b[k]));
+    out.bst = row;
   }
   return out;
 }

@@ -182,7 +182,8 @@ export function useRuns(
             (p) => p.version === v && p.testStep === p.step && p.test !== undefined,
             ctl.signal,
           );
-          results.push({ seed, step: end.step, test: end.test! });
+          const bst = end.bstTest ? { bst: end.bstTest } : {};
+          results.push({ seed, step: end.step, test: end.test!, ...bst });
         }
         return { seeds, steps, summary: seedSummary(results) };
       };
