@@ -85,6 +85,15 @@ test('BST trains next to the others: card, results row, attention matrix, a new 
     room(page).getByRole('button', { name: 'Switch BST to time gaps (new run)' }),
   ).toBeVisible();
 
+  // Both runs side by side in the results, each with its BST row.
+  await ready(page);
+  await page.getByRole('button', { name: 'Step ×10' }).click();
+  await expect(counter(page)).toHaveText(/^Step 10 ·/);
+  await page.getByRole('checkbox', { name: 'Compare Run 1' }).check();
+  await page.getByRole('checkbox', { name: 'Compare Run 2' }).check();
+  const side = page.getByRole('table', { name: 'Selected runs side by side' });
+  await expect(side.getByRole('rowheader', { name: 'BST' })).toHaveCount(2);
+
   if (process.env.BST_SHOTS) {
     await open(page, 'bst=1&bstheads=2&lang=zh');
     await expect(page.locator('section.bst-room table.bst-matrix')).toBeVisible({

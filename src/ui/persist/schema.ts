@@ -173,7 +173,9 @@ const KeptRunSchema = v.pipe(
     config: Config,
     curves: CurvesSchema,
     step: int(0, 1e9),
-    test: v.optional(v.object({ step: int(0, 1e9), value: PerModel(Metrics) })),
+    test: v.optional(
+      v.object({ step: int(0, 1e9), value: PerModel(Metrics), bst: v.optional(Metrics) }),
+    ),
     weights: v.optional(Weights),
     rewind: Rewind,
     weightsDropped: v.boolean(),
@@ -237,7 +239,7 @@ export interface SavedKeptRun {
   config: SessionConfig;
   curves: Curves;
   step: number;
-  test?: { step: number; value: Record<ModelName, EvalMetrics> };
+  test?: { step: number; value: Record<ModelName, EvalMetrics>; bst?: EvalMetrics };
   weights?: WeightsSnapshot;
   rewind: WeightsSnapshot[];
   weightsDropped: boolean;

@@ -327,6 +327,15 @@ describe('checkSaved with BST', () => {
     expect(r.session.checkpoint.training?.bst).toEqual(withBst().checkpoint.training?.bst);
   });
 
+  it('keeps a kept run’s BST test metrics next to the others’', () => {
+    const s = sessionWithRuns(40);
+    const kept = s.runs!.kept[0];
+    kept.test = { ...kept.test!, bst: { auc: 0.61, gauc: 0.6, logloss: 0.68 } };
+    const r = checkSaved(s);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.session.runs?.kept[0].test?.bst).toEqual(kept.test.bst);
+  });
+
   it('refuses BST settings or weights that do not match', () => {
     const cases: [string, (s: SavedSession) => unknown, RegExp][] = [
       ['weights without BST on', (s) => ({ ...s, config: { ...s.config, bst: undefined } }), /BST/],

@@ -12,7 +12,7 @@ export interface RunRow {
   label: string;
   /** null: the current run (drawn in the models' colours). */
   color: string | null;
-  test?: { step: number; value: Record<ModelName, EvalMetrics> };
+  test?: { step: number; value: Record<ModelName, EvalMetrics>; bst?: EvalMetrics };
 }
 
 export function RunsTable({ runs }: { runs: RunRow[] }) {
@@ -35,12 +35,12 @@ export function RunsTable({ runs }: { runs: RunRow[] }) {
         {runs.map((r) => (
           // One row group per run: its name spans its three models' rows.
           <tbody key={r.id}>
-            {MODELS.map((m, i) => {
-              const v = r.test?.value[m];
+            {[...MODELS, ...(r.test?.bst ? (['bst'] as const) : [])].map((m, i, all) => {
+              const v = m === 'bst' ? r.test?.bst : r.test?.value[m];
               return (
                 <tr key={m}>
                   {i === 0 && (
-                    <th scope="rowgroup" rowSpan={MODELS.length}>
+                    <th scope="rowgroup" rowSpan={all.length}>
                       <span
                         className={r.color ? 'run-swatch' : 'run-swatch now'}
                         style={{ background: r.color ?? 'transparent' }}
@@ -49,7 +49,7 @@ export function RunsTable({ runs }: { runs: RunRow[] }) {
                       {r.label}
                     </th>
                   )}
-                  <th scope="row">{w.model[m]}</th>
+                  <th scope="row">{m === 'bst' ? 'BST' : w.model[m]}</th>
                   <td className="num">{r.test ? r.test.step : '–'}</td>
                   {[v?.auc, v?.gauc, v?.logloss].map((x, k) => (
                     <td className="num" key={k}>

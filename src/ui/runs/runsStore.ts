@@ -24,7 +24,7 @@ export interface Run {
   curves: Curves;
   step: number;
   /** The last test evaluation, with its step. */
-  test?: { step: number; value: Record<ModelName, EvalMetrics> };
+  test?: { step: number; value: Record<ModelName, EvalMetrics>; bst?: EvalMetrics };
   /** Kept when another run replaced it: with the training state, so it can resume. */
   weights?: WeightsSnapshot;
   rewind: WeightsSnapshot[];

@@ -91,7 +91,11 @@ export function useRuns(
     if (!progress || curves.version !== progress.version) return;
     const test =
       progress.test && progress.testStep !== undefined
-        ? { step: progress.testStep, value: progress.test }
+        ? {
+            step: progress.testStep,
+            value: progress.test,
+            ...(progress.bstTest ? { bst: progress.bstTest } : {}),
+          }
         : undefined;
     dispatch({ type: 'track', version: progress.version, curves, step: progress.step, test });
   }, [progress, curves]);
