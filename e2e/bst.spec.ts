@@ -80,7 +80,7 @@ test('BST trains next to the others: card, results row, attention matrix, a new 
   await expect(counter(page)).toHaveText(/^Step 0 ·/);
   await expect(runsRegion(page).getByRole('listitem')).toHaveCount(2);
   await expect(runsRegion(page)).toContainText('BST positions: time gaps → plain positions');
-  expect(new URL(page.url()).searchParams.get('bstpos')).toBe('position');
+  await expect.poll(() => new URL(page.url()).searchParams.get('bstpos')).toBe('position');
   await expect(
     room(page).getByRole('button', { name: 'Switch BST to time gaps (new run)' }),
   ).toBeVisible();
@@ -101,4 +101,40 @@ test('BST trains next to the others: card, results row, attention matrix, a new 
     });
     await shots(page, 'zh');
   }
+});
+
+test('BST off: the room offers to train it; the Settings group and the time world switch it on', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await open(page);
+  await ready(page);
+  await expect(page.getByRole('article', { name: 'BST', exact: true })).toHaveCount(0);
+  await room(page).getByRole('button', { name: 'Train BST too' }).click();
+  await expect(page.getByRole('article', { name: 'BST', exact: true })).toBeVisible();
+  await expect.poll(() => new URL(page.url()).searchParams.get('bst')).toBe('1');
+
+  // The Settings group shows BST's settings while it is on; the world gains a time signal.
+  await page.getByText(/^Settings/).click();
+  await expect(page.getByRole('checkbox', { name: 'Train BST too' })).toBeChecked();
+  await expect(page.getByRole('combobox', { name: 'BST positions' })).toHaveValue('timeGap');
+  await page.getByRole('combobox', { name: 'BST heads' }).selectOption('2');
+  await expect.poll(() => new URL(page.url()).searchParams.get('bstheads')).toBe('2');
+  if (process.env.BST_SHOTS)
+    await page
+      .locator('.settings-panel')
+      .screenshot({ path: 'test-results/bst-shots/settings-en.png' });
+
+  await ready(page);
+  await room(page)
+    .getByRole('button', { name: 'Time-informative world with BST (new run)' })
+    .click();
+  await expect(page.getByRole('combobox', { name: 'Time signal' })).toHaveValue('0.1');
+  await expect.poll(() => new URL(page.url()).searchParams.get('tsig')).toBe('0.1');
+  await expect(runsRegion(page).getByRole('listitem')).toHaveCount(4);
+  await expect(runsRegion(page)).toContainText('time signal: off → 0.1');
+
+  await page.getByRole('checkbox', { name: 'Train BST too' }).uncheck();
+  await expect(page.getByRole('article', { name: 'BST', exact: true })).toHaveCount(0);
+  await expect(room(page).getByRole('button', { name: 'Train BST too' })).toBeVisible();
 });
