@@ -9,7 +9,7 @@ import { timeWorld } from '../../world/simulator';
 import { ScrollRegion } from '../common/ScrollRegion';
 import type { ConfigPatch } from '../state/pageReducer';
 import { useText } from '../text/TextContext';
-import { MEASURED, MEASURED_SEEDS, signed } from './measured';
+import { MEASURED, MEASURED_COMMAND, MEASURED_COMMAND_CANDIDATE, meanStdText } from './measured';
 import { BST_STRINGS } from './strings';
 
 export function TimeMatters({
@@ -63,38 +63,30 @@ export function TimeMatters({
       <ScrollRegion label={w.measuredHeading}>
         <table className="bst-measured">
           <caption>
-            {w.measuredHeading}: {w.measuredCaption}
+            {w.measuredHeading}. {w.measuredCaption}
           </caption>
           <thead>
             <tr>
-              <th scope="col">{w.quantity}</th>
-              {MEASURED_SEEDS.map((s) => (
-                <th key={s} scope="col">
-                  {w.seedCol(s)}
-                </th>
-              ))}
+              <th scope="col">{w.modelCol}</th>
+              <th scope="col">{w.timeCol}</th>
+              <th scope="col">{w.controlCol}</th>
             </tr>
           </thead>
           <tbody>
-            <tr>
-              <th scope="row">{w.gapRow}</th>
-              {MEASURED.gapMinusPosition.map((x, i) => (
-                <td key={i} className="num">
-                  {signed(x)}
-                </td>
-              ))}
-            </tr>
-            <tr>
-              <th scope="row">{w.scrambleRow}</th>
-              {MEASURED.scrambledClock.map((x, i) => (
-                <td key={i} className="num">
-                  {signed(x)}
-                </td>
-              ))}
-            </tr>
+            {MEASURED.map((r, i) => (
+              <tr key={i}>
+                <th scope="row">{r.bst ? w.variant(r.bst.position, r.bst.output) : r.model}</th>
+                <td className="num">{meanStdText(r.time)}</td>
+                <td className="num">{meanStdText(r.control)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </ScrollRegion>
+      <p>{w.reading}</p>
+      <p className="hint">
+        {w.commands} <code>{MEASURED_COMMAND}</code>, <code>{MEASURED_COMMAND_CANDIDATE}</code>
+      </p>
       <p className="hint">{w.measuredNote}</p>
     </div>
   );

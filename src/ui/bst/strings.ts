@@ -36,8 +36,6 @@ export interface BstStrings {
   bstCol: (head: number) => string;
   sumRow: string;
   selfRow: string;
-  scrambleRow: string;
-  gapRow: string;
   compareNote: string;
   timeHeading: string;
   timeIntro: string;
@@ -48,8 +46,12 @@ export interface BstStrings {
   measuredHeading: string;
   measuredCaption: string;
   measuredNote: string;
-  seedCol: (seed: number) => string;
-  quantity: string;
+  modelCol: string;
+  timeCol: string;
+  controlCol: string;
+  variant: (position: 'timeGap' | 'position', output: 'concat' | 'candidate') => string;
+  reading: string;
+  commands: string;
 }
 
 const en: BstStrings = {
@@ -94,8 +96,6 @@ const en: BstStrings = {
   bstCol: (head) => `BST candidate → purchase (head ${head + 1})`,
   sumRow: 'Sum over the purchases',
   selfRow: 'The candidate itself',
-  scrambleRow: 'Scrambling the test’s clock (time-gap BST’s AUC)',
-  gapRow: 'Time gap − plain positions',
   compareNote:
     'What each is normalised over: DIN’s weights are not normalised unless its softmax setting is on (then they sum to 1 over the kept purchases); DIEN’s a_t is a softmax over the kept purchases (sums to 1); BST’s row is a softmax over the kept purchases and the candidate itself, so the purchases’ share is 1 minus what the candidate gives itself.',
   timeHeading: 'Time matters?',
@@ -109,13 +109,19 @@ const en: BstStrings = {
       : 'Switch BST to time gaps (new run)',
   toggleNote:
     'Each switch starts a new run and keeps this one in Runs, so the runs panel compares them; its “Repeat over 3 seeds” gives mean ± std.',
-  measuredHeading: 'Measured in Node',
+  measuredHeading: 'Measured in Node with scripts/bst.ts',
   measuredCaption:
-    'Time-gap BST against the same BST with plain positions on the time-informative world, seeds 1–4 (T = 8, embedding 4, 900 steps of 64, 6 000 held-out shoppers; wasm backend in Node).',
+    'Test AUC, mean ± sample std over seeds 1–3: 800 steps of 64, T 12, default sizes; the test set is the last purchase of 7 500 shoppers, 6 000 of them never trained on. The control world has the same average move rate per step, and time says nothing there.',
   measuredNote:
-    'From tests/bst.learning.test.ts (npx vitest run tests/bst.learning.test.ts). The full table over seeds: npx tsx scripts/lib/run-node.ts scripts/bst.ts --seeds 3. The gain is real on most seeds but not all at this length.',
-  seedCol: (seed) => `Seed ${seed}`,
-  quantity: 'AUC difference',
+    'The learning test (tests/bst.learning.test.ts, T 8, seeds 1–4) saw time-gap BST ahead of plain positions by +0.006, +0.006 and +0.029 and behind by 0.064 on the seed where it stalled; scrambling the test set’s clock cost it 0.007 to 0.025 AUC: it reads the clock.',
+  modelCol: 'Model',
+  timeCol: 'Time world',
+  controlCol: 'No time signal',
+  variant: (position, output) =>
+    `BST (${position === 'timeGap' ? 'time gap' : 'plain positions'}, ${output === 'concat' ? 'all outputs' : 'candidate’s output'})`,
+  reading:
+    'Time gap against plain positions: no gain measurable at this size. With all outputs concatenated the difference on the time world (+0.005) is a tenth of the spread; BST’s bad runs stall at a loss of ln 2 for hundreds of steps. Reading the candidate’s output alone, BST matches DIEN, and the time gap is level with plain positions on the time world and behind on the control.',
+  commands: 'Run in Node (README, “BST and the clock”):',
 };
 
 const zh: BstStrings = {
@@ -160,8 +166,6 @@ const zh: BstStrings = {
   bstCol: (head) => `BST 候选 → 购买（第 ${head + 1} 个头）`,
   sumRow: '购买上的合计',
   selfRow: '候选自身',
-  scrambleRow: '打乱测试集的时间（时间间隔 BST 的 AUC）',
-  gapRow: '时间间隔 − 普通位置',
   compareNote:
     '各自的归一化范围：DIN 的权重不归一化，除非打开它的 softmax 设置（那时在保留的购买上合计为 1）；DIEN 的 a_t 是在保留的购买上做 softmax（合计为 1）；BST 这一行是在保留的购买和候选自身上做 softmax，所以购买所占的份额是 1 减去候选给自己的权重。',
   timeHeading: '时间重要吗？',
@@ -173,13 +177,19 @@ const zh: BstStrings = {
     to === 'position' ? '把 BST 换成普通位置（新运行）' : '把 BST 换成时间间隔（新运行）',
   toggleNote:
     '每次切换都会开始新的运行，并把当前运行保留在“运行”中，以便运行面板比较它们；其中的“在 3 个种子上重复”给出均值 ± 标准差。',
-  measuredHeading: '在 Node 中测得',
+  measuredHeading: '用 scripts/bst.ts 在 Node 中测得',
   measuredCaption:
-    '时间信息世界上，时间间隔 BST 与使用普通位置的同一 BST 相比，种子 1–4（T = 8，嵌入 4，900 步、每批 64，6000 名留出购物者；Node 中的 wasm 后端）。',
+    '测试 AUC，种子 1–3 的均值 ± 样本标准差：800 步、每批 64，T 12，其余为默认大小；测试集是 7 500 名购物者的最后一次购买，其中 6 000 名从未参与训练。对照世界每步的平均兴趣转移率相同，但时间不携带任何信息。',
   measuredNote:
-    '来自 tests/bst.learning.test.ts（npx vitest run tests/bst.learning.test.ts）。多种子的完整表格：npx tsx scripts/lib/run-node.ts scripts/bst.ts --seeds 3。在这个训练长度下，多数种子上收益真实存在，但并非每个种子都有。',
-  seedCol: (seed) => `种子 ${seed}`,
-  quantity: 'AUC 差值',
+    '学习测试（tests/bst.learning.test.ts，T 8，种子 1–4）中，时间间隔 BST 比普通位置分别领先 +0.006、+0.006、+0.029，在停滞的那个种子上落后 0.064；打乱测试集的时间使它损失 0.007 到 0.025 的 AUC：它确实读取了时间。',
+  modelCol: '模型',
+  timeCol: '时间世界',
+  controlCol: '无时间信号',
+  variant: (position, output) =>
+    `BST（${position === 'timeGap' ? '时间间隔' : '普通位置'}，${output === 'concat' ? '全部输出' : '候选的输出'}）`,
+  reading:
+    '时间间隔对比普通位置：在这个规模下测不出收益。拼接全部输出时，时间世界上的差值（+0.005）只有波动的十分之一；BST 表现差的运行会在 ln 2 的损失上停滞数百步。只读取候选的输出时，BST 与 DIEN 持平，而时间间隔在时间世界上与普通位置持平，在对照世界上落后。',
+  commands: '在 Node 中运行（README，“BST and the clock”）：',
 };
 
 export const BST_STRINGS: Record<'en' | 'zh', BstStrings> = { en, zh };
