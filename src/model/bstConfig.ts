@@ -36,6 +36,14 @@ export const DEFAULT_BST: BstSettings = {
   heads: 1,
 };
 
+/**
+ * What the page's buttons switch on: the paper's BST reading the candidate's output only. With
+ * every output concatenated (the paper's Figure 1) live runs here often sit at loss ln 2 for
+ * hundreds of steps (docs/BST.md); the candidate's output trains level with DIEN. The settings
+ * offer the paper's output too.
+ */
+export const PAGE_BST: BstSettings = { ...DEFAULT_BST, output: 'candidate' };
+
 /** LeakyReLU slope in the feed-forward layer (the paper names LeakyReLU, not its slope). */
 export const BST_LEAKY_SLOPE = 0.01;
 /** Layer norm's ε (the paper does not say; the Transformer's common 1e-6). */

@@ -3,7 +3,7 @@
  * next to DIN's weights and DIEN's a_t; "Time matters?". When BST is off, a way to switch it on.
  */
 import { memo, useState } from 'react';
-import { DEFAULT_BST } from '../../model/bstConfig';
+import { PAGE_BST } from '../../model/bstConfig';
 import type { SessionConfig } from '../../train/protocol';
 import { goodName } from '../common/goods';
 import { RUNS_STRINGS } from '../runs/strings';
@@ -55,7 +55,7 @@ export const BstRoom = memo(function BstRoom({
           <button
             type="button"
             disabled={!ready}
-            onClick={() => change({ bst: DEFAULT_BST }, w.trainToo)}
+            onClick={() => change({ bst: PAGE_BST }, w.trainToo)}
           >
             {w.trainToo}
           </button>

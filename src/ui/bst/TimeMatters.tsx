@@ -3,7 +3,7 @@
  * time gaps and plain positions (each a new run, the old one kept in Runs to compare), and what
  * the Node runs measured over seeds.
  */
-import { DEFAULT_BST, type BstSettings } from '../../model/bstConfig';
+import { PAGE_BST, type BstSettings } from '../../model/bstConfig';
 import type { SessionConfig } from '../../train/protocol';
 import { timeWorld } from '../../world/simulator';
 import { ScrollRegion } from '../common/ScrollRegion';
@@ -40,7 +40,7 @@ export function TimeMatters({
               onChange(
                 {
                   world: { drift: timed.drift, timeSignal: timed.timeSignal },
-                  bst: bst ?? DEFAULT_BST,
+                  bst: bst ?? PAGE_BST,
                 },
                 w.timeWorld,
               )

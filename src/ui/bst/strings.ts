@@ -75,7 +75,7 @@ const en: BstStrings = {
   intro:
     'BST (Chen et al. 2019) lets every purchase and the candidate attend to each other with a Transformer block instead of a GRU. Each row below is one token reading all of them: its weights sum to 1 over the kept purchases and the candidate.',
   offText:
-    'BST is not training in this run. Switch it on to train a Transformer on the same batches as Base, DIN and DIEN and see where it looks.',
+    'BST is not training in this run. Switch it on to train a Transformer on the same batches as Base, DIN and DIEN and see where it looks. The button trains the variant that feeds the candidate’s output to the MLP: the paper concatenates every output, which often stalls for hundreds of steps at this size (Settings offer both).',
   waiting: 'Waiting for BST’s first score…',
   headSwitch: 'Attention head',
   headName: (h) => `Head ${h + 1}`,
@@ -145,7 +145,7 @@ const zh: BstStrings = {
   intro:
     'BST（Chen 等，2019）用一个 Transformer 模块代替 GRU，让每次购买和候选商品互相注意。下面每一行是一个词元读取所有词元：它的权重在保留的购买和候选上合计为 1。',
   offText:
-    '本次运行没有训练 BST。打开它，就会在与 Base、DIN、DIEN 相同的批次上训练一个 Transformer，并看到它关注哪里。',
+    '本次运行没有训练 BST。打开它，就会在与 Base、DIN、DIEN 相同的批次上训练一个 Transformer，并看到它关注哪里。按钮训练的是把候选商品的输出送入 MLP 的变体：论文把所有输出拼接起来，在这个规模下常常停滞数百步（设置中两者都可选）。',
   waiting: '等待 BST 的第一次打分…',
   headSwitch: '注意力头',
   headName: (h) => `第 ${h + 1} 个头`,

@@ -7,7 +7,7 @@ import { memo, useState } from 'react';
 import type { ModelSettings, TrainSettings, WorldConfig } from '../../train/protocol';
 import type { ConfigPatch } from '../state/pageReducer';
 import { useStrings, useText } from '../text/TextContext';
-import { DEFAULT_BST, type BstSettings } from '../../model/bstConfig';
+import { PAGE_BST, type BstSettings } from '../../model/bstConfig';
 import { BST_STRINGS } from '../bst/strings';
 
 interface Props {
@@ -217,7 +217,7 @@ export const Settings = memo(function Settings({ world, model, train, bst, onCha
           <input
             type="checkbox"
             checked={bst !== undefined}
-            onChange={(e) => onChange({ bst: e.target.checked ? DEFAULT_BST : null }, b.trainToo)}
+            onChange={(e) => onChange({ bst: e.target.checked ? PAGE_BST : null }, b.trainToo)}
           />
           <span>{b.trainToo}</span>
         </label>
