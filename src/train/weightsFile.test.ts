@@ -29,4 +29,21 @@ describe('weights as safetensors', () => {
     expect(JSON.parse(metadata.model_settings)).toEqual(DEFAULT_MODEL_SETTINGS);
     expect(tensorName('din', 'head/dense0/w')).toBe('din.head.dense0.w');
   });
+
+  it('adds BST’s variables as bst.<path> with its settings, when the run trains it', () => {
+    const weights: WeightsSnapshot = {
+      step: 3,
+      tensors: { base: [], din: [], dien: [] },
+      bst: [{ name: 'bst/block/wq', shape: [2], values: new Float32Array([7, 8]) }],
+    };
+    const bst = { position: 'timeGap', attention: 'full', output: 'candidate', heads: 1 } as const;
+    const config = {
+      model: DEFAULT_MODEL_SETTINGS,
+      world: { seed: 1 },
+      bst,
+    } as unknown as SessionConfig;
+    const { tensors, metadata } = decodeSafetensors(weightsToSafetensors(weights, config));
+    expect(tensors.map((t) => t.name)).toEqual(['bst.bst.block.wq']);
+    expect(JSON.parse(metadata.bst_settings)).toEqual(bst);
+  });
 });

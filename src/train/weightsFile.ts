@@ -9,7 +9,7 @@ import { CATALOGUE } from '../world/catalogue';
 import type { ModelName, SessionConfig, WeightsSnapshot } from './results';
 
 /** The file's name for one variable of one model. */
-export function tensorName(model: ModelName, variable: string): string {
+export function tensorName(model: ModelName | 'bst', variable: string): string {
   return `${model}.${variable.replaceAll('/', '.')}`;
 }
 
@@ -22,11 +22,15 @@ export function weightsToSafetensors(
   for (const m of models)
     for (const t of weights.tensors[m] ?? [])
       tensors.push({ name: tensorName(m, t.name), shape: t.shape, values: t.values });
+  // BST, when the run trains it: `bst.<variable>`, its settings in the metadata.
+  for (const t of weights.bst ?? [])
+    tensors.push({ name: tensorName('bst', t.name), shape: t.shape, values: t.values });
   return encodeSafetensors(tensors, {
     format: 'pt',
     producer: 'din-dien-explainer',
     step: String(weights.step),
     model_settings: JSON.stringify(config.model),
+    ...(config.bst && weights.bst ? { bst_settings: JSON.stringify(config.bst) } : {}),
     world: JSON.stringify(config.world),
     goods: JSON.stringify(goodRows()),
   });
