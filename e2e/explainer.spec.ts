@@ -179,7 +179,7 @@ test('a copied URL reproduces the page state', async ({ page, context }) => {
   await page.getByRole('button', { name: 'Interest shift' }).click();
   await page.getByRole('button', { name: 'Add game controller' }).click();
   await candidate(page).selectOption(String(goodByName('headset').id));
-  await page.getByText(/Settings/).click();
+  await page.getByText(/^Settings/).click();
   await page.getByLabel('Activation-unit input').selectOption('dot');
   await expect(history(page).getByRole('listitem')).toHaveCount(8);
   await page.getByLabel('Language').selectOption('zh');
