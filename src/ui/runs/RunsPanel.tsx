@@ -12,24 +12,12 @@ import { runColor } from './colors';
 import { MAX_SELECTED, previousRun, resumable, type Run } from './runsStore';
 import { settingsDiff } from './settingsDiff';
 import { RUNS_STRINGS } from './strings';
-import type { RunsHandle } from './useRuns';
-import { SeedRepeat } from './SeedRepeat';
+import { SeedRepeat, type RunsProps } from './SeedRepeat';
 import './runs.css';
 
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
-export const RunsPanel = memo(function RunsPanel({
-  runs,
-  step,
-  version,
-  ready,
-}: {
-  runs: RunsHandle;
-  /** The current run's step (the default step count of a repeat) and its config version. */
-  step: number;
-  version: number;
-  ready: boolean;
-}) {
+export const RunsPanel = memo(function RunsPanel({ runs, step, version, ready }: RunsProps) {
   const w = useText(RUNS_STRINGS);
   const lang = useLang();
   const { state } = runs;

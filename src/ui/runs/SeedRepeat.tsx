@@ -9,18 +9,17 @@ import type { RunsHandle } from './useRuns';
 
 const STEPS = [50, 100, 300, 600, 1000];
 
-export function SeedRepeat({
-  runs,
-  step,
-  version,
-  ready,
-}: {
+/** What the runs panel and its seed repeat both read. */
+export interface RunsProps {
   runs: RunsHandle;
+  /** The current run's step (the default step count of a repeat). */
   step: number;
   /** The config version of `step` (a seed's run counts only its own steps). */
   version: number;
   ready: boolean;
-}) {
+}
+
+export function SeedRepeat({ runs, step, version, ready }: RunsProps) {
   const w = useText(RUNS_STRINGS);
   const s = w.seeds;
   const [chosen, setChosen] = useState<number | null>(null);
