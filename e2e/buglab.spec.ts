@@ -82,6 +82,13 @@ test('the padding bug trains bugged copies next to the correct models, with thei
   expect(correctCtrs.length).toBeGreaterThanOrEqual(2);
   expect(new Set(correctCtrs).size).toBe(1);
 
+  // "Use Dice" starts a new run on Dice, where the statistics bugs can be switched on.
+  await lab(page).getByRole('button', { name: 'Use Dice (new run)' }).first().click();
+  await expect(counter(page)).toHaveText(/^Step 0 ·/);
+  await ready(page);
+  await expect(frozen).toBeEnabled();
+  expect(new URL(page.url()).searchParams.get('act')).toBe('dice');
+
   // The link carries the switch; axe has nothing to say about the panel.
   expect(new URL(page.url()).searchParams.get('bugs')).toBe('paddingLeak');
   const axe = await new AxeBuilder({ page }).include('.bug-lab').include('.results').analyze();
