@@ -72,8 +72,11 @@ export interface ScoreResult {
   history: number[];
   kept: number[];
   candidate: number;
-  /** The world's truth for the kept history. */
-  truth: Truth;
+  /**
+   * The world's truth for the kept history. Absent on an imported data set: a real log has no
+   * ground truth, so the views hide true CTR, relevance and the Bayes ceiling and say why.
+   */
+  truth?: Truth;
   base: BaseInternals;
   din: DinInternals;
   dien: DienInternals;

@@ -116,7 +116,7 @@ describe('TrainingSession.score', () => {
     const r = await s.score(history, 10);
     expect(r.kept).toEqual([3, 4, 5, 6, 7, 8]);
     expect(r.din.weights).toHaveLength(6);
-    expect(r.truth.relevance).toHaveLength(6);
+    expect(r.truth?.relevance).toHaveLength(6);
     s.dispose();
   });
 

@@ -24,7 +24,8 @@ export interface DiagramValues {
   /** Purchases in the history the models do not keep (older than the most recent T). */
   notKept: number;
   ctr: Record<ModelName, number>;
-  trueCtr: number;
+  /** Absent on imported data (no ground truth). */
+  trueCtr: number | undefined;
   /** Largest |w_j| and largest a_t over the kept purchases (0 when none is finite). */
   dinMax: number;
   attentionMax: number;
@@ -52,7 +53,7 @@ export function diagramValues(scored: Scored): DiagramValues {
     columns,
     notKept: result.history.length - result.kept.length,
     ctr: { base: result.base.ctr, din: result.din.ctr, dien: result.dien.ctr },
-    trueCtr: result.truth.ctr,
+    trueCtr: result.truth?.ctr,
     dinMax: largest(columns.map((c) => c.din)),
     attentionMax: largest(columns.map((c) => c.attention)),
   };

@@ -57,26 +57,30 @@ export const ShiftCompare = memo(function ShiftCompare({
   const t = useStrings();
   const w = useText(COMPARE_STRINGS);
   const names = useGoodNames();
-  const rows = data
-    ? ([
+  const truthNow = data?.current.truth;
+  const truthOld = data?.old.truth;
+  const rows: (readonly [string, number, number])[] = data
+    ? [
         ['DIN', data.current.din.ctr, data.old.din.ctr],
         ['DIEN', data.current.dien.ctr, data.old.dien.ctr],
-        [t.trueCtr, data.current.truth.ctr, data.old.truth.ctr],
-      ] as const)
+        ...(truthNow && truthOld ? [[t.trueCtr, truthNow.ctr, truthOld.ctr] as const] : []),
+      ]
     : [];
-  // The verdict reads the Difference column, digit for digit.
-  const said = data
-    ? verdictText(
-        w,
-        verdict({
-          din: marginPts(data.current.din.ctr, data.old.din.ctr),
-          dien: marginPts(data.current.dien.ctr, data.old.dien.ctr),
-          truth: marginPts(data.current.truth.ctr, data.old.truth.ctr),
-        }),
-        names.name(currentGood),
-        names.name(oldGood),
-      )
-    : '';
+  // The verdict reads the Difference column, digit for digit; without a truth row there is none.
+  const said = !data
+    ? ''
+    : truthNow && truthOld
+      ? verdictText(
+          w,
+          verdict({
+            din: marginPts(data.current.din.ctr, data.old.din.ctr),
+            dien: marginPts(data.current.dien.ctr, data.old.dien.ctr),
+            truth: marginPts(truthNow.ctr, truthOld.ctr),
+          }),
+          names.name(currentGood),
+          names.name(oldGood),
+        )
+      : w.noTruth(names.name(currentGood), names.name(oldGood));
   return (
     <div className="compare">
       <div className="compare-pickers">

@@ -8,6 +8,8 @@ export interface CompareWords {
   say: (v: Verdict, a: string, b: string) => string;
   /** When the world ranks the "old" pick higher, said before the verdict. */
   swapped: (a: string, b: string) => string;
+  /** Imported data: no world to judge by, so no verdict. */
+  noTruth: (a: string, b: string) => string;
 }
 
 const NAME: Record<Model, string> = { din: 'DIN', dien: 'DIEN' };
@@ -18,6 +20,8 @@ const Z = DEAD_ZONE_PTS;
 const en: CompareWords = {
   pts: (v) => `${signed(v)} pts`,
   swapped: (a, b) => `The world ranks ${a} above ${b}, so ${a} is the current interest here. `,
+  noTruth: (a, b) =>
+    `Your file has no ground truth, so there is no verdict: which of ${a} and ${b} is this shopper's current interest is for you to say. The Difference column shows how far each model separates them.`,
   say: (v, a, b) => {
     const p = en.pts;
     switch (v.kind) {
@@ -48,6 +52,8 @@ const en: CompareWords = {
 const zh: CompareWords = {
   pts: (v) => `${signed(v)} 个百分点`,
   swapped: (a, b) => `世界把${a}排在${b}之前，所以这里${a}才是当前兴趣。`,
+  noTruth: (a, b) =>
+    `你的文件没有真实答案，因此这里不下结论：${a}和${b}哪个是这位用户的当前兴趣，由你判断。“差值”一列给出每个模型把两者拉开多远。`,
   say: (v, a, b) => {
     const p = zh.pts;
     switch (v.kind) {

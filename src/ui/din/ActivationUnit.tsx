@@ -140,7 +140,7 @@ export const ActivationUnit = memo(function ActivationUnit({ scored, keptIndex, 
           <span>{t.unitWeight}</span>
           <output className="big">{fmt(din.weights[keptIndex], 3)}</output>
           <span className="hint">
-            {t.relevance}: {fmt(result.truth.relevance[keptIndex], 2)}
+            {t.relevance}: {fmt(result.truth?.relevance[keptIndex], 2)}
           </span>
         </div>
       </div>

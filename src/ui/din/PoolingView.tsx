@@ -86,7 +86,7 @@ export const PoolingView = memo(function PoolingView({ scored }: { scored: Score
         </div>
         <div>
           <dt>{t.trueCtr}</dt>
-          <dd>{pct(result.truth.ctr)}</dd>
+          <dd>{pct(result.truth?.ctr)}</dd>
         </div>
       </dl>
     </div>

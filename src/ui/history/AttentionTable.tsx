@@ -41,7 +41,7 @@ export const AttentionTable = memo(function AttentionTable({
                 <th scope="row">{names.label(result.history[h])}</th>
                 <td className="num">{fmt(result.din.weights[k], 3)}</td>
                 <td className="num">{fmt(result.dien.attention[k], 3)}</td>
-                <td className="num">{fmt(result.truth.relevance[k], 3)}</td>
+                <td className="num">{fmt(result.truth?.relevance[k], 3)}</td>
                 <td className="num">{fmt(before.get(uids[h])?.din, 3)}</td>
               </tr>
             ))}

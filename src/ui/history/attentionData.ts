@@ -24,7 +24,7 @@ export function valuesByUid(scored: Scored | null): Map<number, BarValues> {
     out.set(uid, {
       din: result.din.weights[k],
       dien: result.dien.attention[k],
-      relevance: result.truth.relevance[k],
+      relevance: result.truth?.relevance[k] ?? NaN,
     });
   });
   return out;

@@ -74,7 +74,7 @@ export const ModelCards = memo(function ModelCards({
                   </div>
                   <div>
                     <dt>{t.trueCtr}</dt>
-                    <dd>{scored ? pct(scored.result.truth.ctr) : '–'}</dd>
+                    <dd>{scored ? pct(scored.result.truth?.ctr) : '–'}</dd>
                   </div>
                   <div>
                     <dt>{t.trainingLoss}</dt>
@@ -122,7 +122,7 @@ export const ModelCards = memo(function ModelCards({
                 </div>
                 <div>
                   <dt>{t.trueCtr}</dt>
-                  <dd>{scored ? pct(scored.result.truth.ctr) : '–'}</dd>
+                  <dd>{scored ? pct(scored.result.truth?.ctr) : '–'}</dd>
                 </div>
                 <div>
                   <dt>{t.trainingLoss}</dt>
