@@ -3,7 +3,7 @@
  * uniformly sampled negative; each shopper's last position is the test set.
  */
 import { Rng } from '../world/random';
-import type { World } from '../world/types';
+import type { Catalogue, Shopper } from '../world/types';
 import type { Dataset, Sample } from './types';
 
 /** Uniform over 1..N excluding `exclude`, without rejection loops (so it always terminates). */
@@ -30,10 +30,19 @@ export interface DatasetOptions {
 }
 
 /**
+ * What the protocol reads of a world: the catalogue and each shopper's purchases and times. A
+ * simulated World is one; so is an imported log, which has no interest phases to carry.
+ */
+export interface ProtocolSource {
+  catalogue: Catalogue;
+  shoppers: readonly Pick<Shopper, 'id' | 'purchases' | 'times'>[];
+}
+
+/**
  * Histories of the samples of one shopper share one array per prefix (the positive and the
  * negative of a position point to the same arrays): treat Sample arrays as read-only.
  */
-export function buildDataset(world: World, opts: DatasetOptions): Dataset {
+export function buildDataset(world: ProtocolSource, opts: DatasetOptions): Dataset {
   const minPrefix = opts.minPrefix ?? 1;
   if (!Number.isInteger(minPrefix) || minPrefix < 1) {
     throw new Error(`buildDataset: minPrefix must be an integer >= 1, got ${minPrefix}`);

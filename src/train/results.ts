@@ -15,6 +15,7 @@ import type {
   DienInternals,
 } from '../model/config';
 import type { LabId, TwinKey } from '../model/bugs';
+import type { ImportedWorld } from '../data/import/types';
 import type { BstInternals, BstSettings } from '../model/bstConfig';
 
 export type {
@@ -57,6 +58,32 @@ export interface SessionConfig {
   bugLab?: LabId[];
   /** BST trained as a fourth model in the same lockstep, with these settings. Absent = off. */
   bst?: BstSettings;
+  /** Train on the reader's imported log instead of the toy world. Absent = the toy world. */
+  data?: DataSource;
+}
+
+/**
+ * An imported data set, named by the hash of its file and caps. The page's state (URL, saves,
+ * runs) holds only the name; the client puts the world itself in every config it sends a worker
+ * (init, reset, restart: attachDataset), so the engine never depends on page storage. With it,
+ * `world` settings other than the seed do not apply (the seed still draws the negatives).
+ */
+export interface DataSource {
+  kind: 'imported';
+  id: string;
+  /** The file's name, for the page to show. */
+  name: string;
+  /** Present in the worker's config, absent in the page's. */
+  world?: ImportedWorld;
+}
+
+/** The imported world a worker's config carries, or an error naming what is missing. */
+export function importedWorldOf(config: SessionConfig): ImportedWorld | undefined {
+  const d = config.data;
+  if (!d) return undefined;
+  if (!d.world || d.world.kind !== 'imported')
+    throw new Error(`The imported data set "${d.name}" did not reach the engine: import it again.`);
+  return d.world;
 }
 
 export interface EvalMetrics {

@@ -293,6 +293,18 @@ describe('bad input, named', () => {
     expect(await refusal(importLog(huge, undefined, settings))).toMatchObject({ code: 'tooLarge' });
   });
 
+  it('caps whose kept histories would not fit the tab are refused, naming the caps to lower', async () => {
+    // Two users of 3,000 events: 2 · 3000 · 2999 ≈ 18 M prefix cells, over the 16 M budget.
+    const rows: string[] = [];
+    for (const u of ['a', 'b'])
+      for (let k = 0; k < 3000; k++) rows.push(`${u},i${k % 7},c${k % 3},${k}`);
+    const e = await refusal(run(log(rows), { maxHistory: 3000 }));
+    expect(e).toMatchObject({ code: 'tooLarge' });
+    expect((e as Error).message).toMatch(/17,994,000 prefix cells.*history length T/);
+    // The same file with T 2000 fits (2 · 2000 · 1999 ≈ 8 M).
+    expect((await run(log(rows), { maxHistory: 2000 })).shoppers).toHaveLength(2);
+  });
+
   it('a metadata file describing none of the items names its item column', async () => {
     const e = await refusal(
       run(log(['a,x,c1,1', 'a,y,c2,2', 'b,y,c2,3']), {}, {}, 'item,category\nq,c9\n'),

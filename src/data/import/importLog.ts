@@ -4,6 +4,7 @@
  * the chosen users' most recent events; an optional pass over the metadata file reads only the
  * kept items. build.ts then turns what was kept into a catalogue and shoppers.
  */
+import { MAX_HISTORY_CELLS } from '../budget';
 import { detach } from './fields';
 import { badRowsError, hashKey, rowReader } from './rows';
 import { buildImported, type KeptEvent, type ItemInfo } from './build';
@@ -221,6 +222,15 @@ export async function importLog(
     { signal: hooks.signal, onChunk: (_, bytes) => progress(2, rows2, bytes, events.size) },
   );
   for (const [u, list] of kept) kept.set(u, trim(list, caps.maxHistory));
+  // The data set keeps every prefix (the papers' protocol): the same budget as the toy world's.
+  let cells = 0;
+  for (const list of kept.values()) cells += list.length * (list.length - 1);
+  if (cells > MAX_HISTORY_CELLS) {
+    throw new ImportError({
+      code: 'tooLarge',
+      message: `The kept users' histories hold ${cells.toLocaleString('en')} prefix cells, more than the ${MAX_HISTORY_CELLS.toLocaleString('en')} a tab can train on: lower "at most U users" or "history length T".`,
+    });
+  }
 
   const summary: ImportSummary = {
     rows,

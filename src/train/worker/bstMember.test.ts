@@ -64,7 +64,7 @@ describe('BST in the lockstep', () => {
     // The scoring worker is fed what rewind keeps: BST's weights come along (the twins' do not).
     const fed = weightsOnly(await b.exportState());
     expect(Object.keys(fed).sort()).toEqual(['bst', 'step', 'tensors']);
-    const scorer = ViewInspector.create(CONFIG, b.world.catalogue);
+    const scorer = ViewInspector.create(CONFIG);
     scorer.importWeights(fed);
     const mine = await b.score([3, 7, 12], 5);
     const theirs = await scorer.score([3, 7, 12], 5);

@@ -23,6 +23,7 @@ import type {
   SessionConfig,
   WeightsSnapshot,
 } from '../protocol';
+import { importedWorldOf } from '../protocol';
 import { BstMember } from './bstMember';
 import { buildModels, perModel, type PerModel } from './models';
 
@@ -38,8 +39,8 @@ function viewLength(kept: number): number {
 
 export interface InspectorParts {
   models: PerModel<CtrModel>;
-  /** The world (or its config) whose truth the views overlay. */
-  world: World | WorldConfig;
+  /** The world (or its config) whose truth the views overlay; null for an imported log. */
+  world: World | WorldConfig | null;
   catalogue: Catalogue;
   /** The models' maximum history length. */
   T: number;
@@ -51,7 +52,7 @@ export interface InspectorParts {
 
 export class ViewInspector {
   private readonly models: PerModel<CtrModel>;
-  private readonly world: World | WorldConfig;
+  private readonly world: World | WorldConfig | null;
   private readonly catalogue: Catalogue;
   private readonly T: number;
   private readonly stepOf: () => number;
@@ -71,11 +72,13 @@ export class ViewInspector {
   }
 
   /** An inspector with models of its own, fed weights by importWeights (the scoring worker). */
-  static create(config: SessionConfig, catalogue: Catalogue = CATALOGUE): ViewInspector {
+  static create(config: SessionConfig): ViewInspector {
     const own = { step: 0 };
+    const imported = importedWorldOf(config);
+    const catalogue = imported?.catalogue ?? CATALOGUE;
     const inspector = new ViewInspector({
       models: buildModels(config, catalogue),
-      world: config.world,
+      world: imported ? null : config.world,
       catalogue,
       T: config.model.T,
       stepOf: () => own.step,
@@ -166,7 +169,7 @@ export class ViewInspector {
       history: [...history],
       kept,
       candidate,
-      truth: truth(this.world, keptHistory, candidate),
+      ...(this.world ? { truth: truth(this.world, keptHistory, candidate) } : {}),
       base: { ctr: v.ctr[0], pooled: v.basePooled },
       din: {
         ctr: v.ctr[1],

@@ -10,6 +10,7 @@ import { DEFAULT_MODEL_SETTINGS } from '../../model/config';
 import { goodByName } from '../../world/catalogue';
 import { truth } from '../../world/truth';
 import type { SessionConfig } from '../protocol';
+import type { World } from '../../world/types';
 
 beforeAll(useCpu);
 
@@ -27,7 +28,7 @@ describe('TrainingSession.score', () => {
     const history = [id('mouse'), id('T-shirt'), id('face wash'), id('headset')];
     const r = await s.score(history, id('keyboard'));
     expect(r.kept).toEqual([0, 1, 2, 3]);
-    expect(r.truth).toEqual(truth(s.world, history, id('keyboard')));
+    expect(r.truth).toEqual(truth(s.world as World, history, id('keyboard')));
     // DIN: pooled = Σ w_j e_j, contributions w_j e_j.
     const D = r.din.candidateEmbedding.length;
     for (let k = 0; k < D; k++) {

@@ -8,17 +8,19 @@ import type { CtrModel, DienModel } from '../../model/models';
 import { ModelTrainer } from '../../model/trainer';
 import { simulateWorld } from '../../world/simulator';
 import type { World } from '../../world/types';
-import type {
-  Counters,
-  EmbeddingMap,
-  EvalMetrics,
-  HeatmapResult,
-  LossReading,
-  ScoreResult,
-  SessionConfig,
-  TrainingState,
-  TwinProbeResult,
-  WeightsSnapshot,
+import type { ImportedWorld } from '../../data/import/types';
+import {
+  importedWorldOf,
+  type Counters,
+  type EmbeddingMap,
+  type EvalMetrics,
+  type HeatmapResult,
+  type LossReading,
+  type ScoreResult,
+  type SessionConfig,
+  type TrainingState,
+  type TwinProbeResult,
+  type WeightsSnapshot,
 } from '../protocol';
 import { testCeiling, type TestCeiling } from './bayesAuc';
 import { metricsOf, predictAll } from './evaluation';
@@ -37,9 +39,12 @@ export type { TestResult, TrainingSessionLike };
  * Nothing here reads the GPU unless a method returns a Promise.
  */
 export class TrainingSession implements TrainingSessionLike {
-  readonly world: World;
+  /** The simulated toy world, or the reader's imported log (no truth, no ceiling). */
+  readonly world: World | ImportedWorld;
   readonly dataset: Dataset;
-  readonly ceiling: TestCeiling;
+  readonly ceiling: TestCeiling | undefined;
+  /** The world the views' truth comes from: null for an imported log, which has none. */
+  private readonly truthWorld: World | null;
   readonly models: PerModel<CtrModel>;
   private readonly trainers: PerModel<ModelTrainer>;
   /** The bug lab's bugged twins (none unless the config switches some on). */
@@ -53,10 +58,14 @@ export class TrainingSession implements TrainingSessionLike {
   private steps = 0;
 
   private constructor(readonly config: SessionConfig) {
-    this.world = simulateWorld(config.world);
-    this.dataset = buildDataset(this.world, { seed: config.world.seed });
-    // Once per data set (~0.2 s at the default size), never per evaluation.
-    this.ceiling = testCeiling(this.world, this.dataset.test);
+    const imported = importedWorldOf(config);
+    const world = imported ?? simulateWorld(config.world);
+    this.world = world;
+    this.dataset = buildDataset(world, { seed: config.world.seed });
+    // Once per data set (~0.2 s at the default size), never per evaluation. A real log has no
+    // Bayes-optimal model to compute one from.
+    this.truthWorld = imported ? null : (world as World);
+    this.ceiling = this.truthWorld ? testCeiling(this.truthWorld, this.dataset.test) : undefined;
     const cat = this.world.catalogue;
     const seed = config.train.seed;
     this.models = buildModels(config, cat);
@@ -74,7 +83,7 @@ export class TrainingSession implements TrainingSessionLike {
     );
     this.inspector = new ViewInspector({
       models: this.models,
-      world: this.world,
+      world: this.truthWorld,
       catalogue: cat,
       T: config.model.T,
       stepOf: () => this.steps,
@@ -200,7 +209,7 @@ export class TrainingSession implements TrainingSessionLike {
     const inspectorOver = (models: PerModel<CtrModel>) =>
       new ViewInspector({
         models,
-        world: this.world,
+        world: this.truthWorld,
         catalogue: this.world.catalogue,
         T: this.config.model.T,
         stepOf: () => this.steps,

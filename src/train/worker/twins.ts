@@ -26,7 +26,7 @@ import {
 import { disposeTensors, toTensors, type BatchTensors, type TableLayout } from '../../model/inputs';
 import { createModel, type CtrModel } from '../../model/models';
 import { ModelTrainer } from '../../model/trainer';
-import type { World } from '../../world/types';
+import type { ProtocolSource } from '../../data/samples';
 import type { SessionConfig, TrainingState, WeightsSnapshot } from '../protocol';
 import { vocabOf } from './models';
 
@@ -65,7 +65,7 @@ export class BugTwins {
   private readonly bugIterator?: BatchIterator;
   private latest = new Map<TwinKey, tf.Scalar>();
 
-  constructor(config: SessionConfig, world: World) {
+  constructor(config: SessionConfig, world: ProtocolSource) {
     const ids = checkedLab(config);
     const vocab = vocabOf(world.catalogue);
     const seed = config.train.seed;
