@@ -143,10 +143,18 @@ const TWINS = 'bug-lab weights that do not match its switches';
 
 const Metrics = v.object({ auc: v.number(), gauc: v.number(), logloss: v.number() });
 const PerModel = <T extends v.GenericSchema>(s: T) => v.object({ base: s, din: s, dien: s });
+// BST's numbers are optional: curves saved before they were kept (or of runs without BST) load.
 const CurvesSchema = v.object({
   version: v.number(),
-  loss: v.array(v.object({ step: int(0, 1e9), loss: PerModel(v.number()), aux: v.number() })),
-  test: v.array(v.object({ step: int(0, 1e9), test: PerModel(Metrics) })),
+  loss: v.array(
+    v.object({
+      step: int(0, 1e9),
+      loss: PerModel(v.number()),
+      aux: v.number(),
+      bst: v.optional(v.number()),
+    }),
+  ),
+  test: v.array(v.object({ step: int(0, 1e9), test: PerModel(Metrics), bst: v.optional(Metrics) })),
 });
 const Config = v.object({
   world: World,

@@ -23,11 +23,15 @@ export interface LossPoint {
   step: number;
   loss: Record<ModelName, number>;
   aux: number;
+  /** BST's loss at this step, when the run trains it (absent in curves saved before BST's were kept). */
+  bst?: number;
 }
 
 export interface TestPoint {
   step: number;
   test: Record<ModelName, EvalMetrics>;
+  /** BST's test metrics at this step, when the run trains it (absent as `bst` above). */
+  bst?: EvalMetrics;
 }
 
 export interface Curves {

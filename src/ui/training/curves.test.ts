@@ -68,6 +68,26 @@ describe('training curves', () => {
     expect(addProgress(c, progress(7, 3))).toBe(kept);
   });
 
+  it('keep BST’s loss and test metrics on the same points when the run trains it', () => {
+    const test = { base: metrics(0.5), din: metrics(0.5), dien: metrics(0.5) };
+    let c = addProgress(NO_CURVES, progress(0, 1, { test, testStep: 0, bstTest: metrics(0.51) }));
+    expect(c.test[0].bst).toEqual(metrics(0.51));
+    c = addProgress(c, progress(1, 1, { bstLoss: 0.71 }));
+    c = addProgress(
+      c,
+      progress(2, 1, { bstLoss: 0.64, bstTest: metrics(0.58), test, testStep: 2 }),
+    );
+    expect(c.loss.map((p) => p.bst)).toEqual([0.71, 0.64]);
+    expect(c.test.map((p) => p.bst?.auc)).toEqual([0.51, 0.58]);
+    // A NaN reading is no number to keep (a saved session refuses it): the point has none.
+    c = addProgress(c, progress(3, 1, { bstLoss: NaN }));
+    expect(c.loss[2]).toEqual({ step: 3, loss: progress(3).loss, aux: 1 / 3 });
+    expect('bst' in c.loss[2]).toBe(false);
+    // A run without BST carries no BST field at all (old saved curves look the same).
+    const plain = addProgress(NO_CURVES, progress(1, 1, { test, testStep: 1 }));
+    expect('bst' in plain.loss[0] || 'bst' in plain.test[0]).toBe(false);
+  });
+
   it('thin long runs to every other point, keeping the newest', () => {
     let c = NO_CURVES;
     for (let s = 1; s <= MAX_POINTS + 1; s++) c = addProgress(c, progress(s));

@@ -1,6 +1,10 @@
-/** The training curves as a pure fold over progress messages (useTrainer keeps the result). */
+/**
+ * The training curves as a pure fold over progress messages (useTrainer keeps the result). BST,
+ * when the run trains it, steps in the same lockstep: its loss and test metrics ride on the same
+ * points as the three models', so a rewound step finds them where it finds theirs.
+ */
 import type { Progress } from '../../train/protocol';
-import type { Curves } from '../state/types';
+import type { Curves, LossPoint, TestPoint } from '../state/types';
 
 /** Before the first progress message. */
 export const NO_CURVES: Curves = { version: -1, loss: [], test: [] };
@@ -10,6 +14,17 @@ export const MAX_POINTS = 1500;
 
 function thin<T>(xs: T[]): T[] {
   return xs.length > MAX_POINTS ? xs.filter((_, i) => i % 2 === 0 || i === xs.length - 1) : xs;
+}
+
+/** BST's loss only when it is a number (a saved session refuses NaN; the chart skips it anyway). */
+function lossPoint(p: Progress): LossPoint {
+  const point: LossPoint = { step: p.step, loss: p.loss, aux: p.auxLoss };
+  if (p.bstLoss !== undefined && Number.isFinite(p.bstLoss)) point.bst = p.bstLoss;
+  return point;
+}
+
+function testPoint(step: number, test: TestPoint['test'], bst: TestPoint['bst']): TestPoint {
+  return bst ? { step, test, bst } : { step, test };
 }
 
 /**
@@ -34,11 +49,11 @@ export function addProgress(prev: Curves, p: Progress): Curves {
   let loss = base.loss;
   const last = loss[loss.length - 1];
   if (p.step > 0 && Number.isFinite(p.loss.base) && (!last || p.step !== last.step))
-    loss = thin([...loss, { step: p.step, loss: p.loss, aux: p.auxLoss }]);
+    loss = thin([...loss, lossPoint(p)]);
   let test = base.test;
   const lastTest = test[test.length - 1];
   if (p.test && p.testStep !== undefined && (!lastTest || lastTest.step !== p.testStep))
-    test = thin([...test, { step: p.testStep, test: p.test }]);
+    test = thin([...test, testPoint(p.testStep, p.test, p.bstTest)]);
   if (loss === prev.loss && test === prev.test) return prev;
   return { version: base.version, loss, test };
 }
