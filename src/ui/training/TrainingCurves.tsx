@@ -2,6 +2,7 @@
  * Loss and test AUC per model over steps: D3 scales and line generators, React renders the paths.
  * DIEN's loss line is its target loss (comparable with the others), its auxiliary loss dotted;
  * the AUC chart carries the world's Bayes-optimal AUC as a ceiling; a replayed step is marked.
+ * BST's lines (green, dash-dot) join a run's only when that run trained BST.
  */
 import { memo } from 'react';
 import { scaleLinear } from 'd3-scale';
@@ -9,11 +10,22 @@ import { line } from 'd3-shape';
 import { fmt } from '../common/format';
 import { useStrings, useText } from '../text/TextContext';
 import { MODEL_COLOR, MODEL_DASH, MODELS } from '../common/palette';
+import { BST_STRINGS } from '../bst/strings';
 import type { Curves } from '../state/types';
 import { TableAlternative } from '../common/TableAlternative';
 import { stepDomain, stepTicks, valueDomain, valueTicks } from './chartScale';
 import { METRIC_STRINGS } from './metricStrings';
-import { aucSeries, lossSeries, type Series } from './curveSeries';
+import {
+  AUX_COLOR,
+  aucSeries,
+  BST_COLOR,
+  BST_DASH,
+  curvesHaveBst,
+  lossSeries,
+  seriesColor,
+  seriesDash,
+  type Series,
+} from './curveSeries';
 import './metrics.css';
 import { RUNS_STRINGS } from '../runs/strings';
 
@@ -21,7 +33,6 @@ const W = 420;
 const H = 210;
 // The y-axis name sits in the top margin, above the highest tick label.
 const M = { top: 24, right: 12, bottom: 28, left: 44 };
-const AUX_COLOR = '#767676';
 const NO_OVERLAY: OverlayRun[] = [];
 
 /** A selected run's curves, drawn in its colour over the current run's. */
@@ -48,6 +59,7 @@ interface ChartProps {
 function Chart({ title, series, yLabel, ceiling, at, empty, steps }: ChartProps) {
   const t = useStrings();
   const w = useText(METRIC_STRINGS);
+  const b = useText(BST_STRINGS);
   const all = series.flatMap((s) => s.points).filter(([, y]) => Number.isFinite(y));
   const xd = steps;
   const yd = valueDomain([...all.map((p) => p[1]), ...(ceiling ? [ceiling.value] : [])]);
@@ -84,9 +96,8 @@ function Chart({ title, series, yLabel, ceiling, at, empty, steps }: ChartProps)
     .y(([, v]) => y(v));
   const last = (s: Series) => s.points[s.points.length - 1];
   const name = (s: Series) =>
-    `${s.run ? `${s.run.label} ` : ''}${s.model === 'aux' ? t.auxLossLegend : t.modelNames[s.model]}`;
-  const color = (s: Series) =>
-    s.run ? s.run.color : s.model === 'aux' ? AUX_COLOR : MODEL_COLOR[s.model];
+    `${s.run ? `${s.run.label} ` : ''}${s.model === 'aux' ? t.auxLossLegend : s.model === 'bst' ? b.name : t.modelNames[s.model]}`;
+  const color = (s: Series) => (s.run ? s.run.color : seriesColor(s.model));
   const key = (s: Series) => `${s.run?.key ?? 'now'}-${s.model}`;
   const summary = series.map((s) => `${name(s)} ${fmt(last(s)?.[1], 4)}`).join(', ');
   const extra = [ceiling?.label, at !== null ? w.rewoundAria(at) : ''].filter(Boolean).join('; ');
@@ -139,7 +150,7 @@ function Chart({ title, series, yLabel, ceiling, at, empty, steps }: ChartProps)
             d={path(s.points) ?? ''}
             fill="none"
             stroke={color(s)}
-            strokeDasharray={s.model === 'aux' ? '1 3' : MODEL_DASH[s.model]}
+            strokeDasharray={seriesDash(s.model)}
             strokeWidth={s.run ? 1.5 : 2}
             opacity={s.run ? 0.85 : 1}
           />
@@ -188,6 +199,7 @@ export const TrainingCurves = memo(function TrainingCurves({
 }) {
   const t = useStrings();
   const w = useText(METRIC_STRINGS);
+  const b = useText(BST_STRINGS);
   const runWords = useText(RUNS_STRINGS);
   const loss = lossSeries(curves, alpha);
   const auc = aucSeries(curves);
@@ -207,6 +219,8 @@ export const TrainingCurves = memo(function TrainingCurves({
   // Text alternative: a handful of evenly spaced evaluations.
   const every = Math.max(1, Math.ceil(curves.test.length / 8));
   const rows = curves.test.filter((_, i) => i % every === 0 || i === curves.test.length - 1);
+  const bstNow = curvesHaveBst(curves);
+  const bstAny = loss.some((s) => s.model === 'bst') || auc.some((s) => s.model === 'bst');
   return (
     <div className="curves">
       <ul className="legend-list">
@@ -216,8 +230,14 @@ export const TrainingCurves = memo(function TrainingCurves({
             {t.modelNames[m]}
           </li>
         ))}
+        {bstAny && (
+          <li>
+            <LegendLine color={BST_COLOR} dash={BST_DASH} />
+            {b.name}
+          </li>
+        )}
         <li>
-          <LegendLine color={AUX_COLOR} dash="1 3" />
+          <LegendLine color={AUX_COLOR} dash={seriesDash('aux')} />
           {t.auxLossLegend}
         </li>
         {overlay.map((o) => (
@@ -257,6 +277,7 @@ export const TrainingCurves = memo(function TrainingCurves({
                 {t.modelNames[m]} AUC
               </th>
             ))}
+            {bstNow && <th scope="col">{b.name} AUC</th>}
           </tr>
         </thead>
         <tbody>
@@ -268,6 +289,7 @@ export const TrainingCurves = memo(function TrainingCurves({
                   {fmt(p.test[m].auc, 4)}
                 </td>
               ))}
+              {bstNow && <td className="num">{p.bst ? fmt(p.bst.auc, 4) : '–'}</td>}
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Curves } from '../state/types';
-import { aucSeries, lossSeries } from './curveSeries';
+import { aucSeries, curvesHaveBst, lossSeries, seriesColor, seriesDash } from './curveSeries';
 
 const m = (auc: number) => ({ auc, gauc: auc, logloss: 0.6 });
 const curves: Curves = {
@@ -19,6 +19,33 @@ describe('curve series', () => {
     const kept = lossSeries(curves, 0.5, run);
     expect(kept.map((s) => s.model)).toEqual(['base', 'din', 'dien']);
     expect(kept.every((s) => s.run === run)).toBe(true);
+  });
+
+  it('draws BST’s loss and AUC only for a run that trained it, with gaps where a point lacks it', () => {
+    const bst: Curves = {
+      version: 1,
+      loss: [
+        { ...curves.loss[0], bst: 0.66 },
+        { step: 6, loss: { base: 0.7, din: 0.69, dien: 1.9 }, aux: 1.2 },
+      ],
+      test: [{ ...curves.test[0], bst: m(0.63) }],
+    };
+    expect(curvesHaveBst(curves)).toBe(false);
+    expect(curvesHaveBst(bst)).toBe(true);
+    const loss = lossSeries(bst, 0.5);
+    expect(loss.map((s) => s.model)).toEqual(['base', 'din', 'dien', 'bst', 'aux']);
+    expect(loss[3].points).toEqual([
+      [5, 0.66],
+      [6, NaN],
+    ]);
+    const run = { key: 3, label: 'Run 3', color: '#111' };
+    const kept = aucSeries(bst, run);
+    expect(kept.map((s) => s.model)).toEqual(['base', 'din', 'dien', 'bst']);
+    expect(kept[3]).toEqual({ model: 'bst', run, points: [[5, 0.63]] });
+    expect(seriesColor('bst')).toBe('#009E73');
+    expect(
+      new Set(['base', 'din', 'dien', 'bst', 'aux'].map((x) => seriesDash(x as 'bst'))).size,
+    ).toBe(5);
   });
 
   it('draws each model’s test AUC at its step', () => {
