@@ -15,6 +15,7 @@ export interface BstStrings {
   timeSignal: string;
   /** The model's name on its card and in the results table. */
   name: string;
+  /** Rewound into curves saved without BST's numbers: why its card shows '–'. */
   liveOnly: string;
   heading: string;
   intro: string;
@@ -70,7 +71,7 @@ const en: BstStrings = {
   timeSignal: 'Time signal',
   name: 'BST',
   liveOnly:
-    'BST’s training loss and test metrics are shown live only: its curves are not kept, so a rewound step has none.',
+    'These curves were kept without BST’s numbers (saved by an earlier version of this page), so BST’s training loss and test metrics show at the live step only.',
   heading: 'BST attention',
   intro:
     'BST (Chen et al. 2019) lets every purchase and the candidate attend to each other with a Transformer block instead of a GRU. Each row below is one token reading all of them: its weights sum to 1 over the kept purchases and the candidate.',
@@ -140,7 +141,7 @@ const zh: BstStrings = {
   timeSignal: '时间信号',
   name: 'BST',
   liveOnly:
-    'BST 的训练损失和测试指标只在实时训练时显示：它的曲线没有保存，所以回放的步骤没有这些数字。',
+    '这些曲线保存时还没有记录 BST 的数字（由本页面的早期版本保存），所以 BST 的训练损失和测试指标只在实时步骤显示。',
   heading: 'BST 注意力',
   intro:
     'BST（Chen 等，2019）用一个 Transformer 模块代替 GRU，让每次购买和候选商品互相注意。下面每一行是一个词元读取所有词元：它的权重在保留的购买和候选上合计为 1。',

@@ -1,12 +1,12 @@
 /**
- * Base, DIN and DIEN side by side: this history's predicted CTR, the truth, and the training loss
- * and test metrics of the step the views show (live, or the rewound step: see shownMetrics).
+ * Base, DIN and DIEN side by side (and BST when the run trains it): this history's predicted CTR,
+ * the truth, and the training loss and test metrics of the step the views show (live, or the
+ * rewound step: see shownMetrics).
  */
 import { memo } from 'react';
-import type { EvalMetrics, ModelName, Progress } from '../../train/protocol';
+import type { EvalMetrics, ModelName } from '../../train/protocol';
 import { fmt, pct } from '../common/format';
 import { MODEL_COLOR, MODELS, OKABE_ITO } from '../common/palette';
-import { bstLive } from '../bst/bstView';
 import { BST_STRINGS } from '../bst/strings';
 import { useStrings, useText } from '../text/TextContext';
 import type { Scored } from '../state/types';
@@ -20,7 +20,6 @@ export const ModelCards = memo(function ModelCards({
   shown,
   liveStep,
   alpha,
-  progress = null,
   bstOn = false,
 }: {
   ready: boolean;
@@ -30,15 +29,19 @@ export const ModelCards = memo(function ModelCards({
   liveStep: number;
   /** DIEN's auxiliary-loss weight: its target loss is total − α·aux. */
   alpha: number;
-  /** The live progress, for BST's numbers (its curves are not kept: live step only). */
-  progress?: Progress | null;
   /** The run trains BST: a fourth card. */
   bstOn?: boolean;
 }) {
   const t = useStrings();
   const w = useText(METRIC_STRINGS);
   const b = useText(BST_STRINGS);
-  const bst = bstLive(progress, shown.at);
+  const bstLoss = shown.loss?.value.bst;
+  const bstTest = shown.test?.bst;
+  // Rewound into curves kept without BST's numbers (saved by an earlier page): say why it is '–'.
+  const bstMissing =
+    shown.at !== null &&
+    ((shown.loss !== undefined && bstLoss === undefined) ||
+      (shown.test !== undefined && bstTest === undefined));
   const viewStep = shown.at ?? liveStep;
   const ctrStep = scored?.result.step;
   return (
@@ -126,26 +129,26 @@ export const ModelCards = memo(function ModelCards({
                 </div>
                 <div>
                   <dt>{t.trainingLoss}</dt>
-                  <dd>{fmt(bst?.loss, 4)}</dd>
+                  <dd>{fmt(bstLoss, 4)}</dd>
                 </div>
                 <div>
                   <dt>{t.testAuc}</dt>
-                  <dd>{bst?.test ? fmt(bst.test.metrics.auc, 4) : t.notEvaluated}</dd>
+                  <dd>{bstTest ? fmt(bstTest.auc, 4) : t.notEvaluated}</dd>
                 </div>
                 <div>
                   <dt>{t.gauc}</dt>
-                  <dd>{bst?.test ? fmt(bst.test.metrics.gauc, 4) : '–'}</dd>
+                  <dd>{bstTest ? fmt(bstTest.gauc, 4) : '–'}</dd>
                 </div>
                 <div>
                   <dt>{t.logloss}</dt>
-                  <dd>{bst?.test ? fmt(bst.test.metrics.logloss, 4) : '–'}</dd>
+                  <dd>{bstTest ? fmt(bstTest.logloss, 4) : '–'}</dd>
                 </div>
               </dl>
             )}
           </article>
         )}
       </div>
-      {bstOn && shown.at !== null && <p className="hint">{b.liveOnly}</p>}
+      {bstOn && bstMissing && <p className="hint">{b.liveOnly}</p>}
       <p className="hint">{w.singleNoisy}</p>
     </>
   );

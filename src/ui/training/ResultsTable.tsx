@@ -43,7 +43,6 @@ export const ResultsTable = memo(function ResultsTable({
   info,
   runs = NO_RUNS,
   twins = NO_TWINS,
-  bst = null,
 }: {
   /** The test metrics of the step on screen (live or rewound), with their step. */
   shown: ShownMetrics;
@@ -53,7 +52,10 @@ export const ResultsTable = memo(function ResultsTable({
   runs?: RunRow[];
   /** The bug lab's bugged copies at the step shown (none when rewound). */
   twins?: TwinRow[];
-  /** BST's test metrics at the step shown (live only; null: none). */
+  /**
+   * Not read: BST's row comes from `shown.test.bst` (live and rewound alike). Kept only so a
+   * caller that still passes it compiles; drop it there.
+   */
   bst?: EvalMetrics | null;
 }) {
   const b = useText(BST_STRINGS);
@@ -61,6 +63,7 @@ export const ResultsTable = memo(function ResultsTable({
   const t = useStrings();
   const w = useText(METRIC_STRINGS);
   const test = shown.test?.value;
+  const bst = shown.test?.bst;
   // A session that does not say falls back on the protocol: one positive, one negative a shopper.
   const pos = info?.testPositives ?? (info ? info.testSize / 2 : 0);
   const neg = info?.testNegatives ?? (info ? info.testSize / 2 : 0);
@@ -149,7 +152,6 @@ export const ResultsTable = memo(function ResultsTable({
           </table>
         </ScrollRegion>
         {twins.length > 0 && <p className="hint">{lab.twinCaption}</p>}
-        {bst && <p className="hint">{b.liveOnly}</p>}
         {bayes !== undefined && Number.isFinite(bayes) && <p className="hint">{w.bayesNote}</p>}
         {anyHidden && (
           <p className="hint">{w.relaNote(fmt(chanceThreshold(pos, neg), 3), pos, neg)}</p>

@@ -139,7 +139,6 @@ export function TrainingPanel({
           shown={shownMetrics(trainer.curves, progress, replayedStep(trainer.snapshots, atStep))}
           liveStep={progress?.step ?? 0}
           alpha={config.model.auxWeight}
-          progress={progress}
           bstOn={config.bst !== undefined}
         />
       </section>

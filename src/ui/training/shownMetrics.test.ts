@@ -91,6 +91,59 @@ describe('what the cards and the results table show at a step', () => {
   });
 });
 
+describe('BST at the step shown', () => {
+  // BST's numbers encode their step too, offset so they cannot be mistaken for the others'.
+  const withBst = (step: number): Progress => {
+    const p = progress(step);
+    return {
+      ...p,
+      bstLoss: step === 0 ? NaN : 2000 + step,
+      bstTest: { auc: 0.6 + p.testStep! / 1000, gauc: 0.6, logloss: 0.9 },
+    };
+  };
+  let curves = NO_CURVES;
+  let live = withBst(0);
+  for (let s = 0; s <= 57; s++) {
+    live = withBst(s);
+    curves = addProgress(curves, live);
+  }
+
+  it('live: BST’s loss and test metrics of the latest step and evaluation', () => {
+    const shown = shownMetrics(curves, live, null);
+    expect(shown.loss?.value.bst).toBe(2057);
+    expect(shown.test?.step).toBe(50);
+    expect(shown.test?.bst?.auc).toBeCloseTo(0.65, 12);
+  });
+
+  it('rewound to s: BST’s loss of step s and its metrics of the last evaluation ≤ s', () => {
+    for (const s of [1, 9, 10, 23, 56]) {
+      const shown = shownMetrics(curves, live, s);
+      expect(shown.loss?.value.bst).toBe(2000 + s);
+      const tested = s - (s % 10);
+      expect(shown.test?.bst?.auc).toBeCloseTo(0.6 + tested / 1000, 12);
+    }
+  });
+
+  it('rewound into curves kept without BST (an older save): none, the others still shown', () => {
+    const old: Curves = {
+      ...curves,
+      loss: curves.loss.map(({ bst: _, ...p }) => p),
+      test: curves.test.map(({ bst: _, ...p }) => p),
+    };
+    const shown = shownMetrics(old, live, 23);
+    expect(shown.loss?.value.loss.din).toBe(1023);
+    expect(shown.loss?.value.bst).toBeUndefined();
+    expect(shown.test?.value.base.auc).toBeCloseTo(0.52, 12);
+    expect(shown.test?.bst).toBeUndefined();
+  });
+
+  it('a run without BST has no BST numbers, live or rewound', () => {
+    const { curves: plain, live: now } = run(20);
+    expect(shownMetrics(plain, now, null).loss?.value.bst).toBeUndefined();
+    expect(shownMetrics(plain, now, 15).test?.bst).toBeUndefined();
+  });
+});
+
 describe('replayedStep', () => {
   it('is the last snapshot at or before the asked step', () => {
     expect(replayedStep([0, 8, 16, 32], null)).toBeNull();

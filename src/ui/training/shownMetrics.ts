@@ -2,6 +2,7 @@
  * Which loss and test metrics belong on screen: live, the latest ones; rewound to a step, the
  * training loss of the last recorded step at or before it and the last test evaluation at or
  * before it, each with its own step. Nothing shown while rewound comes from after the step.
+ * BST, trained in the same lockstep, is read from the same progress or the same curve points.
  */
 import type { EvalMetrics, ModelName, Progress } from '../../train/protocol';
 import type { Curves } from '../state/types';
@@ -15,13 +16,20 @@ export interface LossAt {
   /** Per model; DIEN's is its total, target + α·aux (as the worker reads it). */
   loss: Record<ModelName, number>;
   aux: number;
+  /** BST's, when the run trains it (and, rewound, when its curves kept it). */
+  bst?: number;
+}
+
+/** The test metrics of one evaluation: the three models', and BST's as `bst` beside them. */
+export interface TestAt extends Stepped<Record<ModelName, EvalMetrics>> {
+  bst?: EvalMetrics;
 }
 
 export interface ShownMetrics {
   /** The step the views replay, or null when live. */
   at: number | null;
   loss?: Stepped<LossAt>;
-  test?: Stepped<Record<ModelName, EvalMetrics>>;
+  test?: TestAt;
 }
 
 /** The rewind snapshot a replay at `atStep` uses: the last one at or before it (the worker's rule). */
@@ -49,14 +57,26 @@ export function shownMetrics(
   if (at === null) {
     if (!progress) return { at };
     const finite = Number.isFinite(progress.loss.base);
+    const bstLoss = progress.bstLoss;
     return {
       at,
       loss: finite
-        ? { step: progress.step, value: { loss: progress.loss, aux: progress.auxLoss } }
+        ? {
+            step: progress.step,
+            value: {
+              loss: progress.loss,
+              aux: progress.auxLoss,
+              ...(bstLoss !== undefined && Number.isFinite(bstLoss) ? { bst: bstLoss } : {}),
+            },
+          }
         : undefined,
       test:
         progress.test && progress.testStep !== undefined
-          ? { step: progress.testStep, value: progress.test }
+          ? {
+              step: progress.testStep,
+              value: progress.test,
+              ...(progress.bstTest ? { bst: progress.bstTest } : {}),
+            }
           : undefined,
     };
   }
@@ -66,8 +86,13 @@ export function shownMetrics(
   const t = lastAtOrBefore(curves.test, at);
   return {
     at,
-    loss: l ? { step: l.step, value: { loss: l.loss, aux: l.aux } } : undefined,
-    test: t ? { step: t.step, value: t.test } : undefined,
+    loss: l
+      ? {
+          step: l.step,
+          value: { loss: l.loss, aux: l.aux, ...(l.bst !== undefined ? { bst: l.bst } : {}) },
+        }
+      : undefined,
+    test: t ? { step: t.step, value: t.test, ...(t.bst ? { bst: t.bst } : {}) } : undefined,
   };
 }
 
