@@ -5,9 +5,9 @@
  */
 import { memo } from 'react';
 import { fmt } from '../common/format';
-import { MODELS } from '../common/palette';
 import { useLang, useText } from '../text/TextContext';
 import { keptBytes } from './budget';
+import { metricRows } from './metricRows';
 import { runColor } from './colors';
 import { MAX_SELECTED, previousRun, resumable, type Run } from './runsStore';
 import { settingsDiff } from './settingsDiff';
@@ -94,12 +94,12 @@ export const RunsPanel = memo(function RunsPanel({ runs, step, version, ready }:
                     </tr>
                   </thead>
                   <tbody>
-                    {MODELS.map((m) => (
+                    {metricRows(r.test).map(({ model: m, metrics: v }) => (
                       <tr key={m}>
                         <th scope="row">{w.model[m]}</th>
-                        <td className="num">{fmt(r.test!.value[m].auc, 4)}</td>
-                        <td className="num">{fmt(r.test!.value[m].gauc, 4)}</td>
-                        <td className="num">{fmt(r.test!.value[m].logloss, 4)}</td>
+                        <td className="num">{fmt(v?.auc, 4)}</td>
+                        <td className="num">{fmt(v?.gauc, 4)}</td>
+                        <td className="num">{fmt(v?.logloss, 4)}</td>
                       </tr>
                     ))}
                   </tbody>

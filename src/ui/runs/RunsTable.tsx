@@ -1,9 +1,8 @@
 /** The selected runs side by side in the results' form: one row group per run, a row per model. */
 import { fmt } from '../common/format';
-import { MODELS } from '../common/palette';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { useText } from '../text/TextContext';
-import type { EvalMetrics, ModelName } from '../../train/protocol';
+import { metricRows, type RunTest } from './metricRows';
 import { RUNS_STRINGS } from './strings';
 import './runs.css';
 
@@ -12,7 +11,7 @@ export interface RunRow {
   label: string;
   /** null: the current run (drawn in the models' colours). */
   color: string | null;
-  test?: { step: number; value: Record<ModelName, EvalMetrics>; bst?: EvalMetrics };
+  test?: RunTest;
 }
 
 export function RunsTable({ runs }: { runs: RunRow[] }) {
@@ -33,32 +32,29 @@ export function RunsTable({ runs }: { runs: RunRow[] }) {
           </tr>
         </thead>
         {runs.map((r) => (
-          // One row group per run: its name spans its three models' rows.
+          // One row group per run: its name spans its models' rows (BST's too, if it trained it).
           <tbody key={r.id}>
-            {[...MODELS, ...(r.test?.bst ? (['bst'] as const) : [])].map((m, i, all) => {
-              const v = m === 'bst' ? r.test?.bst : r.test?.value[m];
-              return (
-                <tr key={m}>
-                  {i === 0 && (
-                    <th scope="rowgroup" rowSpan={all.length}>
-                      <span
-                        className={r.color ? 'run-swatch' : 'run-swatch now'}
-                        style={{ background: r.color ?? 'transparent' }}
-                        aria-hidden="true"
-                      />
-                      {r.label}
-                    </th>
-                  )}
-                  <th scope="row">{m === 'bst' ? 'BST' : w.model[m]}</th>
-                  <td className="num">{r.test ? r.test.step : '–'}</td>
-                  {[v?.auc, v?.gauc, v?.logloss].map((x, k) => (
-                    <td className="num" key={k}>
-                      {x === undefined ? '–' : fmt(x, 4)}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
+            {metricRows(r.test).map(({ model: m, metrics: v }, i, all) => (
+              <tr key={m}>
+                {i === 0 && (
+                  <th scope="rowgroup" rowSpan={all.length}>
+                    <span
+                      className={r.color ? 'run-swatch' : 'run-swatch now'}
+                      style={{ background: r.color ?? 'transparent' }}
+                      aria-hidden="true"
+                    />
+                    {r.label}
+                  </th>
+                )}
+                <th scope="row">{w.model[m]}</th>
+                <td className="num">{r.test ? r.test.step : '–'}</td>
+                {[v?.auc, v?.gauc, v?.logloss].map((x, k) => (
+                  <td className="num" key={k}>
+                    {x === undefined ? '–' : fmt(x, 4)}
+                  </td>
+                ))}
+              </tr>
+            ))}
           </tbody>
         ))}
       </table>

@@ -36,7 +36,8 @@ export interface RunsStrings {
   noWeights: string;
   /** The notice where a setting changed. */
   keptNote: (what: string, name: string) => string;
-  model: Record<ModelName, string>;
+  /** A model's name in the runs' tables (BST's row only for a run that trained it). */
+  model: Record<ModelName | 'bst', string>;
   testAt: (step: number) => string;
   noTest: string;
   dropped: (what: string) => string;
@@ -147,7 +148,7 @@ const en: RunsStrings = {
   noWeights: 'its weights were dropped to save memory: it can no longer be resumed',
   keptNote: (what, name) =>
     `Training restarted: ${what} changed. The old run is kept in Runs as ${name}.`,
-  model: { base: 'Base', din: 'DIN', dien: 'DIEN' },
+  model: { base: 'Base', din: 'DIN', dien: 'DIEN', bst: 'BST' },
   testAt: (s) => `Test at step ${s}`,
   noTest: 'no test evaluation yet',
   dropped: (what) => `Memory for kept runs: ${what}`,
@@ -257,7 +258,7 @@ const zh: RunsStrings = {
   noWeights: '为节省内存已丢弃其权重：无法再继续训练',
   keptNote: (what, name) =>
     `训练已重新开始：${what}已修改。旧的运行保存在“运行记录”中，名为${name}。`,
-  model: { base: 'Base', din: 'DIN', dien: 'DIEN' },
+  model: { base: 'Base', din: 'DIN', dien: 'DIEN', bst: 'BST' },
   testAt: (s) => `第 ${s} 步的测试结果`,
   noTest: '尚无测试评估',
   dropped: (what) => `运行记录的内存：${what}`,
