@@ -1,5 +1,12 @@
-/** The shapes of the client's queries: what goes where, and what reply each expects. */
-import type { QueryRequest, Response, ScoreRequest } from '../protocol';
+/**
+ * The client's queries: what goes to which worker, and what reply each expects. Views go to the
+ * scoring worker while it is up and fed, everything else to the training worker; each query is
+ * numbered by pending.ts and settled by the reply with its id.
+ */
+import { asError } from '../../lib/errorText';
+import { CHECKPOINT_ID, type QueryRequest, type Response, type ScoreRequest } from '../protocol';
+import type { PendingRequests } from './pending';
+import type { ScorerLink } from './scorerLink';
 
 /** A query without its id (the client numbers it). */
 export type Query<R extends QueryRequest = QueryRequest> = R extends QueryRequest
@@ -25,4 +32,54 @@ export function replyOf<T extends Response['type']>(
 ): Extract<Response, { type: T }> {
   if (r.type !== type) throw new Error(`unexpected reply ${r.type}`);
   return r as Extract<Response, { type: T }>;
+}
+
+export interface QueryRoutes {
+  pending: PendingRequests;
+  scorer: ScorerLink | undefined;
+  /** Post to the training worker (throws when there is none). */
+  train: (req: QueryRequest) => void;
+  /** Whether a training worker runs: the scoring worker is fed only by one. */
+  training: () => boolean;
+  /** The config version a view must reflect. */
+  version: () => number;
+}
+
+export class Queries {
+  constructor(private readonly routes: QueryRoutes) {}
+
+  /** A query whose reply must be of type `type`. */
+  async ask<T extends Response['type']>(query: Query, type: T) {
+    return replyOf(await this.request(query), type);
+  }
+
+  /** A message from the training worker settles the request with its id (not a checkpoint). */
+  settle(r: Response): void {
+    const id = 'id' in r ? r.id : undefined;
+    if (id !== undefined && id !== CHECKPOINT_ID) this.routes.pending.settle(id, r);
+  }
+
+  /** The training worker is gone: its requests fail, the scoring worker's are still answered. */
+  failTraining(e: Error): void {
+    this.routes.pending.rejectAll(e, this.routes.scorer?.inFlight);
+  }
+
+  /** Every request fails (the client is disposed). */
+  failAll(e: Error): void {
+    this.routes.pending.rejectAll(e);
+  }
+
+  private request(query: Query): Promise<Response> {
+    const { pending, scorer } = this.routes;
+    const { id, reply } = pending.open();
+    const req = { ...query, id } as QueryRequest;
+    try {
+      if (scorer?.up && this.routes.training() && isViewRequest(req))
+        scorer.send(req, this.routes.version());
+      else this.routes.train(req);
+    } catch (e) {
+      pending.reject(id, asError(e));
+    }
+    return reply;
+  }
 }

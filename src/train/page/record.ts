@@ -38,10 +38,13 @@ export class TrainingRecord {
     }
   }
 
-  /** A kept run resumed: its rewind copies are this run's again. */
-  restore(rewind: WeightsSnapshot[]): void {
+  /** A kept run resumed from `from`: its rewind copies are this run's again. */
+  resumeFrom(from: WeightsSnapshot, rewind: WeightsSnapshot[]): void {
+    this.clear();
     this.rewind = [...rewind];
     this.snapshots = rewind.map((s) => s.step);
+    // A crash before its first checkpoint restarts from where it was resumed, not from scratch.
+    this.checkpoint = from;
   }
 
   /** The rewind snapshots a worker restarted from `step` keeps. */

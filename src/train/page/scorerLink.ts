@@ -9,6 +9,7 @@ import { errorText } from '../../lib/errorText';
 import { englishNotice } from '../noticeText';
 import type { NoticeDetail, Response, ScoreRequest, ScorerRequest } from '../protocol';
 import { WorkerConnection, type ConnectionOptions } from './connection';
+import type { ResolvedOptions } from './options';
 import type { PendingRequests } from './pending';
 import type { WorkerLike } from './workers';
 
@@ -112,4 +113,20 @@ export class ScorerLink {
     this.opts.emit({ type: 'notice', level: 'info', message: englishNotice(detail), detail });
     if (again) this.connect(this.training!);
   }
+}
+
+/** The client's scoring worker, unless its options turned it off. */
+export function scorerLink(
+  o: Pick<ResolvedOptions, 'createScorer' | 'watchdog' | 'locks'>,
+  pending: PendingRequests,
+  emit: (r: Response) => void,
+): ScorerLink | undefined {
+  if (!o.createScorer) return undefined;
+  return new ScorerLink({
+    create: o.createScorer,
+    pending,
+    emit,
+    watchdog: o.watchdog,
+    locks: o.locks,
+  });
 }
