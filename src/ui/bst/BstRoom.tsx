@@ -5,11 +5,11 @@
 import { memo, useState } from 'react';
 import { PAGE_BST } from '../../model/bstConfig';
 import type { SessionConfig } from '../../train/protocol';
-import { goodName } from '../common/goods';
+import { useGoodNames } from '../common/goods';
 import { RUNS_STRINGS } from '../runs/strings';
 import type { ConfigPatch } from '../state/pageReducer';
 import type { Scored } from '../state/types';
-import { useLang, useText } from '../text/TextContext';
+import { useText } from '../text/TextContext';
 import { BstMatrix } from './BstMatrix';
 import { attentionMatrix, threeWays } from './bstView';
 import { BST_STRINGS } from './strings';
@@ -33,14 +33,14 @@ export const BstRoom = memo(function BstRoom({
 }) {
   const w = useText(BST_STRINGS);
   const runWords = useText(RUNS_STRINGS);
-  const lang = useLang();
+  const names = useGoodNames();
   const [head, setHead] = useState(0);
   const [kept, setKept] = useState<string | null>(null);
   const change = (patch: ConfigPatch, what: string) => {
     onChange(patch);
     setKept(currentRun !== null ? runWords.keptNote(what, runWords.runName(currentRun)) : null);
   };
-  const name = (g: number) => goodName(g, lang);
+  const name = names.name;
   const result = scored?.result;
   const heads = config.bst?.heads ?? 1;
   const h = Math.min(head, heads - 1);

@@ -1,15 +1,26 @@
 /**
  * Catalogue look-ups for the views (plain data from the world layer), in the page's language.
  * The world names goods in English (the names are part of its presets and tests); the Chinese
- * names live here, beside the only place that shows them.
+ * names live here, beside the only place that shows them. The active catalogue is the toy
+ * shop's or an imported file's (CatalogueContext, provided by App): views read it through
+ * useGoodNames / useCatalogue, never CATALOGUE directly. A file's names are the reader's data:
+ * shown as given (no translation), and always as text.
  */
+import { createContext, useContext } from 'react';
 import { CATALOGUE, goodByName } from '../../world/catalogue';
-import type { Good } from '../../world/types';
+import type { Catalogue, Good } from '../../world/types';
 import type { Lang } from '../text/i18n';
 import { useLang } from '../text/TextContext';
 
+/** The toy shop's goods (the default catalogue; presets and tests name them). */
 export const GOODS = CATALOGUE.goods;
 
+/** The catalogue the session trains on: the toy shop unless the reader imported a file. */
+export const CatalogueContext = createContext<Catalogue>(CATALOGUE);
+
+export function useCatalogue(): Catalogue {
+  return useContext(CatalogueContext);
+}
 /** Chinese names by English name: every good and category of the catalogue (a test checks). */
 export const ZH_GOODS: Readonly<Record<string, string>> = {
   keyboard: '键盘',
@@ -69,53 +80,80 @@ export const ZH_CATEGORIES: Readonly<Record<string, string>> = {
   kitchen: '厨房',
 };
 
-export function good(id: number): Good | undefined {
-  return GOODS[id - 1];
+export function good(id: number, cat: Catalogue = CATALOGUE): Good | undefined {
+  return cat.goods[id - 1];
 }
 
 /** A good's name in `lang` (English when a Chinese name is missing, never blank). */
-export function nameOf(g: Good, lang: Lang = 'en'): string {
-  return lang === 'zh' ? (ZH_GOODS[g.name] ?? g.name) : g.name;
+export function nameOf(g: Good, lang: Lang = 'en', cat: Catalogue = CATALOGUE): string {
+  return lang === 'zh' && cat === CATALOGUE ? (ZH_GOODS[g.name] ?? g.name) : g.name;
 }
 
-export function goodName(id: number, lang: Lang = 'en'): string {
-  const g = good(id);
-  return g ? nameOf(g, lang) : `#${id}`;
+export function goodName(id: number, lang: Lang = 'en', cat: Catalogue = CATALOGUE): string {
+  const g = good(id, cat);
+  return g ? nameOf(g, lang, cat) : `#${id}`;
 }
 
-export function goodLabel(id: number, lang: Lang = 'en'): string {
-  const g = good(id);
-  return g ? `${g.emoji} ${nameOf(g, lang)}` : `#${id}`;
+/** Emoji and name; an imported good has no emoji, so just its name. */
+export function goodLabel(id: number, lang: Lang = 'en', cat: Catalogue = CATALOGUE): string {
+  const g = good(id, cat);
+  if (!g) return `#${id}`;
+  return g.emoji ? `${g.emoji} ${nameOf(g, lang, cat)}` : nameOf(g, lang, cat);
 }
 
-export function categoryName(id: number, lang: Lang = 'en'): string {
-  const name = CATALOGUE.categories[id - 1]?.name;
+export function categoryName(id: number, lang: Lang = 'en', cat: Catalogue = CATALOGUE): string {
+  const name = cat.categories[id - 1]?.name;
   if (name === undefined) return `#${id}`;
-  return lang === 'zh' ? (ZH_CATEGORIES[name] ?? name) : name;
+  return lang === 'zh' && cat === CATALOGUE ? (ZH_CATEGORIES[name] ?? name) : name;
 }
 
 export interface GoodNames {
   name: (id: number) => string;
   label: (id: number) => string;
   category: (id: number) => string;
+  good: (id: number) => Good | undefined;
+  /** The active catalogue. */
+  catalogue: Catalogue;
+  /** Whether it is an imported file's (no emoji, no ground truth). */
+  imported: boolean;
 }
 
-const NAMES: Record<Lang, GoodNames> = {
-  en: {
-    name: (id) => goodName(id, 'en'),
-    label: (id) => goodLabel(id, 'en'),
-    category: (id) => categoryName(id, 'en'),
-  },
-  zh: {
-    name: (id) => goodName(id, 'zh'),
-    label: (id) => goodLabel(id, 'zh'),
-    category: (id) => categoryName(id, 'zh'),
-  },
-};
+function namesFor(cat: Catalogue, lang: Lang): GoodNames {
+  return {
+    name: (id) => goodName(id, lang, cat),
+    label: (id) => goodLabel(id, lang, cat),
+    category: (id) => categoryName(id, lang, cat),
+    good: (id) => good(id, cat),
+    catalogue: cat,
+    imported: cat !== CATALOGUE,
+  };
+}
 
-/** The look-ups in the page's language (stable objects, so memoised views keep them). */
+/** The goods of each category, in catalogue order (computed once per catalogue). */
+const groups = new WeakMap<Catalogue, Good[][]>();
+
+export function goodsByCategory(cat: Catalogue): Good[][] {
+  let g = groups.get(cat);
+  if (!g) {
+    g = cat.categories.map(() => []);
+    for (const x of cat.goods) g[x.category - 1]?.push(x);
+    groups.set(cat, g);
+  }
+  return g;
+}
+
+/** One look-up object per catalogue and language, so memoised views keep it between renders. */
+const cache = new WeakMap<Catalogue, Partial<Record<Lang, GoodNames>>>();
+
+export function namesOf(cat: Catalogue, lang: Lang): GoodNames {
+  let byLang = cache.get(cat);
+  if (!byLang) cache.set(cat, (byLang = {}));
+  return (byLang[lang] ??= namesFor(cat, lang));
+}
+
+/** The look-ups of the active catalogue in the page's language (stable objects). */
 export function useGoodNames(): GoodNames {
-  return NAMES[useLang()];
+  return namesOf(useCatalogue(), useLang());
 }
 
 /** Ids by (English) name; a missing name is skipped so a renamed good never breaks a preset. */

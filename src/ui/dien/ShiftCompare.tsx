@@ -4,7 +4,7 @@
  * order, so an old phase still lifts its category; DIEN's evolving state follows the recent one.
  */
 import { memo } from 'react';
-import { GOODS, useGoodNames } from '../common/goods';
+import { useGoodNames } from '../common/goods';
 import { useStrings, useText } from '../text/TextContext';
 import { COMPARE_STRINGS, verdictText } from './compareStrings';
 import type { CompareData } from './useCompare';
@@ -31,7 +31,7 @@ const GoodSelect = memo(function GoodSelect({
         value={value}
         onChange={(e) => onChange(Number(e.target.value))}
       >
-        {GOODS.map((g) => (
+        {names.catalogue.goods.map((g) => (
           <option key={g.id} value={g.id}>
             {names.label(g.id)}
           </option>

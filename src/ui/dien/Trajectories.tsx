@@ -8,7 +8,7 @@ import { useState, memo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { fmt } from '../common/format';
-import { good, useGoodNames } from '../common/goods';
+import { useGoodNames } from '../common/goods';
 import { useStrings } from '../text/TextContext';
 import { categoryColor, PATH_COLOR } from '../common/palette';
 import { project } from '../embeddings/projection';
@@ -100,9 +100,9 @@ export const Trajectories = memo(function Trajectories({
               cx={sx(p[0])}
               cy={sy(p[1])}
               r={3.5}
-              fill={categoryColor(good(g)?.category ?? 8)}
+              fill={categoryColor(names$.good(g)?.category ?? 8)}
             >
-              <title>{`${names$.name(g)} (${names$.category(good(g)?.category ?? 0)})`}</title>
+              <title>{`${names$.name(g)} (${names$.category(names$.good(g)?.category ?? 0)})`}</title>
             </circle>
           ))}
         </g>

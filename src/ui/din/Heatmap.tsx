@@ -9,7 +9,7 @@ import { scaleSequential } from 'd3-scale';
 import { interpolateCividis } from 'd3-scale-chromatic';
 import type { HeatmapResult } from '../../train/protocol';
 import { fmt } from '../common/format';
-import { good, useGoodNames, type GoodNames } from '../common/goods';
+import { useGoodNames, type GoodNames } from '../common/goods';
 import { useStrings, useText } from '../text/TextContext';
 import { DIN_STRINGS } from './strings';
 import './heatmap.css';
@@ -165,6 +165,19 @@ function contentKey(h: Weights | null): string {
   return h ? `${h.candidates.join()}|${h.weights.map((r) => r.join()).join(';')}` : '';
 }
 
+/** An imported catalogue has up to ~1,000 items: the most frequent (ids 1…) stay as rows. */
+export const IMPORTED_ROWS = 40;
+
+/** The first IMPORTED_ROWS candidates, and the current one wherever it is. */
+export function topRows(h: HeatmapResult, candidate: number): HeatmapResult {
+  if (h.candidates.length <= IMPORTED_ROWS) return h;
+  const keep = h.candidates.map((c, i) => i < IMPORTED_ROWS || c === candidate);
+  return {
+    candidates: h.candidates.filter((_, i) => keep[i]),
+    weights: h.weights.filter((_, i) => keep[i]),
+  };
+}
+
 export const Heatmap = memo(function Heatmap({
   heatmap: replied,
   scored,
@@ -180,7 +193,11 @@ export const Heatmap = memo(function Heatmap({
   // step) bring back the same numbers in a new object: keep the old one, so no row re-renders.
   const key = contentKey(replied);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- key is the content of the reply
-  const heatmap = useMemo(() => replied, [key]);
+  const full = useMemo(() => replied, [key]);
+  const heatmap = useMemo(
+    () => (full && names.imported ? topRows(full, candidate) : full),
+    [full, names.imported, candidate],
+  );
   const cols = heatmap?.weights[0]?.length ?? 0;
   const [lo, hi] = useMemo(() => (heatmap ? range(heatmap) : [0, 1]), [heatmap]);
   const color = useMemo(() => scaleSequential(interpolateCividis).domain([lo, hi]), [lo, hi]);
@@ -194,6 +211,9 @@ export const Heatmap = memo(function Heatmap({
   return (
     <div className="heatmap">
       <p className="caption">{t.heatmapCaption}</p>
+      {full && heatmap !== full && (
+        <p className="hint">{d.heatTopRows(IMPORTED_ROWS, full.candidates.length)}</p>
+      )}
       <p className="heat-readout" aria-hidden="true">
         {readout(probe, heatmap, colGoods, names, d)}
       </p>
@@ -203,7 +223,7 @@ export const Heatmap = memo(function Heatmap({
           <span className="heat-label heat-corner">{d.heatColumns}</span>
           {colGoods.map((g, j) => (
             <span key={j} className="heat-col" title={names.name(g)}>
-              <span className="heat-col-emoji">{good(g)?.emoji}</span>
+              <span className="heat-col-emoji">{names.good(g)?.emoji}</span>
               <span className="heat-col-name">{names.name(g)}</span>
             </span>
           ))}

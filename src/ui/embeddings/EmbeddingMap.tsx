@@ -7,7 +7,7 @@ import { useState, memo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import type { EmbeddingsResult, ModelName } from '../../train/protocol';
 import { fmt } from '../common/format';
-import { good, useGoodNames } from '../common/goods';
+import { useGoodNames } from '../common/goods';
 import { useStrings } from '../text/TextContext';
 import { categoryColor, MODELS } from '../common/palette';
 import { project, snappedExtent } from './projection';
@@ -56,7 +56,7 @@ export const EmbeddingMap = memo(function EmbeddingMap({
     );
   const pts = embeddings.goods.map((g, i) => ({
     g,
-    cat: good(g)?.category ?? 0,
+    cat: names.good(g)?.category ?? 0,
     p: project(vectors[i], fitted.projection),
   }));
   const r = snappedExtent(pts.map((x) => x.p));
@@ -102,7 +102,7 @@ export const EmbeddingMap = memo(function EmbeddingMap({
             <g className="tooltip">
               <rect x={6} y={6} width={W - 12} height={22} rx={4} />
               <text x={12} y={21}>
-                {`${good(shown.g)?.emoji ?? ''} ${names.name(shown.g)} · ${names.category(shown.cat)} · (${fmt(shown.p[0], 2)}, ${fmt(shown.p[1], 2)})`}
+                {`${names.label(shown.g)} · ${names.category(shown.cat)} · (${fmt(shown.p[0], 2)}, ${fmt(shown.p[1], 2)})`}
               </text>
             </g>
           )}

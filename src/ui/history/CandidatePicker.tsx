@@ -1,7 +1,6 @@
-/** The candidate ad: one select over the catalogue, grouped by category. */
+/** The candidate ad: one select over the active catalogue, grouped by category. */
 import { memo } from 'react';
-import { CATALOGUE } from '../../world/catalogue';
-import { useGoodNames } from '../common/goods';
+import { goodsByCategory, useGoodNames } from '../common/goods';
 import { useStrings } from '../text/TextContext';
 
 /** Memoised: the page re-renders on every score reply, and each render of a controlled select
@@ -15,6 +14,7 @@ export const CandidatePicker = memo(function CandidatePicker({
 }) {
   const t = useStrings();
   const names = useGoodNames();
+  const groups = goodsByCategory(names.catalogue);
   return (
     <label className="candidate-picker">
       <span>{t.candidate}</span>
@@ -23,15 +23,13 @@ export const CandidatePicker = memo(function CandidatePicker({
         value={value}
         onChange={(e) => onChange(Number(e.target.value))}
       >
-        {CATALOGUE.categories.map((c) => (
+        {names.catalogue.categories.map((c, i) => (
           <optgroup key={c.id} label={names.category(c.id)}>
-            {CATALOGUE.goods
-              .filter((g) => g.category === c.id)
-              .map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.emoji} {names.name(g.id)}
-                </option>
-              ))}
+            {groups[i].map((g) => (
+              <option key={g.id} value={g.id}>
+                {names.label(g.id)}
+              </option>
+            ))}
           </optgroup>
         ))}
       </select>

@@ -14,7 +14,7 @@ import {
 } from 'react';
 import { AttentionBars } from './AttentionBars';
 import { barScales, valuesByUid } from './attentionData';
-import { good, useGoodNames } from '../common/goods';
+import { useGoodNames } from '../common/goods';
 import type { HistoryAction, HistoryState } from '../state/historyReducer';
 import { useStrings } from '../text/TextContext';
 import type { Scored } from '../state/types';
@@ -126,7 +126,7 @@ export const HistoryEditor = memo(function HistoryEditor({
         tabIndex={-1}
       >
         {entries.map((entry, i) => {
-          const g = good(entry.good);
+          const g = names.good(entry.good);
           const name = names.name(entry.good);
           const kept = i >= firstKept;
           const values = now.get(entry.uid);

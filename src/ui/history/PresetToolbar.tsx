@@ -3,13 +3,23 @@
  * Undo is always there (disabled when there is nothing to take back), so no button moves.
  */
 import { memo } from 'react';
+import type { ImportedWorld } from '../../data/import/types';
 import type { WorldConfig } from '../../train/protocol';
 import type { HistoryAction } from '../state/historyReducer';
-import { useStrings } from '../text/TextContext';
-import { interestShiftPreset, lessonPreset, randomShopperPreset, type Preset } from './presets';
+import { useStrings, useText } from '../text/TextContext';
+import {
+  fileUserPreset,
+  interestShiftPreset,
+  lessonPreset,
+  longestFileUser,
+  randomShopperPreset,
+  type Preset,
+} from './presets';
+import { HISTORY_STRINGS } from './strings';
 
 export const PresetToolbar = memo(function PresetToolbar({
   world,
+  file,
   canClear,
   canUndo,
   onPreset,
@@ -18,6 +28,8 @@ export const PresetToolbar = memo(function PresetToolbar({
 }: {
   /** The world a random shopper is drawn from. */
   world: WorldConfig;
+  /** An imported file: its users replace the lesson's presets (its catalogue has other goods). */
+  file?: ImportedWorld;
   canClear: boolean;
   canUndo: boolean;
   onPreset: (p: Preset) => void;
@@ -26,20 +38,34 @@ export const PresetToolbar = memo(function PresetToolbar({
   onUndo: () => void;
 }) {
   const t = useStrings();
+  const w = useText(HISTORY_STRINGS);
   const apply = (p: Preset | null) => {
     if (p) onPreset(p);
   };
   return (
     <div className="toolbar" role="group" aria-label={t.presets}>
-      <button type="button" onClick={() => apply(lessonPreset())}>
-        {t.presetLesson}
-      </button>
-      <button type="button" onClick={() => apply(interestShiftPreset())}>
-        {t.presetShift}
-      </button>
-      <button type="button" onClick={() => apply(randomShopperPreset(world, Math.random()))}>
-        {t.presetRandom}
-      </button>
+      {file ? (
+        <>
+          <button type="button" onClick={() => apply(fileUserPreset(file, Math.random()))}>
+            {w.fileUser}
+          </button>
+          <button type="button" onClick={() => apply(longestFileUser(file))}>
+            {w.fileLongest}
+          </button>
+        </>
+      ) : (
+        <>
+          <button type="button" onClick={() => apply(lessonPreset())}>
+            {t.presetLesson}
+          </button>
+          <button type="button" onClick={() => apply(interestShiftPreset())}>
+            {t.presetShift}
+          </button>
+          <button type="button" onClick={() => apply(randomShopperPreset(world, Math.random()))}>
+            {t.presetRandom}
+          </button>
+        </>
+      )}
       <button type="button" onClick={() => onHistory({ type: 'clear' })} disabled={!canClear}>
         {t.clear}
       </button>

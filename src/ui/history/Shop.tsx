@@ -7,12 +7,18 @@ import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import { CATALOGUE } from '../../world/catalogue';
 import { useGoodNames } from '../common/goods';
 import { useStrings } from '../text/TextContext';
+import { FileShop } from './FileShop';
 import { moveInShop, type Cell } from './shopKeys';
 
 const ROWS = CATALOGUE.categories.map((c) => CATALOGUE.goods.filter((g) => g.category === c.id));
 const SIZES = ROWS.map((r) => r.length);
 
+/** The toy shop's grid, or the search of an imported file's items. */
 export const Shop = memo(function Shop({ onAdd }: { onAdd: (good: number) => void }) {
+  return useGoodNames().imported ? <FileShop onAdd={onAdd} /> : <ToyShop onAdd={onAdd} />;
+});
+
+const ToyShop = memo(function ToyShop({ onAdd }: { onAdd: (good: number) => void }) {
   const t = useStrings();
   const names = useGoodNames();
   const [at, setAt] = useState<Cell>({ row: 0, col: 0 });

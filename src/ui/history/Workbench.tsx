@@ -2,27 +2,33 @@
  * The history workbench at the top of the story: presets, the candidate picker, the editable
  * purchase strip with its attention bars, their table, and the shop to add from.
  */
+import type { ImportedWorld } from '../../data/import/types';
 import type { PageActions, PageModel } from '../state/pageReducer';
 import type { Scored } from '../state/types';
-import { useStrings } from '../text/TextContext';
+import { useStrings, useText } from '../text/TextContext';
 import { AttentionTable } from './AttentionTable';
 import { CandidatePicker } from './CandidatePicker';
 import { HistoryEditor } from './HistoryEditor';
 import { PresetToolbar } from './PresetToolbar';
 import { Shop } from './Shop';
+import { HISTORY_STRINGS } from './strings';
 
 export function Workbench({
   page,
   act,
   current,
   previous,
+  file,
 }: {
   page: Pick<PageModel, 'history' | 'candidate' | 'inspected' | 'config' | 'past'>;
   act: PageActions;
   current: Scored | null;
   previous: Scored | null;
+  /** The imported file the session trains on (absent: the toy shop). */
+  file?: ImportedWorld;
 }) {
   const t = useStrings();
+  const w = useText(HISTORY_STRINGS);
   const { history, candidate, config } = page;
   return (
     <>
@@ -31,6 +37,7 @@ export function Workbench({
           <h3>{t.history}</h3>
           <PresetToolbar
             world={config.world}
+            file={file}
             canClear={history.entries.length > 0}
             canUndo={page.past.length > 0}
             onPreset={act.preset}
@@ -38,6 +45,7 @@ export function Workbench({
             onUndo={act.undo}
           />
         </div>
+        {file && config.data && <p className="hint file-note">{w.noTruth(config.data.name)}</p>}
         <CandidatePicker value={candidate} onChange={act.candidate} />
         <HistoryEditor
           history={history}

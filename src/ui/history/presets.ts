@@ -1,4 +1,8 @@
-/** The history presets of the lesson, and a random shopper from the simulated world. */
+/**
+ * The history presets of the lesson and a random shopper from the simulated world; on an
+ * imported file, its users instead (the lesson's goods are not in it).
+ */
+import type { ImportedWorld } from '../../data/import/types';
 import { simulateWorld } from '../../world/simulator';
 import type { WorldConfig } from '../../world/types';
 import { idsOf } from '../common/goods';
@@ -37,4 +41,30 @@ export function randomShopperPreset(world: WorldConfig, pick: number): Preset | 
   const s = small.shoppers[Math.floor(pick * small.shoppers.length) % small.shoppers.length];
   if (s.purchases.length < 2) return null;
   return { history: s.purchases.slice(0, -1), candidate: s.purchases[s.purchases.length - 1] };
+}
+
+/** A user of the file (all but the last event as history, the last as candidate), or null. */
+export function fileUserPreset(world: ImportedWorld, pick: number): Preset | null {
+  const users = world.shoppers.filter((s) => s.purchases.length >= 2);
+  if (users.length === 0) return null;
+  const s = users[Math.floor(pick * users.length) % users.length];
+  return { history: s.purchases.slice(0, -1), candidate: s.purchases[s.purchases.length - 1] };
+}
+
+/** The file's user with the longest history (the first such): where a new import starts. */
+export function longestFileUser(world: ImportedWorld): Preset | null {
+  let best: ImportedWorld['shoppers'][number] | undefined;
+  for (const s of world.shoppers) if (!best || s.purchases.length > best.purchases.length) best = s;
+  if (!best || best.purchases.length < 2) return null;
+  const p = best.purchases;
+  return { history: p.slice(0, -1), candidate: p[p.length - 1] };
+}
+
+/**
+ * The DIN-versus-DIEN comparison's two goods on a file: the start's candidate (its next event)
+ * against the oldest purchase of its history that differs from it.
+ */
+export function fileCompare(start: Preset): { current: number; old: number } {
+  const old = start.history.find((g) => g !== start.candidate) ?? (start.candidate === 1 ? 2 : 1);
+  return { current: start.candidate, old };
 }

@@ -21,10 +21,10 @@ const TABLE_ROWS =
 const int = (min: number, max: number) =>
   v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 const num = v.pipe(v.number(), v.finite());
-const good = v.pipe(
-  int(1, 10_000),
-  v.check((g) => GOOD_IDS.has(g), 'a good the shop does not sell'),
-);
+/** Any catalogue's good id: the toy shop's are checked against the config below (toyGoods). */
+const good = int(1, 1_000_001);
+const toyGoods = (c: { data?: unknown }, goods: number[]) =>
+  c.data !== undefined || goods.every((g) => GOOD_IDS.has(g));
 
 const World = v.looseObject({
   seed: int(0, 2 ** 31),
@@ -117,6 +117,7 @@ const twinsMatch = (bugLab: readonly LabId[] | undefined, w: v.InferOutput<typeo
  */
 const bstMatch = (
   bst: unknown,
+  rows: number | null,
   embDim: number,
   w: v.InferOutput<typeof Weights>,
   { optimizer }: { optimizer: boolean },
@@ -124,20 +125,29 @@ const bstMatch = (
   if (bst === undefined) return w.bst === undefined && w.training?.bst === undefined;
   if (!w.bst || (optimizer && w.training && !w.training.bst)) return false;
   return w.bst.some(
-    (t) => t.name === 'embeddings' && t.shape[0] === TABLE_ROWS && t.shape[1] === embDim,
+    (t) => t.name === 'embeddings' && rowsFit(rows, t.shape[0]) && t.shape[1] === embDim,
   );
 };
 const BST = 'BST weights that do not match its settings';
 const OPT = { optimizer: true };
 const NO_OPT = { optimizer: false };
 
+/**
+ * The embedding table's rows: the toy catalogue's, or, for an imported file's session, the same
+ * in every model (the file's catalogue is checked when its data set is loaded: the engine
+ * refuses weights of another shape).
+ */
+const rowsOf = (c: { data?: unknown }): number | null => (c.data === undefined ? TABLE_ROWS : null);
+const rowsFit = (want: number | null, have: number | undefined) =>
+  have !== undefined && (want === null || have === want);
+
 /** Every model's embedding table has the rows of the catalogue and the settings' width. */
-const tablesFit = (embDim: number, w: v.InferOutput<typeof Weights>) =>
-  (['base', 'din', 'dien'] as const).every((m) =>
-    w.tensors[m].some(
-      (t) => t.name === 'embeddings' && t.shape[0] === TABLE_ROWS && t.shape[1] === embDim,
-    ),
-  );
+const tablesFit = (c: SchemaConfig, w: v.InferOutput<typeof Weights>) => {
+  const rows = (m: 'base' | 'din' | 'dien') =>
+    w.tensors[m].find((t) => t.name === 'embeddings' && t.shape[1] === c.model.embDim)?.shape[0];
+  const want = rowsOf(c) ?? rows('base');
+  return (['base', 'din', 'dien'] as const).every((m) => rowsFit(want ?? -1, rows(m)));
+};
 const TABLES = 'weights whose embedding table does not match the settings';
 const TWINS = 'bug-lab weights that do not match its switches';
 
@@ -170,7 +180,15 @@ const Config = v.object({
       ffnHidden: v.optional(int(1, 4096)),
     }),
   ),
+  data: v.optional(
+    v.object({
+      kind: v.literal('imported'),
+      id: v.pipe(v.string(), v.maxLength(200)),
+      name: v.pipe(v.string(), v.maxLength(1000)),
+    }),
+  ),
 });
+type SchemaConfig = v.InferOutput<typeof Config>;
 /** Rewind snapshots are weights alone, taken as training went: at most the store's capacity. */
 const Rewind = v.pipe(v.array(Weights), v.maxLength(256));
 
@@ -188,13 +206,16 @@ const KeptRunSchema = v.pipe(
     rewind: Rewind,
     weightsDropped: v.boolean(),
   }),
-  v.check((r) => !r.weights || tablesFit(r.config.model.embDim, r.weights), TABLES),
-  v.check((r) => r.rewind.every((w) => tablesFit(r.config.model.embDim, w)), TABLES),
+  v.check((r) => !r.weights || tablesFit(r.config, r.weights), TABLES),
+  v.check((r) => r.rewind.every((w) => tablesFit(r.config, w)), TABLES),
   v.check((r) => !r.weights || twinsMatch(r.config.bugLab, r.weights), TWINS),
   v.check(
     (r) =>
-      (!r.weights || bstMatch(r.config.bst, r.config.model.embDim, r.weights, OPT)) &&
-      r.rewind.every((w) => bstMatch(r.config.bst, r.config.model.embDim, w, NO_OPT)),
+      (!r.weights ||
+        bstMatch(r.config.bst, rowsOf(r.config), r.config.model.embDim, r.weights, OPT)) &&
+      r.rewind.every((w) =>
+        bstMatch(r.config.bst, rowsOf(r.config), r.config.model.embDim, w, NO_OPT),
+      ),
     BST,
   ),
 );
@@ -224,11 +245,19 @@ export const SavedSessionSchema = v.pipe(
       ),
     ),
   }),
-  v.check((s) => tablesFit(s.config.model.embDim, s.checkpoint), TABLES),
+  v.check((s) => toyGoods(s.config, s.history), 'history: a good the shop does not sell'),
+  v.check((s) => toyGoods(s.config, [s.candidate]), 'candidate: a good the shop does not sell'),
+  v.check((s) => tablesFit(s.config, s.checkpoint), TABLES),
   v.check((s) => twinsMatch(s.config.bugLab, s.checkpoint), TWINS),
-  v.check((s) => bstMatch(s.config.bst, s.config.model.embDim, s.checkpoint, OPT), BST),
   v.check(
-    (s) => (s.rewind ?? []).every((w) => bstMatch(s.config.bst, s.config.model.embDim, w, NO_OPT)),
+    (s) => bstMatch(s.config.bst, rowsOf(s.config), s.config.model.embDim, s.checkpoint, OPT),
+    BST,
+  ),
+  v.check(
+    (s) =>
+      (s.rewind ?? []).every((w) =>
+        bstMatch(s.config.bst, rowsOf(s.config), s.config.model.embDim, w, NO_OPT),
+      ),
     BST,
   ),
   v.check(
@@ -236,7 +265,7 @@ export const SavedSessionSchema = v.pipe(
     'a rewind snapshot past the checkpoint',
   ),
   v.check(
-    (s) => (s.rewind ?? []).every((w) => tablesFit(s.config.model.embDim, w)),
+    (s) => (s.rewind ?? []).every((w) => tablesFit(s.config, w)),
     'a rewind snapshot whose embedding table does not match the settings',
   ),
 );

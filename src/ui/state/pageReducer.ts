@@ -7,6 +7,7 @@
 import { fitBudget } from '../../data/budget';
 import type { Dispatch } from 'react';
 import type {
+  DataSource,
   ModelName,
   ModelSettings,
   SessionConfig,
@@ -81,7 +82,14 @@ export function patched(config: SessionConfig, p: ConfigPatch = {}): SessionConf
     train: { ...config.train, ...p.train },
   };
   const bst = p.bst === undefined ? config.bst : (p.bst ?? undefined);
-  return withBst(withLab(next, p.bugLab ?? config.bugLab ?? []), bst);
+  return withData(withBst(withLab(next, p.bugLab ?? config.bugLab ?? []), bst), config.data);
+}
+
+/** The config on `data` (absent: the toy world). The page's copy never holds the world itself. */
+export function withData<C extends SessionConfig>(config: C, data: DataSource | undefined): C {
+  const { data: _old, ...rest } = config;
+  if (!data) return rest as C;
+  return { ...rest, data: { kind: data.kind, id: data.id, name: data.name } } as C;
 }
 
 export type PageAction =
@@ -101,7 +109,17 @@ export type PageAction =
   | { type: 'speed'; speed: number }
   | { type: 'lang'; lang: Lang }
   | { type: 'mapModel'; model: ModelName }
-  | { type: 'compare'; current?: number; old?: number };
+  | { type: 'compare'; current?: number; old?: number }
+  /**
+   * Train on an imported file (or back on the toy world: data null): a new run, whose history,
+   * candidate and comparison start from goods of that catalogue (ids of the other one mean nothing).
+   */
+  | {
+      type: 'data';
+      data: DataSource | null;
+      start: Preset;
+      compare: { current: number; old: number };
+    };
 
 export function initPage(s: PageState): PageModel {
   return {
@@ -192,6 +210,18 @@ export function pageReducer(state: PageModel, action: PageAction): PageModel {
       return { ...state, lang: action.lang };
     case 'mapModel':
       return { ...state, mapModel: action.model };
+    case 'data':
+      return {
+        ...state,
+        config: withData(state.config, action.data ?? undefined),
+        history: historyReducer(state.history, { type: 'set', goods: action.start.history }),
+        candidate: action.start.candidate,
+        past: [],
+        inspected: null,
+        atStep: null,
+        resets: state.resets + 1,
+        compare: action.compare,
+      };
     case 'compare':
       return {
         ...state,
@@ -221,6 +251,8 @@ export function pageActions(dispatch: Dispatch<PageAction>) {
     mapModel: (model: ModelName) => dispatch({ type: 'mapModel', model }),
     compareCurrent: (good: number) => dispatch({ type: 'compare', current: good }),
     compareOld: (good: number) => dispatch({ type: 'compare', old: good }),
+    data: (data: DataSource | null, start: Preset, compare: { current: number; old: number }) =>
+      dispatch({ type: 'data', data, start, compare }),
   };
 }
 

@@ -9,6 +9,7 @@ import type { ConfigPatch } from '../state/pageReducer';
 import { useStrings, useText } from '../text/TextContext';
 import { PAGE_BST, type BstSettings } from '../../model/bstConfig';
 import { BST_STRINGS } from '../bst/strings';
+import { HISTORY_STRINGS } from '../history/strings';
 
 interface Props {
   world: WorldConfig;
@@ -16,6 +17,8 @@ interface Props {
   train: TrainSettings;
   /** BST's settings when it trains too (absent: off). */
   bst?: BstSettings;
+  /** The imported file the session trains on (absent: the toy world). */
+  fileName?: string;
   /** A setting changed: `what` names it for the reader's notice. */
   onChange: (patch: ConfigPatch, what: string) => void;
 }
@@ -93,8 +96,16 @@ function SeedInput({
   );
 }
 
-export const Settings = memo(function Settings({ world, model, train, bst, onChange }: Props) {
+export const Settings = memo(function Settings({
+  world,
+  model,
+  train,
+  bst,
+  fileName,
+  onChange,
+}: Props) {
   const t = useStrings();
+  const h = useText(HISTORY_STRINGS);
   const b = useText(BST_STRINGS);
   const setBst = (p: Partial<BstSettings>, what: string) =>
     bst && onChange({ bst: { ...bst, ...p } }, what);
@@ -192,24 +203,30 @@ export const Settings = memo(function Settings({ world, model, train, bst, onCha
         />
       </fieldset>
       <fieldset>
-        <legend>{t.shop}</legend>
+        <legend>{fileName ?? t.shop}</legend>
         <SeedInput
           label={t.worldSeed}
           value={world.seed}
           onCommit={(v) => onChange({ world: { seed: v } }, t.worldSeed)}
         />
-        <NumberSelect
-          label={t.drift}
-          value={world.drift}
-          options={DRIFTS}
-          onChange={(v) => onChange({ world: { drift: v } }, t.drift)}
-        />
-        <NumberSelect
-          label={b.timeSignal}
-          value={world.timeSignal ?? 0}
-          options={TIME_SIGNALS}
-          onChange={(v) => onChange({ world: { timeSignal: v } }, b.timeSignal)}
-        />
+        {fileName ? (
+          <p className="hint">{h.fileSettings}</p>
+        ) : (
+          <>
+            <NumberSelect
+              label={t.drift}
+              value={world.drift}
+              options={DRIFTS}
+              onChange={(v) => onChange({ world: { drift: v } }, t.drift)}
+            />
+            <NumberSelect
+              label={b.timeSignal}
+              value={world.timeSignal ?? 0}
+              options={TIME_SIGNALS}
+              onChange={(v) => onChange({ world: { timeSignal: v } }, b.timeSignal)}
+            />
+          </>
+        )}
       </fieldset>
       <fieldset>
         <legend>{b.group}</legend>

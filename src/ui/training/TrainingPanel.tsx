@@ -149,6 +149,7 @@ export function TrainingPanel({
           model={config.model}
           train={config.train}
           bst={config.bst}
+          fileName={config.data?.name}
           onChange={onSettings}
         />
         <p role="status" className="settings-note">
