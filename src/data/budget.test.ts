@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bstStepCells,
+  bstStepWork,
   fitBudget,
   historyCells,
   MAX_HISTORY_CELLS,
@@ -50,5 +52,48 @@ describe('resource budgets', () => {
     // D = 192: the work limit binds, 40 M / (100 · 192²) = 10.85.
     expect(settings.train.batchSize).toBe(10);
     expect(caps.map((c) => c.setting)).toEqual(['batch']);
+  });
+
+  it('count BST’s step by hand: tokens of width d = 4·emb, heads·(T + 1)² scores', () => {
+    // T 3, emb 2, batch 2, 1 head: L = 4 tokens of d = 8, f = 32: 4·8·(32 + 64) = 3072
+    // multiply-adds in the projections and feed-forward, 2·16·8 = 256 in the scores and sum.
+    const c = { model: { T: 3, embDim: 2 }, train: { batchSize: 2 }, bst: { heads: 1 } };
+    expect(bstStepWork(c)).toBeCloseTo(2 * ((3072 + 256) / 23 + 2.7 * 16), 9);
+    // 520 bytes per token value (4·8), 108 per score (16), over 800 bytes a cell.
+    expect(bstStepCells(c)).toBeCloseTo((2 * (520 * 32 + 108 * 16)) / 800, 9);
+    // Two heads double the scores only; a wider feed-forward adds to the multiply-adds only.
+    const two = { ...c, bst: { heads: 2 } };
+    expect(bstStepCells(two) - bstStepCells(c)).toBeCloseTo((2 * 108 * 16) / 800, 9);
+    const wide = { ...c, bst: { heads: 1, ffnHidden: 64 } };
+    expect(bstStepWork(wide) - bstStepWork(c)).toBeCloseTo((2 * 4 * 8 * 2 * 32) / 23, 9);
+    expect(bstStepCells(wide)).toBe(bstStepCells(c));
+    // Without BST, nothing; and the step totals carry BST's share.
+    expect(bstStepCells({ ...c, bst: undefined })).toBe(0);
+    expect(stepCells(c)).toBeCloseTo(2 * 3 * 6 + bstStepCells(c), 9);
+    expect(stepWork(c)).toBeCloseTo(2 * 3 * 36 + bstStepWork(c), 9);
+  });
+
+  it('leave the defaults alone with BST on', () => {
+    const bst = { ...DEFAULTS, bst: { heads: 2 } };
+    expect(fitBudget(bst).caps).toEqual([]);
+  });
+
+  it('cap the batch of a long history that fits without BST, and name BST', () => {
+    const long = { ...DEFAULTS, model: { T: 200, embDim: 6 } };
+    // Without BST: 64 · 200 · 18 = 230,400 cells and 4.1 M units: it fits.
+    expect(fitBudget(long).caps).toEqual([]);
+    const { settings, caps } = fitBudget({ ...long, bst: { heads: 1 } });
+    // Per example: 3,600 cells for the three models; BST's 201 tokens of 24 and 201² scores,
+    // (520 · 4,824 + 108 · 40,401) / 800 = 8,590: 300 k / 12,190 = 24.6, memory binds first.
+    expect(settings.train.batchSize).toBe(24);
+    expect(stepCells(settings)).toBeLessThanOrEqual(MAX_STEP_CELLS);
+    expect(stepWork(settings)).toBeLessThanOrEqual(MAX_STEP_WORK);
+    expect(caps).toHaveLength(1);
+    expect(caps[0]).toMatchObject({ setting: 'batch', asked: 64, kept: 24 });
+    expect(caps[0].message).toMatch(
+      /^batch 64 × T 200 × embeddings 3×6 with BST \(1 head of self-attention over 201 tokens\) is too much for one step \(~624 MB, BST ~440 MB of it\); kept batch 24/,
+    );
+    // Two heads: twice the scores, a smaller batch still.
+    expect(fitBudget({ ...long, bst: { heads: 2 } }).settings.train.batchSize).toBe(17);
   });
 });
