@@ -4,27 +4,9 @@
  * their thickness from the weights, the GRU chains and the auxiliary loss's next-purchase
  * branch.
  */
-import { good, useGoodNames } from '../common/goods';
-import { categoryColor } from '../common/palette';
 import { edgeWidth } from './layout';
 import { clampInto, type Geometry } from './geometry';
-
-function short(name: string, width: number): string {
-  const max = Math.max(3, Math.floor(width / 5.6));
-  return name.length > max ? `${name.slice(0, max - 1)}…` : name;
-}
-
-function EmbeddingCell({ x, y, id }: { x: number; y: number; id: number }) {
-  const g = good(id);
-  // goods ⊕ shop ⊕ category: three segments, the category's in its colour.
-  return (
-    <g className="arch-emb">
-      <rect x={x - 10} y={y} width={6} height={16} className="arch-emb-goods" />
-      <rect x={x - 3} y={y} width={6} height={16} className="arch-emb-shop" />
-      <rect x={x + 4} y={y} width={6} height={16} fill={g ? categoryColor(g.category) : '#999'} />
-    </g>
-  );
-}
+import { TokenRow } from './drawParts';
 
 export function DiagramLines({
   g,
@@ -43,11 +25,9 @@ export function DiagramLines({
   candidateLabel: string;
   earlierLabel: string;
 }) {
-  const names = useGoodNames();
   const { slots, cols, model } = g;
   const ids = g.row('ids');
   const embTop = g.cellTop('embeddings');
-  const embBottom = embTop + 16;
   const concat = g.row('concat');
   const cy = concat.y + concat.h / 2;
   const mlp = g.rect('mlp');
@@ -91,32 +71,15 @@ export function DiagramLines({
       aria-hidden="true"
       focusable="false"
     >
-      {/* ids and their embeddings */}
-      {cols.map((c, i) => (
-        <g key={c.key}>
-          <text x={slots.xs[i]} y={ids.y + 17} className="arch-emoji">
-            {good(c.good)?.emoji ?? '?'}
-          </text>
-          <text x={slots.xs[i]} y={ids.y + 33} className="arch-name">
-            {short(names.name(c.good), slots.colW)}
-          </text>
-          <line className="arch-edge" x1={slots.xs[i]} x2={slots.xs[i]} y1={ids.y} y2={embBottom} />
-          <EmbeddingCell x={slots.xs[i]} y={embTop} id={c.good} />
-        </g>
-      ))}
-      {slots.markerX !== null && (
-        <text x={slots.markerX} y={ids.y + 17} className="arch-name arch-earlier">
-          {earlierLabel}
-        </text>
-      )}
-      <text x={slots.candX} y={ids.y + 17} className="arch-emoji">
-        {good(candidate)?.emoji ?? '?'}
-      </text>
-      <text x={slots.candX} y={ids.y + 33} className="arch-name arch-cand-name">
-        {candidateLabel}
-      </text>
-      <line className="arch-edge" x1={slots.candX} x2={slots.candX} y1={ids.y} y2={embBottom} />
-      <EmbeddingCell x={slots.candX} y={embTop} id={candidate} />
+      <TokenRow
+        goods={cols}
+        slots={slots}
+        idsY={ids.y}
+        embTop={embTop}
+        candidate={candidate}
+        candidateLabel={candidateLabel}
+        earlierLabel={earlierLabel}
+      />
 
       {/* the candidate to the concat joint; the bus into the units / the attention */}
       <polyline
@@ -168,7 +131,7 @@ export function DiagramLines({
                 y1={g.cellTop('unit')}
                 x2={clampInto(x, pool)}
                 y2={pool.y + pool.h}
-                strokeWidth={live && w !== undefined ? edgeWidth(w, dinMax) : 1}
+                style={{ strokeWidth: live && w !== undefined ? edgeWidth(w, dinMax) : 1 }}
               />
             </g>
           );
@@ -225,9 +188,10 @@ export function DiagramLines({
                 x2={x}
                 y1={g.cellTop('attention')}
                 y2={g.cellBottom('evolving')}
-                strokeWidth={
-                  live && c.attention !== undefined ? edgeWidth(c.attention, attentionMax) : 1
-                }
+                style={{
+                  strokeWidth:
+                    live && c.attention !== undefined ? edgeWidth(c.attention, attentionMax) : 1,
+                }}
               />
               <rect
                 className="arch-cell arch-cell-evo"
