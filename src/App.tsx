@@ -156,6 +156,7 @@ export function App() {
               goods={goods}
               candidate={candidate}
               settings={config.model}
+              bst={config.bst}
             />
           </div>
 

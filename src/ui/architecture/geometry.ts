@@ -26,6 +26,8 @@ export interface DrawColumn {
   din?: number;
   attention?: number;
   effectiveGate?: number;
+  /** BST's candidate row on this purchase (drawn by BST's diagram only). */
+  bst?: number;
 }
 
 export interface Geometry {
