@@ -39,6 +39,12 @@ export interface KeptRun {
   rewind: WeightsSnapshot[];
 }
 
+/** An imported data set, as a config's `data` carries it to the engine. */
+type ImportedWorld = NonNullable<NonNullable<SessionConfig['data']>['world']>;
+
+/** Imported data sets the client holds at once. */
+const MAX_DATASETS = 3;
+
 export class TrainerClient {
   private readonly queries: Queries;
   private readonly lifecycle: TrainingLifecycle;
@@ -50,6 +56,12 @@ export class TrainerClient {
   private config: SessionConfig | undefined;
   /** The checkpoint, rewind copies and last step: what a restart keeps. */
   private readonly record = new TrainingRecord();
+  /**
+   * Imported data sets by id. The page's configs name one (`data`); every config the client
+   * keeps and sends carries the world itself, so a reset, a resume and a restart after a
+   * failure all reach the engine with it.
+   */
+  private readonly datasets = new Map<string, ImportedWorld>();
   /** The reader's play intent (kept to resume after a restart or a hidden tab). */
   private playing = false;
   private stepsPerTick = 1;
@@ -110,7 +122,7 @@ export class TrainerClient {
 
   /** Start the worker (once) and set up world and models; resolves when the worker is ready. */
   init(config: SessionConfig): Promise<ReadyInfo> {
-    this.config = config;
+    this.config = this.withWorld(config);
     this.record.clear();
     const ready = this.lifecycle.nextReady();
     this.version++;
@@ -146,7 +158,7 @@ export class TrainerClient {
 
   /** New initial weights from the config (the current one unless given). */
   reset(config?: SessionConfig): void {
-    if (config) this.config = config;
+    if (config) config = this.config = this.withWorld(config);
     this.playing = false;
     this.record.clear();
     this.version++;
@@ -179,12 +191,33 @@ export class TrainerClient {
     rewind: WeightsSnapshot[] = [],
   ): Promise<KeptRun> {
     const kept = this.keep();
-    this.config = config;
+    this.config = this.withWorld(config);
     this.playing = false;
     this.record.resumeFrom(from, rewind);
     this.version++;
     this.lifecycle.sendInit(from);
     return kept;
+  }
+
+  /**
+   * Hold an imported data set for the configs that name it (the latest few: a data set is a few
+   * MB, and a page trains on one at a time).
+   */
+  addDataset(id: string, world: ImportedWorld): void {
+    this.datasets.delete(id);
+    this.datasets.set(id, world);
+    while (this.datasets.size > MAX_DATASETS)
+      this.datasets.delete(this.datasets.keys().next().value!);
+  }
+
+  /**
+   * The config with its data set's world (a config whose data set the client does not hold goes
+   * as it is, and the engine says which file is missing).
+   */
+  private withWorld(config: SessionConfig): SessionConfig {
+    const d = config.data;
+    const world = d && !d.world ? this.datasets.get(d.id) : undefined;
+    return world && d ? { ...config, data: { ...d, world } } : config;
   }
 
   /** The running run's weights (asked now, answered in queue order) and its rewind copies. */
