@@ -38,6 +38,11 @@ export interface InitRequest {
   rewind?: WeightsSnapshot[];
   /** Backends not to try. */
   skip?: SkippedBackend[];
+  /**
+   * The fused recurrence and FusedAdam kernels (model/recurrence.ts setFusedKernels): false takes
+   * the per-step path and tfjs's Adam (`?kernels=off`, to compare); absent: on.
+   */
+  fusedKernels?: boolean;
 }
 
 /** New initial weights, from the given config or the current one. */
@@ -176,7 +181,8 @@ export type ScorerFeed =
  * for that session's weights before it answers).
  */
 export type ScorerRequest =
-  | { type: 'port'; port: MessagePort }
+  /** `fusedKernels`: as in the training worker's init (absent: on), set before any model is built. */
+  | { type: 'port'; port: MessagePort; fusedKernels?: boolean }
   | { type: 'ping' }
   | { type: 'holdLock'; name: string }
   | (ScoreRequest & { version: number });

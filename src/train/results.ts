@@ -223,6 +223,11 @@ export interface ReadyInfo {
   bayesAuc?: number;
   testPositives?: number;
   testNegatives?: number;
+  /**
+   * The fused recurrent kernels: `on`, the switch as the init set it; `active`, whether this
+   * backend runs them (fusedKernelsActive(): webgl has none). Absent from a worker without them.
+   */
+  fusedKernels?: { on: boolean; active: boolean };
 }
 
 /** A backend not to try, with the reason to show (it failed in an earlier worker). */

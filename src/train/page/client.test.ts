@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { backendFromSearch } from './client';
-import type { SessionConfig, WeightsSnapshot } from '../protocol';
-import { CONFIG, READY, SNAPSHOT, setup } from './testWorkers';
+import type { Response, SessionConfig, WeightsSnapshot } from '../protocol';
+import { kernelsFromSearch } from './workers';
+import { CONFIG, READY, SNAPSHOT, setup, setupWithScorer } from './testWorkers';
 
 describe('backendFromSearch', () => {
   it('reads a valid ?backend= and ignores anything else', () => {
@@ -155,5 +156,50 @@ describe('TrainerClient keeps the run it replaces', () => {
     expect(t.client.lastCheckpoint).toBe(AT_90);
     t.w().reply({ type: 'weights', id: 1, weights: SNAPSHOT });
     await expect(kept).resolves.toEqual({ weights: SNAPSHOT, rewind: [] });
+  });
+});
+
+describe('the fused kernels switch', () => {
+  it('reads ?kernels=off|on and ignores anything else', () => {
+    expect(kernelsFromSearch('?kernels=off')).toBe(false);
+    expect(kernelsFromSearch('?backend=wasm&kernels=on')).toBe(true);
+    expect(kernelsFromSearch('?kernels=0')).toBeUndefined();
+    expect(kernelsFromSearch('')).toBeUndefined();
+  });
+
+  it('goes with every init (the first, a resumed run, a restart after a crash); absent, none says anything', () => {
+    const off = setup('wasm', { fusedKernels: false });
+    void off.client.init(CONFIG);
+    expect(off.w().sent[0]).toEqual({
+      type: 'init',
+      config: CONFIG,
+      version: 1,
+      backend: 'wasm',
+      fusedKernels: false,
+    });
+    off.w().reply(READY('wasm'));
+    // The run it replaces is lost with the crash below: its promise may reject.
+    off.client.resume(CONFIG, SNAPSHOT).catch(() => undefined);
+    expect(off.w().last()).toMatchObject({ type: 'init', version: 2, fusedKernels: false });
+    off.w().reply({ type: 'error', message: 'x', fatal: true, backend: 'wasm', kind: 'crash' });
+    expect(off.workers).toHaveLength(2);
+    expect(off.w().sent[0]).toMatchObject({ type: 'init', weights: SNAPSHOT, fusedKernels: false });
+    const on = setup();
+    void on.client.init(CONFIG);
+    expect('fusedKernels' in on.w().sent[0]).toBe(false);
+  });
+
+  it("tells the scoring worker on every channel, and keeps the worker's report in ReadyInfo", async () => {
+    const t = setupWithScorer({ fusedKernels: false });
+    const ready = t.client.init(CONFIG);
+    expect(t.scorers[0].sent[0]).toMatchObject({ type: 'port', fusedKernels: false });
+    t.w().reply({ ...READY('webgl'), fusedKernels: { on: false, active: false } } as Response);
+    await expect(ready).resolves.toMatchObject({ fusedKernels: { on: false, active: false } });
+    t.w().reply({ type: 'error', message: 'lost', fatal: true, backend: 'webgl' });
+    expect(t.scorers[0].sent.filter((m) => m.type === 'port')).toEqual([
+      expect.objectContaining({ fusedKernels: false }),
+      expect.objectContaining({ fusedKernels: false }),
+    ]);
+    t.closePorts();
   });
 });

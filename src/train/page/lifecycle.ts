@@ -39,7 +39,10 @@ export interface LifecycleHost {
 }
 
 export interface LifecycleParts {
-  options: Pick<ResolvedOptions, 'backend' | 'createWorker' | 'watchdog' | 'locks'>;
+  options: Pick<
+    ResolvedOptions,
+    'backend' | 'createWorker' | 'watchdog' | 'locks' | 'fusedKernels'
+  >;
   record: TrainingRecord;
   queries: Queries;
   scorer: ScorerLink | undefined;
@@ -155,7 +158,8 @@ export class TrainingLifecycle {
 
   /**
    * The one place an init is built: from the config and version the client stores now, so a
-   * restart sends what the reader last chose, not what the first init said.
+   * restart sends what the reader last chose, not what the first init said (and the client's
+   * kernels switch, which every worker it starts gets).
    */
   private initRequest(weights?: WeightsSnapshot): InitRequest {
     const config = this.host.config();
@@ -163,6 +167,7 @@ export class TrainingLifecycle {
     const backend = this.restarts.backendRequest();
     this.requested = backend.backend;
     const rewind = weights ? this.parts.record.rewindUpTo(weights.step) : [];
+    const { fusedKernels } = this.parts.options;
     return {
       type: 'init',
       config,
@@ -170,6 +175,7 @@ export class TrainingLifecycle {
       ...backend,
       ...(weights ? { weights } : {}),
       ...(rewind.length > 0 ? { rewind } : {}),
+      ...(fusedKernels !== undefined ? { fusedKernels } : {}),
     };
   }
 
@@ -239,6 +245,6 @@ export class TrainingLifecycle {
 
 /** What a 'ready' message says about the worker's session, without the message's type. */
 export function readyInfo(r: ReadyInfo): ReadyInfo {
-  const { backend, trainSize, testSize, bayesAuc, testPositives, testNegatives } = r;
-  return { backend, trainSize, testSize, bayesAuc, testPositives, testNegatives };
+  const { backend, trainSize, testSize, bayesAuc, testPositives, testNegatives, fusedKernels } = r;
+  return { backend, trainSize, testSize, bayesAuc, testPositives, testNegatives, fusedKernels };
 }

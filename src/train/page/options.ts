@@ -8,7 +8,7 @@ import type { ConnectionOptions } from './connection';
 import type { LockManagerLike } from './lifeline';
 import type { VisibilitySource } from './visibility';
 import type { WatchdogTimers } from './watchdog';
-import { scoringWorker, trainingWorker, type WorkerLike } from './workers';
+import { kernelsFromSearch, scoringWorker, trainingWorker, type WorkerLike } from './workers';
 
 export interface TrainerClientOptions {
   /** Try this backend first (e.g. from `?backend=wasm`). */
@@ -29,6 +29,12 @@ export interface TrainerClientOptions {
   watchdog?: { intervalMs: number; timeoutMs: number; timers?: WatchdogTimers } | null;
   /** Web Locks for the workers' lifelines; defaults to navigator.locks for real workers. */
   locks?: LockManagerLike | null;
+  /**
+   * The fused recurrent kernels and FusedAdam in both workers (false: the per-step path and
+   * tfjs's Adam, to compare). Defaults to the page's `?kernels=off|on` for real workers; absent
+   * means on, and no init says anything about it.
+   */
+  fusedKernels?: boolean;
 }
 
 /** Generous: a worker answers between tasks, and one task can take seconds on a slow device. */
@@ -47,6 +53,11 @@ export interface ResolvedOptions {
   visibility: VisibilitySource | null;
   watchdog: ConnectionOptions['watchdog'];
   locks: LockManagerLike | null;
+  fusedKernels: boolean | undefined;
+}
+
+function pageSearch(): string {
+  return (globalThis.location as Location | undefined)?.search ?? '';
 }
 
 function given<T>(value: T | undefined, fallback: T): T {
@@ -62,5 +73,6 @@ export function resolveOptions(options: TrainerClientOptions): ResolvedOptions {
     visibility: given(options.visibility, typeof document !== 'undefined' ? document : null),
     watchdog: given(options.watchdog, real ? WATCHDOG : null),
     locks: given(options.locks, real ? defaultLocks() : null),
+    fusedKernels: options.fusedKernels ?? (real ? kernelsFromSearch(pageSearch()) : undefined),
   };
 }

@@ -20,6 +20,8 @@ export interface ScorerLinkOptions {
   emit: (r: Response) => void;
   watchdog?: ConnectionOptions['watchdog'];
   locks?: ConnectionOptions['locks'];
+  /** The kernels switch the training worker's init carries (absent: on), for its 'port'. */
+  fusedKernels?: boolean;
 }
 
 /** Failures after which the views go back to the training worker for good. */
@@ -51,7 +53,15 @@ export class ScorerLink {
     if (!this.conn && !this.start()) return;
     const channel = new MessageChannel();
     training.postMessage({ type: 'feed', port: channel.port1 }, [channel.port1]);
-    this.conn!.worker.postMessage({ type: 'port', port: channel.port2 }, [channel.port2]);
+    const { fusedKernels } = this.opts;
+    this.conn!.worker.postMessage(
+      {
+        type: 'port',
+        port: channel.port2,
+        ...(fusedKernels !== undefined ? { fusedKernels } : {}),
+      },
+      [channel.port2],
+    );
   }
 
   /** Send a view request (its id is already pending). */
@@ -117,7 +127,7 @@ export class ScorerLink {
 
 /** The client's scoring worker, unless its options turned it off. */
 export function scorerLink(
-  o: Pick<ResolvedOptions, 'createScorer' | 'watchdog' | 'locks'>,
+  o: Pick<ResolvedOptions, 'createScorer' | 'watchdog' | 'locks' | 'fusedKernels'>,
   pending: PendingRequests,
   emit: (r: Response) => void,
 ): ScorerLink | undefined {
@@ -128,5 +138,6 @@ export function scorerLink(
     emit,
     watchdog: o.watchdog,
     locks: o.locks,
+    fusedKernels: o.fusedKernels,
   });
 }

@@ -2,7 +2,12 @@
  * The client tests' fakes: workers that record what the page sends them and answer on cue, a
  * document whose visibility a test flips, and clients wired to them. Not used by the app.
  */
-import { TrainerClient, type VisibilitySource, type WorkerLike } from './client';
+import {
+  TrainerClient,
+  type TrainerClientOptions,
+  type VisibilitySource,
+  type WorkerLike,
+} from './client';
 import type { Request, Response, ScorerRequest, SessionConfig, WeightsSnapshot } from '../protocol';
 
 export const CONFIG = { train: { seed: 1 } } as unknown as SessionConfig; // the client only passes it on
@@ -45,10 +50,14 @@ export class FakeDocument implements VisibilitySource {
   }
 }
 
-export function setup(backend?: 'webgpu' | 'webgl' | 'wasm' | 'cpu') {
+export function setup(
+  backend?: 'webgpu' | 'webgl' | 'wasm' | 'cpu',
+  more: TrainerClientOptions = {},
+) {
   const workers: FakeWorker[] = [];
   const doc = new FakeDocument();
   const client = new TrainerClient({
+    ...more,
     backend,
     visibility: doc,
     createWorker: () => {
@@ -94,11 +103,12 @@ export class FakeScorer implements WorkerLike<ScorerRequest> {
   }
 }
 
-export function setupWithScorer() {
+export function setupWithScorer(more: TrainerClientOptions = {}) {
   const workers: FakeWorker[] = [];
   const scorers: FakeScorer[] = [];
   const ports: MessagePort[] = [];
   const client = new TrainerClient({
+    ...more,
     visibility: null,
     createWorker: () => {
       const w = new FakeWorker();

@@ -33,6 +33,12 @@ export function scoringWorker(): WorkerLike<ScorerRequest> {
 
 const BACKEND_NAMES = new Set<string>(BACKEND_ORDER);
 
+/** `?kernels=off` → false, `?kernels=on` → true (the fused kernels' switch); else undefined (on). */
+export function kernelsFromSearch(search: string): boolean | undefined {
+  const v = new URLSearchParams(search).get('kernels');
+  return v === 'off' ? false : v === 'on' ? true : undefined;
+}
+
 /** `?backend=wasm` → 'wasm' (the backend to try first); anything else → undefined. */
 export function backendFromSearch(search: string): BackendName | undefined {
   const v = new URLSearchParams(search).get('backend');

@@ -16,7 +16,7 @@ import type {
   WeightsSnapshot,
 } from '../protocol';
 import { Checkpoints } from './checkpoints';
-import { checkBudget, type ControllerOptions } from './controllerOptions';
+import { checkBudget, kernelsInfo, type ControllerOptions } from './controllerOptions';
 import { BackendFailure, backendWork } from './failure';
 import { PlayLoop } from './loop';
 import { ReportClock } from './reportClock';
@@ -220,6 +220,8 @@ export class WorkerController {
   private async init(req: InitRequest): Promise<void> {
     const version = req.version ?? this.version + 1;
     this.loop.stop();
+    // Before any model is built; absent means on (an older page, the tests).
+    this.opts.kernels?.set(req.fusedKernels !== false);
     if (!this.backend) {
       try {
         this.backend = await this.opts.selectBackend(req);
@@ -274,6 +276,7 @@ export class WorkerController {
       bayesAuc: session.ceiling?.bayesAuc,
       testPositives: session.ceiling?.testPositives,
       testNegatives: session.ceiling?.testNegatives,
+      ...kernelsInfo(this.opts.kernels),
     });
   }
 

@@ -1,6 +1,6 @@
 /** What the worker controller is given, and the budget check it runs before building a session. */
 import { fitBudget } from '../../data/budget';
-import type { BackendInfo, InitRequest, Response, SessionConfig } from '../protocol';
+import type { BackendInfo, InitRequest, ReadyInfo, Response, SessionConfig } from '../protocol';
 import type { TrainingSessionLike } from './session';
 import type { SnapshotStore } from './snapshots';
 
@@ -25,6 +25,22 @@ export interface ControllerOptions {
   sliceBudgetMs?: number;
   /** Rewind snapshots (default: 32 kept, first every 20 steps). */
   snapshots?: SnapshotStore;
+  /** The fused kernels' switch (the worker: model/recurrence.ts); none with a fake session. */
+  kernels?: FusedSwitch;
+}
+
+/** model/recurrence.ts's switch, passed in so the controller stays free of tfjs. */
+export interface FusedSwitch {
+  set(on: boolean): void;
+  /** The switch as last set. */
+  enabled(): boolean;
+  /** Whether the active backend runs the fused kernels (switched on and registered there). */
+  active(): boolean;
+}
+
+/** What 'ready' says of the fused kernels (nothing without a switch). */
+export function kernelsInfo(k: FusedSwitch | undefined): Pick<ReadyInfo, 'fusedKernels'> {
+  return k ? { fusedKernels: { on: k.enabled(), active: k.active() } } : {};
 }
 
 /**

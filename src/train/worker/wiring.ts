@@ -13,7 +13,9 @@ import type {
   ScorerRequest,
 } from '../protocol';
 import type { SkipBackend } from '../backendChain';
+import { fusedKernelsActive, fusedKernelsEnabled, setFusedKernels } from '../../model/recurrence';
 import { WorkerController, type ControllerOptions } from './controller';
+import type { FusedSwitch } from './controllerOptions';
 import { ScorerController, type ScorerOptions } from './scorer';
 
 /** The part of navigator.locks a worker uses to hold its lifeline. */
@@ -34,6 +36,13 @@ function holdLock(name: string, post: (r: Response) => void, locks = defaultLock
   });
 }
 
+/** The fused kernels' switch of this worker's tfjs (both roles: each has its own module state). */
+export const FUSED_SWITCH: FusedSwitch = {
+  set: setFusedKernels,
+  enabled: fusedKernelsEnabled,
+  active: fusedKernelsActive,
+};
+
 /** What the wiring needs of a DedicatedWorkerGlobalScope. */
 export interface ScopeLike<Req> {
   postMessage(r: Response): void;
@@ -50,6 +59,8 @@ export interface TrainerDeps {
   /** Calls back when the active GPU backend loses its device or context (backends.ts). */
   watchBackendLoss: (onLost: (reason: string) => void) => void;
   locks?: LocksLike;
+  /** Default: FUSED_SWITCH. */
+  kernels?: FusedSwitch;
 }
 
 export function wireTrainer(scope: ScopeLike<Request>, deps: TrainerDeps): WorkerController {
@@ -65,6 +76,7 @@ export function wireTrainer(scope: ScopeLike<Request>, deps: TrainerDeps): Worke
     // setTimeout (not a MessageChannel hop): timer tasks run after pending messages, so a
     // Pause from the page is handled between two slices of training.
     schedule: (fn) => setTimeout(fn, 0),
+    kernels: deps.kernels ?? FUSED_SWITCH,
   });
   scope.onmessage = (ev) => {
     if (ev.data.type === 'holdLock') return holdLock(ev.data.name, post, deps.locks);
@@ -82,6 +94,8 @@ export interface ScorerDeps {
   createSession: ScorerOptions['createSession'];
   selectBackend: ScorerOptions['selectBackend'];
   locks?: LocksLike;
+  /** Default: FUSED_SWITCH. */
+  kernels?: FusedSwitch;
 }
 
 export function wireScorer(scope: ScopeLike<ScorerRequest>, deps: ScorerDeps): ScorerController {
@@ -97,6 +111,9 @@ export function wireScorer(scope: ScopeLike<ScorerRequest>, deps: ScorerDeps): S
     if (req.type === 'ping') return post({ type: 'pong' });
     if (req.type === 'holdLock') return holdLock(req.name, post, deps.locks);
     if (req.type === 'port') {
+      // The page's init for this worker: the switch is set before the session (built at the
+      // first request) exists, as the training worker sets it from its init.
+      (deps.kernels ?? FUSED_SWITCH).set(req.fusedKernels !== false);
       // A restarted training worker comes with a new channel.
       feed?.close();
       feed = req.port;
