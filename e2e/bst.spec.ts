@@ -1,6 +1,6 @@
 /**
  * Issue 17's BST on the page: with bst=1 a fourth model trains in the lockstep; its card and its
- * results row show numbers, the region "BST attention" shows each head's matrix (every row sums
+ * results row show numbers (rewound too, from the curves, which draw BST), the region "BST attention" shows each head's matrix (every row sums
  * to 1, read from the table), and switching BST to plain positions starts a new run with the old
  * one kept in Runs. Tiny shapes. BST_SHOTS=1 writes screenshots under test-results/bst-shots/.
  */
@@ -37,6 +37,10 @@ test('BST trains next to the others: card, results row, attention matrix, a new 
   test.setTimeout(150_000);
   await open(page, 'bst=1&bstheads=2');
   await ready(page);
+  const row = resultsTable(page).getByRole('row', { name: /^BST/ });
+  const bstAuc = row.getByRole('cell').first();
+  await expect(bstAuc).toHaveText(/^0\.\d{4}$|^1\.0000$/, { timeout: 60_000 });
+  const aucAt0 = await bstAuc.textContent();
   await page.getByRole('button', { name: 'Step ×10' }).click();
   await expect(counter(page)).toHaveText(/^Step 10 ·/);
 
@@ -44,8 +48,22 @@ test('BST trains next to the others: card, results row, attention matrix, a new 
   await expect(cardValue(page, 'BST', 'Predicted CTR')).toHaveText(/^\d+(\.\d+)?%$/);
   await expect(cardValue(page, 'BST', 'Training loss')).toHaveText(/^\d\.\d{4}$/);
   await expect(cardValue(page, 'BST', 'Test AUC')).toHaveText(/^0\.\d{4}$|^1\.0000$/);
-  const row = resultsTable(page).getByRole('row', { name: /^BST/ });
-  await expect(row.getByRole('cell').first()).toHaveText(/^0\.\d{4}$|^1\.0000$/);
+  await expect(bstAuc).toHaveText(/^0\.\d{4}$|^1\.0000$/);
+
+  // The curves draw BST: a legend entry, and its AUC in the chart's text.
+  await expect(
+    page.locator('.curves .legend-list').getByText('BST', { exact: true }),
+  ).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Test AUC: .*BST 0\.\d{4}/ })).toBeVisible();
+  // Rewound to step 0, BST's row shows the evaluation of step 0 again (kept in the curves).
+  const scrubber = page.getByRole('slider', { name: 'Rewind to step' });
+  await scrubber.focus();
+  await page.keyboard.press('Home');
+  await expect(scrubber).toHaveAttribute('aria-valuetext', 'step 0 of 10');
+  await expect(bstAuc).toHaveText(aucAt0 ?? '');
+  await expect(cardValue(page, 'BST', 'Test AUC')).toHaveText(aucAt0 ?? '');
+  await page.getByRole('button', { name: 'Back to live' }).click();
+  await expect(scrubber).toHaveAttribute('aria-valuetext', 'Live: step 10');
 
   // Head 2's matrix: every row (a token reading all of them) sums to 1.
   await expect(room(page)).toBeVisible();
