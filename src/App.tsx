@@ -50,7 +50,6 @@ import { PERSIST_STRINGS } from './ui/persist/strings';
 import { useAutosave } from './ui/persist/useAutosave';
 import { BugLab } from './ui/buglab/BugLab';
 import { BstRoom } from './ui/bst/BstRoom';
-import { bstResultRow } from './ui/bst/bstView';
 import { twinRows } from './ui/buglab/twinRows';
 import { useTwinProbe } from './ui/buglab/useTwinProbe';
 
@@ -118,10 +117,6 @@ export function App() {
   const twins = useMemo(
     () => twinRows(config, trainer.progress, shownStep, page.lang),
     [config, trainer.progress, shownStep, page.lang],
-  );
-  const bstRow = useMemo(
-    () => bstResultRow(trainer.progress, atStep, shownStep),
-    [trainer.progress, atStep, shownStep],
   );
 
   return (
@@ -262,13 +257,7 @@ export function App() {
                 at={replayedStep(trainer.snapshots, atStep)}
               />
               <h3>{t.results}</h3>
-              <ResultsTable
-                shown={shown}
-                info={trainer.info}
-                runs={selected.rows}
-                twins={twins}
-                bst={bstRow}
-              />
+              <ResultsTable shown={shown} info={trainer.info} runs={selected.rows} twins={twins} />
               <BugLab
                 config={config}
                 progress={trainer.progress}

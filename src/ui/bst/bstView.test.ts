@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Progress, ScoreResult } from '../../train/protocol';
-import { attentionMatrix, bstLive, bstResultRow, threeWays } from './bstView';
+import type { ScoreResult } from '../../train/protocol';
+import { attentionMatrix, threeWays } from './bstView';
 
 const names: Record<number, string> = { 5: 'mouse', 7: 'keyboard', 9: 'monitor' };
 const name = (g: number) => names[g] ?? `#${g}`;
@@ -69,33 +69,5 @@ describe('three ways of attending', () => {
 
   it('is null without BST', () => {
     expect(threeWays(result(), 0, name)).toBeNull();
-  });
-});
-
-describe("BST's live numbers", () => {
-  const progress = (p: Partial<Progress>) => ({ step: 60, ...p }) as Progress;
-  const m = { auc: 0.61, gauc: 0.6, logloss: 0.68 };
-
-  it('reads the loss and the test metrics at their step, live only', () => {
-    const p = progress({ bstLoss: 0.69, bstTest: m, testStep: 50 });
-    expect(bstLive(p, null)).toEqual({ loss: 0.69, test: { step: 50, metrics: m } });
-    expect(bstLive(p, 40)).toBeNull();
-    expect(bstLive(null, null)).toBeNull();
-  });
-
-  it('is null for a run without BST and leaves out a loss not yet finite', () => {
-    expect(bstLive(progress({}), null)).toBeNull();
-    expect(bstLive(progress({ bstLoss: NaN }), null)).toEqual({});
-  });
-});
-
-describe("BST's results row", () => {
-  const m = { auc: 0.61, gauc: 0.6, logloss: 0.68 };
-  const p = { step: 60, bstLoss: 0.69, bstTest: m, testStep: 50 } as Progress;
-  it('is the live test metrics of the step the table shows, and nothing else', () => {
-    expect(bstResultRow(p, null, 50)).toEqual(m);
-    expect(bstResultRow(p, null, 0)).toBeNull();
-    expect(bstResultRow(p, 50, 50)).toBeNull();
-    expect(bstResultRow(null, null, 50)).toBeNull();
   });
 });

@@ -1,29 +1,9 @@
 /**
- * What the page shows of BST, as plain data: its live loss and test metrics (never a rewound
- * step: the curves keep no BST), the attention matrix of one head with its labels, and the
+ * What the page shows of BST, as plain data (its loss and test metrics come from the curves,
+ * as the other models' do: training/shownMetrics.ts): the attention matrix of one head with its labels, and the
  * three-way comparison of DIN's weights, DIEN's a_t and BST's candidate row per kept purchase.
  */
-import type { EvalMetrics, Progress, ScoreResult } from '../../train/protocol';
-
-export interface BstLive {
-  loss?: number;
-  test?: { step: number; metrics: EvalMetrics };
-}
-
-/** BST's numbers of the live step, or null when rewound or when the run does not train BST. */
-export function bstLive(progress: Progress | null, rewoundAt: number | null): BstLive | null {
-  if (rewoundAt !== null || !progress) return null;
-  const loss = progress.bstLoss;
-  const test =
-    progress.bstTest && progress.testStep !== undefined
-      ? { step: progress.testStep, metrics: progress.bstTest }
-      : undefined;
-  if (loss === undefined && !test) return null;
-  return {
-    ...(loss !== undefined && Number.isFinite(loss) ? { loss } : {}),
-    ...(test ? { test } : {}),
-  };
-}
+import type { ScoreResult } from '../../train/protocol';
 
 export interface MatrixRow {
   label: string;
@@ -106,17 +86,4 @@ export function threeWays(
     sums: { din: sum((r) => r.din), dien: sum((r) => r.dien), bst: sum((r) => r.bst) },
     bstSelf: row[n],
   };
-}
-
-/**
- * BST's row of the results table: its test metrics when they are of the step the table shows
- * (live only: a rewound table, or a table of another evaluation, has none).
- */
-export function bstResultRow(
-  progress: Progress | null,
-  rewoundAt: number | null,
-  shownTestStep: number | undefined,
-): EvalMetrics | null {
-  const test = bstLive(progress, rewoundAt)?.test;
-  return test && test.step === shownTestStep ? test.metrics : null;
 }

@@ -4,7 +4,7 @@
  */
 import { memo } from 'react';
 import { chanceThreshold, gatedRelaImpr } from '../../metrics/significance';
-import type { EvalMetrics, ReadyInfo } from '../../train/protocol';
+import type { ReadyInfo } from '../../train/protocol';
 import { fmt, signedPct } from '../common/format';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { useStrings, useText } from '../text/TextContext';
@@ -52,11 +52,6 @@ export const ResultsTable = memo(function ResultsTable({
   runs?: RunRow[];
   /** The bug lab's bugged copies at the step shown (none when rewound). */
   twins?: TwinRow[];
-  /**
-   * Not read: BST's row comes from `shown.test.bst` (live and rewound alike). Kept only so a
-   * caller that still passes it compiles; drop it there.
-   */
-  bst?: EvalMetrics | null;
 }) {
   const b = useText(BST_STRINGS);
   const lab = useText(BUGLAB_STRINGS);
