@@ -3,9 +3,11 @@
  * replace, on webgpu (SwiftShader here) and wasm in the browser: the states and every gradient of
  * each cell on a tiny masked batch (histories of 5, 2 and 0 steps), and FusedAdam's steps against
  * tfjs's Adam. Node covers cpu and wasm in
- * src/train/worker/kernels/*.test.ts.
+ * src/train/worker/kernels/*.test.ts. And the page's switch: `?kernels=off` trains on the per-step
+ * path and the engine line says so.
  */
 import { test, expect } from './fixtures';
+import { open, ready, stepOnce } from './helpers';
 import type { KernelCheckResult } from '../src/harness/kernels';
 import type { BackendName } from '../src/train/protocol';
 
@@ -62,3 +64,15 @@ for (const backend of ['webgpu', 'wasm'] as BackendName[]) {
     });
   });
 }
+
+test('?kernels=off: the engine line says the fused kernels are off, and training still steps', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await open(page, 'kernels=off');
+  await ready(page);
+  const engine = page.getByRole('status', { name: 'Engine' });
+  await expect(engine).toContainText('Fused recurrent kernels: off (per-step path)');
+  await stepOnce(page);
+  await expect(engine).toContainText('off (per-step path)');
+});

@@ -87,7 +87,8 @@ runs as one kernel each way over the backend's own memory; on webgpu as WGSL pro
 dispatch forward, four backward). Adam's update of a variable is one kernel too (\`FusedAdam\`,
 \`src/model/kernels/fusedAdam.ts\`; three dispatches on webgpu). Webgl keeps the per-step path and
 tfjs's Adam. "Off" is the per-step path with tfjs's Adam (\`setFusedKernels(false)\`), "on" the
-kernels. The lockstep row runs the real session, whose trainer still builds tfjs's Adam: there
+kernels; the page's \`?kernels=off\` switches them off in both workers, and its engine line says
+which path runs. The lockstep row runs the real session, whose trainer still builds tfjs's Adam: there
 only the recurrence is fused. B = ${first?.B ?? '–'}, T = ${first?.T ?? '–'}, page
 defaults otherwise. Measured by \`npx tsx bench/fused-run.ts\` (Node: ${load(node?.loadAvg)};
 Chromium ${browser?.chromium ?? '–'}: ${load(browser?.loadAvg)}).

@@ -1,6 +1,6 @@
 /** Step / Play / Reset, speed, and the polite live counters. */
 import { memo } from 'react';
-import type { Progress } from '../../train/protocol';
+import type { Progress, ReadyInfo } from '../../train/protocol';
 import { fmtEpoch } from '../common/format';
 import type { BusyPhase } from './busy';
 import { EngineStatus } from './EngineStatus';
@@ -20,6 +20,8 @@ interface Props {
   onPlay: () => void;
   onPause: () => void;
   onReset: () => void;
+  /** The running worker (the engine line says whether its fused kernels run). */
+  info?: ReadyInfo | null;
 }
 
 export const SPEEDS = [1, 2, 5, 10, 20, 50];
@@ -36,6 +38,7 @@ export const TrainingControls = memo(function TrainingControls({
   onPlay,
   onPause,
   onReset,
+  info,
 }: Props) {
   const t = useStrings();
   const playing = progress?.playing ?? false;
@@ -84,7 +87,7 @@ export const TrainingControls = memo(function TrainingControls({
           )}
         </p>
       </div>
-      <EngineStatus busy={busy} />
+      <EngineStatus busy={busy} info={info} />
       <label className="speed">
         <span>{t.speed}</span>
         <select value={speed} onChange={(e) => onSpeed(Number(e.target.value))}>

@@ -120,6 +120,7 @@ export function TrainingPanel({
           onPlay={onPlay}
           onPause={onPause}
           onReset={onReset}
+          info={info}
         />
       </section>
       <section className="panel">

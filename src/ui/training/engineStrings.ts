@@ -1,5 +1,5 @@
 /** The training room's own strings for the engine's state: the backend picker and the busy line. */
-import type { BackendName } from '../../train/protocol';
+import type { BackendName, ReadyInfo } from '../../train/protocol';
 import { BACKEND_NAMES } from './backendWords';
 
 const en = {
@@ -16,6 +16,10 @@ const en = {
     `First step on ${BACKEND_NAMES[b]}: compiling its GPU programs, which takes a few seconds…`,
   stepping: 'Training…',
   epochProgress: (done: number, total: number) => `Epoch: step ${done} of ${total}`,
+  kernelsOn: 'Fused recurrent kernels: on',
+  kernelsOff: 'Fused recurrent kernels: off (per-step path)',
+  kernelsMissing: (b: BackendName) =>
+    `Fused recurrent kernels: not available on ${BACKEND_NAMES[b]}`,
 };
 
 export type EngineStrings = typeof en;
@@ -30,6 +34,23 @@ const zh: EngineStrings = {
   compiling: (b) => `${BACKEND_NAMES[b]} 上的第一步：正在编译 GPU 程序，需要几秒钟…`,
   stepping: '训练中…',
   epochProgress: (done, total) => `本轮：第 ${done} / ${total} 步`,
+  kernelsOn: '融合循环内核：开',
+  kernelsOff: '融合循环内核：关（逐步计算）',
+  kernelsMissing: (b) => `融合循环内核：${BACKEND_NAMES[b]} 上没有`,
 };
 
 export const ENGINE_STRINGS = { en, zh };
+
+/**
+ * What the engine line says of the fused recurrent kernels (`?kernels=off` switches them off):
+ * nothing before the worker is ready or from a worker that does not say.
+ */
+export function kernelsText(
+  t: EngineStrings,
+  info: Pick<ReadyInfo, 'backend' | 'fusedKernels'> | null | undefined,
+): string {
+  const k = info?.fusedKernels;
+  if (!k) return '';
+  if (k.active) return t.kernelsOn;
+  return k.on ? t.kernelsMissing(info.backend.name) : t.kernelsOff;
+}
