@@ -49,10 +49,18 @@ function checkT(T: number): void {
     throw new Error(`batch: T must be a positive integer, got ${T}`);
 }
 
-/** Timestamps of one row: the history's (aligned with it) and the candidate's. */
+/** Timestamps of one row: the history's (aligned with it; NaN: unknown) and the candidate's. */
 export interface RowTimes {
   times: number[];
   now: number;
+}
+
+/**
+ * The gap index (Batch.histGap) of a behavior at `time` seen from `now`: gapBucket of the days
+ * between, GAP_UNKNOWN where either time is unknown (NaN), e.g. a purchase the reader added.
+ */
+export function gapIndex(now: number, time: number): number {
+  return Number.isFinite(now) && Number.isFinite(time) ? gapBucket(now - time) : GAP_UNKNOWN;
 }
 
 /**
@@ -102,7 +110,7 @@ function fillRow(
     b.histCat[base + t] = g.category;
     b.histShop[base + t] = g.shop;
     b.mask[base + t] = 1;
-    b.histGap[base + t] = when ? gapBucket(when.now - when.times[start + t]) : GAP_UNKNOWN;
+    b.histGap[base + t] = when ? gapIndex(when.now, when.times[start + t]) : GAP_UNKNOWN;
     if (t + 1 < len) {
       b.auxMask[base + t] = 1;
       if (auxNegatives) {

@@ -59,6 +59,13 @@ export interface ScoreQuery {
   history: number[];
   candidate: number;
   atStep?: number;
+  /**
+   * When each history purchase happened, in days, one per entry (NaN: unknown); absent: none
+   * known, every gap is unknown (BST's GAP_UNKNOWN, the truth's population average).
+   */
+  times?: number[];
+  /** When the candidate is shown ("now"), on the clock of `times`; required with them. */
+  candidateTime?: number;
 }
 export interface HeatmapQuery {
   type: 'heatmap';

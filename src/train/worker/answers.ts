@@ -3,8 +3,24 @@
  * the bug lab's probe, an export of the weights): each a reply with the query's id. Views read
  * the weights of the step asked for (a rewind replays a snapshot), all inside the serial queue.
  */
-import type { QueryRequest, Response } from '../protocol';
+import type { RowTimes } from '../../data/batch';
+import type { QueryRequest, Response, ScoreQuery } from '../protocol';
 import type { TrainingSessionLike } from './session';
+
+/** A score query's times as the models' and the truth's input (undefined: it sent none). */
+export function scoreTimesOf(req: Pick<ScoreQuery, 'history' | 'times' | 'candidateTime'>) {
+  if (req.times === undefined) return undefined;
+  if (req.times.length !== req.history.length) {
+    throw new Error(`score: ${req.times.length} times for a history of ${req.history.length}`);
+  }
+  const now = req.candidateTime;
+  if (now === undefined || !Number.isFinite(now)) {
+    throw new Error('score: times need the candidate’s time');
+  }
+  if (req.times.some((t) => t > now)) throw new Error('score: a purchase after the candidate');
+  const when: RowTimes = { times: req.times, now };
+  return when;
+}
 
 export interface AnswerParts {
   session: TrainingSessionLike;
@@ -18,7 +34,8 @@ export async function answer(req: QueryRequest, parts: AnswerParts): Promise<Res
   const { viewWork } = parts;
   switch (req.type) {
     case 'score': {
-      const result = await viewWork(req.atStep, (s) => s.score(req.history, req.candidate));
+      const when = scoreTimesOf(req);
+      const result = await viewWork(req.atStep, (s) => s.score(req.history, req.candidate, when));
       return { type: 'score', id: req.id, result };
     }
     case 'heatmap': {

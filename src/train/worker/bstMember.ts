@@ -5,7 +5,7 @@
  * costs a Transformer block's step on slow backends.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { evalBatches } from '../../data/batch';
+import { evalBatches, type RowTimes } from '../../data/batch';
 import type { Batch, Sample } from '../../data/types';
 import { BstModel, disposeBstTensors } from '../../model/bst';
 import type { BstInternals } from '../../model/bstConfig';
@@ -72,8 +72,9 @@ export class BstMember {
     return v;
   }
 
-  internals(history: number[], candidate: number): Promise<BstInternals> {
-    return bstInternals(this.model, history, candidate, this.catalogue);
+  /** `when`: the purchases' and the candidate's times (NaN: unknown); absent, every gap is unknown. */
+  internals(history: number[], candidate: number, when?: RowTimes): Promise<BstInternals> {
+    return bstInternals(this.model, history, candidate, this.catalogue, when);
   }
 
   exportWeights(): Promise<NamedValues[]> {

@@ -5,7 +5,7 @@
  * and the training session holds one over its own models.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { keptIndices, makeBatch } from '../../data/batch';
+import { keptIndices, makeBatch, type RowTimes } from '../../data/batch';
 import { sampleOther } from '../../data/samples';
 import type { Sample } from '../../data/types';
 import { attentionDetails } from '../../model/attention';
@@ -14,7 +14,7 @@ import { disposeTensors, toTensors, type TableLayout } from '../../model/inputs'
 import type { CtrModel, DinModel } from '../../model/models';
 import { CATALOGUE } from '../../world/catalogue';
 import { Rng } from '../../world/random';
-import { truth } from '../../world/truth';
+import { truth, type Timing } from '../../world/truth';
 import type { Catalogue, World, WorldConfig } from '../../world/types';
 import type {
   EmbeddingMap,
@@ -35,6 +35,17 @@ import { buildModels, perModel, type PerModel } from './models';
  */
 function viewLength(kept: number): number {
   return Math.max(1, kept);
+}
+
+/**
+ * The truth's timing for the kept behaviors: only when every time is known. The truth takes a
+ * gap as known or averages it over the population per whole history, so a history with some
+ * unknown times gets the timeless truth.
+ */
+function truthTiming(when: RowTimes | undefined, kept: number[]): Timing | undefined {
+  if (!when || !Number.isFinite(when.now)) return undefined;
+  const times = kept.map((i) => when.times[i]);
+  return times.every(Number.isFinite) ? { times, now: when.now } : undefined;
 }
 
 export interface InspectorParts {
@@ -96,22 +107,26 @@ export class ViewInspector {
    * A sample for scoring: label 0, and one sampled aux negative per position (seeded by the
    * history and candidate, so re-scoring the same input shows the same negative).
    */
-  private scoringSample(history: number[], candidate: number): Sample {
+  private scoringSample(history: number[], candidate: number, when?: RowTimes): Sample {
     const rng = new Rng(history.reduce((h, g) => (h * 31 + g) >>> 0, candidate));
     const N = this.catalogue.goods.length;
     const auxNegatives = history.map((_, t) =>
       t + 1 < history.length ? sampleOther(rng, N, history[t + 1]) : 0,
     );
-    return { user: 0, history, candidate, label: 0, auxNegatives };
+    const times = when ? { times: when.times, time: when.now } : {};
+    return { user: 0, history, candidate, label: 0, auxNegatives, ...times };
   }
 
-  /** Every model's CTR and internals for one (history, candidate) pair, plus the truth. */
-  async score(history: number[], candidate: number): Promise<ScoreResult> {
+  /**
+   * Every model's CTR and internals for one (history, candidate) pair, plus the truth. `when`:
+   * the purchases' and the candidate's times (NaN: unknown), for BST's gaps and the truth's.
+   */
+  async score(history: number[], candidate: number, when?: RowTimes): Promise<ScoreResult> {
     const T = this.T;
     const kept = keptIndices(history.length, T);
     const keptHistory = kept.map((i) => history[i]);
     const L = kept.length;
-    const sample = this.scoringSample(history, candidate);
+    const sample = this.scoringSample(history, candidate, when);
     const auxNegatives = sample.auxNegatives;
     const batch = makeBatch([sample], this.catalogue, viewLength(L));
     const { tensors, unitHidden } = tf.tidy(() => {
@@ -162,14 +177,15 @@ export class ViewInspector {
     const behaviorEmbeddings = rows(v.dinHist, D);
     const weights = v.dinWeights;
     const lastOnly = (xs: number[]) => xs.map((s, t) => (t + 1 < L ? s : NaN));
-    const bst = this.bst ? await this.bst.internals(history, candidate) : undefined;
+    const bst = this.bst ? await this.bst.internals(history, candidate, when) : undefined;
+    const timing = truthTiming(when, kept);
     return {
       ...(bst ? { bst } : {}),
       step: this.stepOf(),
       history: [...history],
       kept,
       candidate,
-      ...(this.world ? { truth: truth(this.world, keptHistory, candidate) } : {}),
+      ...(this.world ? { truth: truth(this.world, keptHistory, candidate, timing) } : {}),
       base: { ctr: v.ctr[0], pooled: v.basePooled },
       din: {
         ctr: v.ctr[1],

@@ -10,6 +10,7 @@
  * first weights, so a reply never mixes an old model with a new setting.
  */
 import { errorText } from '../../lib/errorText';
+import { scoreTimesOf } from './answers';
 import { SnapshotStore } from './snapshots';
 import type {
   BackendInfo,
@@ -176,8 +177,10 @@ export class ScorerController {
     }
     const s = this.session;
     switch (req.type) {
-      case 'score':
-        return { type: 'score', id: req.id, result: await s.score(req.history, req.candidate) };
+      case 'score': {
+        const result = await s.score(req.history, req.candidate, scoreTimesOf(req));
+        return { type: 'score', id: req.id, result };
+      }
       case 'heatmap': {
         const r = await s.heatmap(req.history);
         return { type: 'heatmap', id: req.id, candidates: r.candidates, weights: r.weights };

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { BatchIterator } from '../../data/batch';
+import { BatchIterator, type RowTimes } from '../../data/batch';
 import { buildDataset } from '../../data/samples';
 import type { Dataset, Sample } from '../../data/types';
 import { MODEL_NAMES } from '../../model/config';
@@ -200,8 +200,8 @@ export class TrainingSession implements TrainingSessionLike {
   }
 
   /** Every model's CTR and internals for one (history, candidate) pair, plus the truth. */
-  score(history: number[], candidate: number): Promise<ScoreResult> {
-    return this.inspector.score(history, candidate);
+  score(history: number[], candidate: number, when?: RowTimes): Promise<ScoreResult> {
+    return this.inspector.score(history, candidate, when);
   }
 
   /** The bug lab's twins on one (history, candidate), where each bug shows (twinProbe.ts). */

@@ -2,6 +2,7 @@
  * What the worker's controller, reporter and checkpoints need of a training session: the real
  * TrainingSession (session.ts) and the fakes in their tests both fit it.
  */
+import type { RowTimes } from '../../data/batch';
 import type { TestCeiling } from './bayesAuc';
 import type {
   Counters,
@@ -34,7 +35,8 @@ export interface TrainingSessionLike {
   evaluate(): Promise<Record<ModelName, EvalMetrics>>;
   /** The test metrics with the bug lab's twins' (a session without twins may lack it). */
   evaluateAll?(): Promise<TestResult>;
-  score(history: number[], candidate: number): Promise<ScoreResult>;
+  /** `when`: the purchases' and the candidate's times (NaN: unknown), if the page knows any. */
+  score(history: number[], candidate: number, when?: RowTimes): Promise<ScoreResult>;
   heatmap(history: number[]): Promise<HeatmapResult>;
   embeddingMap(): Promise<EmbeddingMap>;
   /** The bug lab's live probe (a session without twins answers with none). */
