@@ -23,7 +23,8 @@ import type {
 } from '../protocol';
 import { readyInfo, TrainingLifecycle } from './lifecycle';
 import { PendingRequests } from './pending';
-import { at, Queries } from './queries';
+import { at, Queries, timed, type ScoreTimes } from './queries';
+export type { ScoreTimes };
 import { TrainingRecord } from './record';
 import { scorerLink } from './scorerLink';
 import { HiddenTabPause, type VisibilitySource } from './visibility';
@@ -251,10 +252,18 @@ export class TrainerClient {
     this.lifecycle.post({ type: 'evaluate' });
   }
 
-  /** `atStep`: replay with the rewind snapshot at or before that step (result.step says which). */
-  async score(history: number[], candidate: number, atStep?: number): Promise<ScoreResult> {
-    return (await this.queries.ask({ type: 'score', history, candidate, ...at(atStep) }, 'score'))
-      .result;
+  /**
+   * `atStep`: replay with the rewind snapshot at or before that step (result.step says which).
+   * `when`: the purchases' times and the candidate's (NaN: unknown), for BST's gaps and the truth.
+   */
+  async score(
+    history: number[],
+    candidate: number,
+    atStep?: number,
+    when?: ScoreTimes,
+  ): Promise<ScoreResult> {
+    const query = { type: 'score' as const, history, candidate, ...at(atStep), ...timed(when) };
+    return (await this.queries.ask(query, 'score')).result;
   }
 
   /** The bug lab's twins on one pair, live (the training worker holds them). */

@@ -4,7 +4,13 @@
  * numbered by pending.ts and settled by the reply with its id.
  */
 import { asError } from '../../lib/errorText';
-import { CHECKPOINT_ID, type QueryRequest, type Response, type ScoreRequest } from '../protocol';
+import {
+  CHECKPOINT_ID,
+  type QueryRequest,
+  type Response,
+  type ScoreQuery,
+  type ScoreRequest,
+} from '../protocol';
 import type { PendingRequests } from './pending';
 import type { ScorerLink } from './scorerLink';
 
@@ -16,6 +22,17 @@ export type Query<R extends QueryRequest = QueryRequest> = R extends QueryReques
 /** Only send `atStep` when there is one (a live request stays exactly as before). */
 export function at(atStep: number | undefined): { atStep?: number } {
   return atStep === undefined ? {} : { atStep };
+}
+
+/** When a score's purchases and its candidate happened (days; NaN: unknown). */
+export interface ScoreTimes {
+  times: number[];
+  candidateTime: number;
+}
+
+/** Only send times when there are some (a query without them stays exactly as before). */
+export function timed(when: ScoreTimes | undefined): Pick<ScoreQuery, 'times' | 'candidateTime'> {
+  return when ? { times: when.times, candidateTime: when.candidateTime } : {};
 }
 
 const VIEW_REQUESTS = new Set<string>(['score', 'heatmap', 'embeddings']);

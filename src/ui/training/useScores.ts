@@ -5,6 +5,7 @@
  * progress never queue up behind each other.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { ScoreTimes } from '../../train/page/client';
 import type { HeatmapResult, ScoreResult } from '../../train/protocol';
 import { LatestWins } from '../common/latestWins';
 import type { Scored } from '../state/types';
@@ -13,6 +14,25 @@ import type { Trainer } from './useTrainer';
 
 /** Edits wait this long, so a burst of edits (a drag, key repeat) becomes one request. */
 const EDIT_DELAY_MS = 16;
+
+/** What a score also depends on: the purchases' times (the heatmap, DIN's alone, does not). */
+type WantedTimed = Wanted & { times?: number[] };
+
+const timedKey = (w: WantedTimed) => `${scoreKey(w)}|${w.times?.join() ?? ''}`;
+
+/** The query's times: the entries' (NaN: unknown), the candidate shown at 0 (their origin). */
+const whenOf = (times: number[] | undefined): ScoreTimes | undefined =>
+  times ? { times, candidateTime: 0 } : undefined;
+
+export interface ScoreOptions {
+  /** Re-score while training at most this often (ms). */
+  trainingIntervalMs?: number;
+  /**
+   * Each history entry's time in days relative to the candidate's moment (0; NaN: unknown), as
+   * historyReducer's timesOf gives them; absent: none known.
+   */
+  times?: number[];
+}
 
 export interface Scores {
   current: Scored | null;
@@ -27,16 +47,16 @@ export function useScores(
   uids: number[],
   candidate: number,
   atStep: number | null = null,
-  trainingIntervalMs = 400,
+  { trainingIntervalMs = 400, times }: ScoreOptions = {},
 ): Scores {
   const { client, ready, progress } = trainer;
   const [current, setCurrent] = useState<Scored | null>(null);
   const [previous, setPrevious] = useState<Scored | null>(null);
   const [heatmap, setHeatmap] = useState<HeatmapResult | null>(null);
   const [heatmapError, setHeatmapError] = useState<string | null>(null);
-  const want = useRef<Wanted>({ history, uids, candidate, atStep });
+  const want = useRef<WantedTimed>({ history, uids, candidate, atStep, times });
   const loops = useRef<{
-    score: LatestWins<Wanted, ScoreResult>;
+    score: LatestWins<WantedTimed, ScoreResult>;
     heat: LatestWins<Wanted, HeatmapResult>;
   } | null>(null);
 
@@ -44,10 +64,10 @@ export function useScores(
   useEffect(() => {
     if (!client || !ready) return;
     let shown: Scored | null = null;
-    const score = new LatestWins<Wanted, ScoreResult>({
+    const score = new LatestWins<WantedTimed, ScoreResult>({
       wanted: () => want.current,
-      key: scoreKey,
-      request: (w) => client.score(w.history, w.candidate, w.atStep ?? undefined),
+      key: timedKey,
+      request: (w) => client.score(w.history, w.candidate, w.atStep ?? undefined, whenOf(w.times)),
       onResult: (result, sent) => {
         const scored = { uids: sent.uids, result };
         // A new candidate or new entries: the score shown until now becomes the ghost.
@@ -82,16 +102,16 @@ export function useScores(
   }, [client, ready]);
 
   // Edits: score almost at once. The heatmap follows the history and the rewind step only.
-  const wanted: Wanted = { history, uids, candidate, atStep };
-  const editKey = scoreKey(wanted);
+  const wanted: WantedTimed = { history, uids, candidate, atStep, times };
+  const editKey = timedKey(wanted);
   const heatKey = heatmapKey(wanted);
   useEffect(() => {
-    want.current = { history, uids, candidate, atStep };
+    want.current = { history, uids, candidate, atStep, times };
     // Training waits a moment so the edit's views come back first (no-op before the worker starts).
     client?.yieldToEdit();
     const t = setTimeout(() => loops.current?.score.trigger(), EDIT_DELAY_MS);
     return () => clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- editKey captures history, uids, candidate and atStep
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- editKey captures history, uids, candidate, atStep and times
   }, [editKey]);
   useEffect(() => {
     // `want` is already up to date: a new heatKey always comes with a new editKey (effect above).
