@@ -10,6 +10,21 @@ import { idsOf } from '../common/goods';
 export interface Preset {
   history: number[];
   candidate: number;
+  /** When each history purchase happened, in days (NaN: unknown); absent: no times. */
+  times?: number[];
+  /** When the candidate is shown, on the same clock as `times` (absent: the last purchase's). */
+  candidateTime?: number;
+}
+
+/** All but the last event as history, the last as the candidate, each with its time if known. */
+function lastAsCandidate(purchases: number[], times: number[] | undefined): Preset {
+  const n = purchases.length;
+  const preset: Preset = { history: purchases.slice(0, -1), candidate: purchases[n - 1] };
+  if (times && times.length === n) {
+    preset.times = times.slice(0, -1);
+    preset.candidateTime = times[n - 1];
+  }
+  return preset;
 }
 
 /** Lesson 21's example: candidate keyboard; history mouse, T-shirt, face wash. */
@@ -40,7 +55,9 @@ export function randomShopperPreset(world: WorldConfig, pick: number): Preset | 
   if (small.shoppers.length === 0) return null;
   const s = small.shoppers[Math.floor(pick * small.shoppers.length) % small.shoppers.length];
   if (s.purchases.length < 2) return null;
-  return { history: s.purchases.slice(0, -1), candidate: s.purchases[s.purchases.length - 1] };
+  // Every simulated shopper has times, also where they carry no signal (timeSignal 0): the data
+  // set's samples carry them there too, so BST's time-gap positions were trained on them.
+  return lastAsCandidate(s.purchases, s.times);
 }
 
 /** A user of the file (all but the last event as history, the last as candidate), or null. */
@@ -48,7 +65,7 @@ export function fileUserPreset(world: ImportedWorld, pick: number): Preset | nul
   const users = world.shoppers.filter((s) => s.purchases.length >= 2);
   if (users.length === 0) return null;
   const s = users[Math.floor(pick * users.length) % users.length];
-  return { history: s.purchases.slice(0, -1), candidate: s.purchases[s.purchases.length - 1] };
+  return lastAsCandidate(s.purchases, s.times);
 }
 
 /** The file's user with the longest history (the first such): where a new import starts. */
@@ -56,8 +73,7 @@ export function longestFileUser(world: ImportedWorld): Preset | null {
   let best: ImportedWorld['shoppers'][number] | undefined;
   for (const s of world.shoppers) if (!best || s.purchases.length > best.purchases.length) best = s;
   if (!best || best.purchases.length < 2) return null;
-  const p = best.purchases;
-  return { history: p.slice(0, -1), candidate: p[p.length - 1] };
+  return lastAsCandidate(best.purchases, best.times);
 }
 
 /**

@@ -22,6 +22,7 @@ import { DEFAULT_COMPARE } from './defaults';
 import {
   historyReducer,
   initHistory,
+  setAction,
   type HistoryAction,
   type HistoryEntry,
   type HistoryState,
@@ -169,7 +170,7 @@ export function pageReducer(state: PageModel, action: PageAction): PageModel {
     case 'preset':
       return edited(
         state,
-        historyReducer(state.history, { type: 'set', goods: action.preset.history }),
+        historyReducer(state.history, setAction(action.preset)),
         action.preset.candidate,
       );
     case 'candidate':
@@ -214,7 +215,7 @@ export function pageReducer(state: PageModel, action: PageAction): PageModel {
       return {
         ...state,
         config: withData(state.config, action.data ?? undefined),
-        history: historyReducer(state.history, { type: 'set', goods: action.start.history }),
+        history: historyReducer(state.history, setAction(action.start)),
         candidate: action.start.candidate,
         past: [],
         inspected: null,
