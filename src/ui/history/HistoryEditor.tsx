@@ -1,6 +1,8 @@
 /**
  * The purchase history as an ordered strip (oldest left). Every edit works by mouse (click,
  * drag and drop) and by keyboard (buttons, Alt+←/→, Delete); focus follows the moved purchase.
+ * Where two neighbours both have times, a small label says how long after the first the second
+ * came ("2 days later"); an unknown time shows nothing.
  */
 import {
   memo,
@@ -14,10 +16,13 @@ import {
 } from 'react';
 import { AttentionBars } from './AttentionBars';
 import { barScales, valuesByUid } from './attentionData';
+import { gapsBefore, gapWords } from './gapWords';
+import { HISTORY_STRINGS } from './strings';
 import { useGoodNames } from '../common/goods';
 import type { HistoryAction, HistoryState } from '../state/historyReducer';
-import { useStrings } from '../text/TextContext';
+import { useStrings, useText } from '../text/TextContext';
 import type { Scored } from '../state/types';
+import './historyTimes.css';
 
 interface Props {
   history: HistoryState;
@@ -41,6 +46,7 @@ export const HistoryEditor = memo(function HistoryEditor({
   onInspect,
 }: Props) {
   const t = useStrings();
+  const w = useText(HISTORY_STRINGS);
   const names = useGoodNames();
   const listRef = useRef<HTMLOListElement>(null);
   const [focusAfter, setFocusAfter] = useState<FocusTarget | null>(null);
@@ -48,6 +54,9 @@ export const HistoryEditor = memo(function HistoryEditor({
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   const entries = history.entries;
   const firstKept = Math.max(0, entries.length - T);
+  const gaps = gapsBefore(entries.map((e) => e.time));
+  const timed = entries.filter((e) => e.time !== undefined).length;
+  const mixed = timed > 0 && timed < entries.length;
 
   const now = valuesByUid(current);
   const before = valuesByUid(previous);
@@ -118,6 +127,7 @@ export const HistoryEditor = memo(function HistoryEditor({
       <p className="hint" id="history-hint">
         {t.historyHint}
       </p>
+      {mixed && <p className="hint times-mixed">{w.timesMixed}</p>}
       <ol
         className="strip"
         aria-label={t.history}
@@ -157,6 +167,10 @@ export const HistoryEditor = memo(function HistoryEditor({
               onKeyDown={(e) => onItemKey(e, i, entry.uid)}
               style={g ? ({ '--cat': `var(--cat-${g.category})` } as CSSProperties) : undefined}
             >
+              {/* Text of the list item, read before the purchase; outside its buttons' names. */}
+              {Number.isFinite(gaps[i]) && (
+                <span className="gap-label">{w.later(gapWords(gaps[i]))}</span>
+              )}
               <button
                 type="button"
                 className="purchase-name"
