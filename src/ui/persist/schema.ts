@@ -227,6 +227,8 @@ export const SavedSessionSchema = v.pipe(
     savedAt: num,
     config: Config,
     history: v.pipe(v.array(good), v.maxLength(1000)),
+    // Days relative to the candidate's moment (<= 0), null where unknown (JSON has no NaN).
+    times: v.optional(v.array(v.nullable(v.pipe(num, v.maxValue(0))))),
     candidate: good,
     curves: CurvesSchema,
     checkpoint: Weights,
@@ -246,6 +248,10 @@ export const SavedSessionSchema = v.pipe(
     ),
   }),
   v.check((s) => toyGoods(s.config, s.history), 'history: a good the shop does not sell'),
+  v.check(
+    (s) => s.times === undefined || s.times.length === s.history.length,
+    'times: not one per purchase of the history',
+  ),
   v.check((s) => toyGoods(s.config, [s.candidate]), 'candidate: a good the shop does not sell'),
   v.check((s) => tablesFit(s.config, s.checkpoint), TABLES),
   v.check((s) => twinsMatch(s.config.bugLab, s.checkpoint), TWINS),
@@ -300,6 +306,11 @@ export interface SavedSession {
   savedAt: number;
   config: SessionConfig;
   history: number[];
+  /**
+   * When each purchase happened, days relative to the candidate's moment (null: unknown);
+   * absent when none is known (and in records saved before times were kept).
+   */
+  times?: (number | null)[];
   candidate: number;
   curves: Curves;
   checkpoint: WeightsSnapshot;

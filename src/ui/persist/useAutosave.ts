@@ -6,7 +6,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionConfig, WeightsSnapshot } from '../../train/protocol';
-import { goodsOf } from '../state/historyReducer';
+import { goodsOf, timesOf } from '../state/historyReducer';
+import type { Preset } from '../history/presets';
 import type { PageActions, PageModel } from '../state/pageReducer';
 import type { Curves } from '../state/types';
 import type { Trainer } from '../training/useTrainer';
@@ -61,6 +62,16 @@ export function savedRunsOf(s: RunsState): SavedRuns | null {
   return { current: s.current, next: s.next, kept };
 }
 
+/** The saved history as a preset: the goods, the candidate, and the times if it kept some. */
+export function savedPreset(s: Pick<SavedSession, 'history' | 'times' | 'candidate'>): Preset {
+  const preset: Preset = { history: s.history, candidate: s.candidate };
+  if (s.times) {
+    preset.times = s.times.map((t) => t ?? NaN);
+    preset.candidateTime = 0;
+  }
+  return preset;
+}
+
 /** The record of the page's current run at `checkpoint` (what the autosave and a session file hold). */
 export function sessionOf(
   p: Pick<PageModel, 'config' | 'history' | 'candidate'>,
@@ -69,12 +80,14 @@ export function sessionOf(
   rewind: WeightsSnapshot[] = [],
   runs: SavedRuns | null = null,
 ): SavedSession {
+  const times = timesOf(p.history);
   return {
     format: SESSION_FORMAT,
     version: SESSION_VERSION,
     savedAt: Date.now(),
     config: p.config,
     history: goodsOf(p.history),
+    ...(times ? { times: times.map((t) => (Number.isFinite(t) ? t : null)) } : {}),
     candidate: p.candidate,
     curves: curvesUpTo(curves, checkpoint.step),
     checkpoint,
@@ -126,7 +139,7 @@ export function useAutosave(
     (s: SavedSession) => {
       if (!client) return;
       act.resume(s.config);
-      act.preset({ history: s.history, candidate: s.candidate });
+      act.preset(savedPreset(s));
       const own = latest.current.runsState;
       const old = client.configVersion;
       const kept = client.resume(s.config, s.checkpoint, s.rewind ?? []);
@@ -298,7 +311,7 @@ export function useAutosave(
     if (saved.kind !== 'offer') return;
     const s = saved.session;
     resumeRun(saved.run);
-    act.preset({ history: s.history, candidate: s.candidate });
+    act.preset(savedPreset(s));
     setSaved({ kind: 'resumed', step: s.checkpoint.step, savedAt: s.savedAt });
   }, [saved, resumeRun, act]);
 
