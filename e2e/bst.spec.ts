@@ -156,3 +156,30 @@ test('BST off: the room offers to train it; the Settings group and the time worl
   await expect(page.getByRole('article', { name: 'BST', exact: true })).toHaveCount(0);
   await expect(room(page).getByRole('button', { name: 'Train BST too' })).toBeVisible();
 });
+
+test('a random shopper of a time world shows the time between purchases; an added one has none', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await open(page, 'bst=1&tsig=0.1');
+  await ready(page);
+  await page.getByRole('button', { name: 'Random shopper' }).click();
+  const strip = page.getByRole('list', { name: 'Purchase history' });
+  const later = /^(\d+ (hour|day|month|year)s? later|within the hour)$/;
+  const labels = strip.getByText(later);
+  // minh=4: at least three purchases in the history, so at least two gaps between them.
+  await expect.poll(() => labels.count()).toBeGreaterThanOrEqual(2);
+  const n = await strip.getByRole('listitem').count();
+  await expect(labels).toHaveCount(n - 1);
+  // Text of the purchase, not part of its buttons' names.
+  await expect(strip.getByRole('listitem').nth(1)).toContainText(/ later|within the hour/);
+  await expect(strip.getByRole('button', { name: /later|within the hour/ })).toHaveCount(0);
+
+  // A purchase from the shop has no time: no gap beside it, and one sentence says why.
+  const hint = page.getByText(/^Purchases you added or moved have no time/);
+  await expect(hint).toHaveCount(0);
+  await page.getByRole('button', { name: 'Add headset' }).click();
+  await expect(strip.getByRole('listitem')).toHaveCount(n + 1);
+  await expect(labels).toHaveCount(n - 1);
+  await expect(hint).toBeVisible();
+});
