@@ -1,12 +1,14 @@
 /**
  * BENCHMARKS.md's section on the fused recurrence kernels, from bench/results/fused-node.json
  * (bench/fused.ts) and fused-browser.json (bench/fused-run.ts); empty when neither exists.
+ * `npm run bench` leaves it as it is; bench/fused-run.ts rewrites it (spliceFusedSection).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FusedBench, PartCounts } from '../../src/harness/fusedBench';
 import type { FusedBrowserRun } from '../browser/fused';
 import { f1 } from './format';
+import { mergeSections } from './sections';
 import { WEBGPU_DISPATCHES } from '../../src/train/worker/kernels/fusedGruWebgpu';
 
 interface NodeFile {
@@ -79,8 +81,7 @@ export function fusedSection(root: string): string {
   ];
   const failed = (browser?.runs ?? []).filter((r) => r.error);
   const first = runs[0]?.[1];
-  return `${BEGIN}
-## Fused recurrence kernels (GRU / AUGRU / AGRU time loop as one kernel each way)
+  return `## Fused recurrence kernels (GRU / AUGRU / AGRU time loop as one kernel each way)
 
 \`src/train/worker/kernels/\`: on cpu and wasm the whole time loop, forward and BPTT backward,
 runs as one kernel each way over the backend's own memory; on webgpu as WGSL programs (one
@@ -128,33 +129,20 @@ ${runs.flatMap(([w, r]) => (r.adam ?? []).map((a) => `| ${w} | ${a.model} | ${a.
 ${failed.length ? `\nNot measured: ${failed.map((r) => `${r.backend} (${r.error})`).join('; ')}.\n` : ''}
 On a machine with a real GPU (WebGPU vs WASM vs WebGL, per model):
 \`BENCH_CHROMIUM_ARGS="--no-sandbox --enable-unsafe-webgpu --enable-features=Vulkan --use-angle=vulkan" BENCH_HEADED=1 BENCH_BACKENDS=wasm,webgpu,webgl npx tsx bench/fused-run.ts\`.
-${END}
-
 `;
 }
 
-const BEGIN = '<!-- fused-kernels:begin (bench/report/fused.ts) -->';
-const END = '<!-- fused-kernels:end -->';
-
 /**
- * Rewrite only this section of BENCHMARKS.md (bench/fused-run.ts): the rest of the file, hand-written
- * sections included, stays as it is. Without the markers yet, the section goes before the first
- * section after the generated report's A/B (or at the end).
+ * Rewrite only this section of BENCHMARKS.md (bench/fused-run.ts): every other section,
+ * `npm run bench`'s and hand-written ones, stays as it is (sections.ts). Without it yet, it goes
+ * after the report's "What was optimised" section, or at the end.
  */
 export function spliceFusedSection(root: string): void {
   const path = resolve(root, 'BENCHMARKS.md');
   const md = readFileSync(path, 'utf8');
-  const section = fusedSection(root);
-  const a = md.indexOf(BEGIN);
-  const b = md.indexOf(END);
-  let out: string;
-  if (a >= 0 && b > a) out = md.slice(0, a) + section.trimEnd() + md.slice(b + END.length);
-  else {
-    const anchor = md.indexOf('\n## ', md.indexOf('## What was optimised') + 1);
-    out =
-      anchor >= 0
-        ? `${md.slice(0, anchor + 1)}${section}${md.slice(anchor + 1)}`
-        : `${md}\n${section}`;
-  }
+  const { md: out } = mergeSections(md, null, [
+    { key: 'What was optimised', text: null },
+    { key: 'Fused recurrence kernels', text: fusedSection(root) || null },
+  ]);
   writeFileSync(path, out);
 }
