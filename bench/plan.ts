@@ -1,5 +1,15 @@
 /** What the benchmark runs, full or --quick. Shared by the Node and browser halves. */
 
+/**
+ * What a run measures, each part in Node and in Chromium where it exists: `throughput` (ms/step
+ * per model, BST too, and the lockstep; Chromium: per backend, with the GPU adapter), `sweeps` (T
+ * and B), `memory` (over many steps; Node: also the largest settings), `insight` (time to
+ * insight), `ab` (the GRU A/B, Node), `page` (the real page: loading, responsiveness).
+ * `--only=throughput,page` runs those alone; the report keeps every figure it did not measure.
+ */
+export const PARTS = ['throughput', 'sweeps', 'memory', 'insight', 'ab', 'page'] as const;
+export type Part = (typeof PARTS)[number];
+
 /** Time to insight: DIN's test AUC must beat Base's by this much (default world, page settings). */
 export const INSIGHT_MARGIN = 0.05;
 

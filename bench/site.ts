@@ -1,26 +1,35 @@
 /** The built site: the two builds the browser phases need, and the sizes a reader downloads. */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { log, ROOT } from './cli';
+import { log, ROOT, SITE } from './cli';
 import type { Results } from './types';
 
-/** The production site, then bench.html beside it (vite.config.ts: --mode harness). */
+/**
+ * The production site, then bench.html beside it (vite.config.ts: --mode harness), in SITE: the
+ * same two builds as `npm run test:e2e` makes in dist/, so the chunks measured are the ones that ship.
+ */
 export function buildSite(): void {
-  log('building the site (vite build, then vite build --mode harness for bench.html)');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  execFileSync('npx', ['vite', 'build', '--mode', 'harness', '--logLevel', 'warn'], {
+  log(`building the site in ${SITE} (vite build, then --mode harness for bench.html)`);
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', SITE, '--emptyOutDir'], {
     cwd: ROOT,
     stdio: 'inherit',
   });
+  execFileSync(
+    'npx',
+    ['vite', 'build', '--mode', 'harness', '--logLevel', 'warn', '--outDir', SITE],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
 }
 
 /** gzip -9 size, as a static host serves it. */
 const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
 
-export function loadingSizes(): NonNullable<Results['loading']> {
-  const dist = resolve(ROOT, 'dist');
+/** What a reader downloads, from the build in SITE (undefined when there is none yet). */
+export function loadingSizes(): Results['loading'] {
+  const dist = SITE;
+  if (!existsSync(resolve(dist, 'index.html'))) return undefined;
   const html = readFileSync(resolve(dist, 'index.html'), 'utf8');
   const refs = [
     ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),

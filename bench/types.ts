@@ -61,6 +61,8 @@ export interface PageRun {
 
 export interface Responsiveness {
   backend: string;
+  /** What the page's Backend status said (absent in runs before it was recorded). */
+  backendLabel?: string;
   playMs: number;
   stepsPlayed: number;
   longTasks: number;
@@ -83,6 +85,10 @@ export interface Results {
   date: string;
   quick: boolean;
   label: string;
+  /** The command as the report quotes it (cli.ts commandLine); absent in older runs. */
+  command?: string;
+  /** The parts this run measured (cli.ts PARTS); absent in older runs: all of them. */
+  parts?: string[];
   machine: Record<string, string | number>;
   gpu?: GpuInfo;
   loading?: {

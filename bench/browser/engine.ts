@@ -1,12 +1,13 @@
 /**
  * The engine in Chromium, on bench.html (src/harness/bench.ts): GPU adapter info, training
- * throughput per backend, the T and B sweeps and memory on one backend, and time to insight
- * through the real training worker.
+ * throughput per backend (Base, DIN, DIEN and BST alone, then the lockstep), the T and B sweeps
+ * and memory on one backend, and time to insight through the real training worker; only the
+ * parts asked for (cli.ts).
  */
 import type { Browser, Page } from '@playwright/test';
-import type { MemorySample, ThroughputResult } from '../../src/harness/benchCore';
+import type { BenchModel, MemorySample, ThroughputResult } from '../../src/harness/benchCore';
 import { INSIGHT_MARGIN } from '../plan';
-import { BACKENDS, BASE_URL, log, P } from '../cli';
+import { BACKENDS, BASE_URL, log, P, type Part } from '../cli';
 import type { BrowserInsight, GpuInfo, Results } from '../types';
 import { withTimeout } from './launch';
 
@@ -35,7 +36,11 @@ async function benchPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-export async function browserEngine(browser: Browser, res: Results): Promise<void> {
+export async function browserEngine(
+  browser: Browser,
+  res: Results,
+  parts: ReadonlySet<Part>,
+): Promise<void> {
   const page = await benchPage(browser);
   res.gpu = await page.evaluate(() => window.bench.gpuInfo());
   log(`GPU info: ${JSON.stringify(res.gpu)}`);
@@ -49,31 +54,9 @@ export async function browserEngine(browser: Browser, res: Results): Promise<voi
   };
   res.browser = b;
   const T0 = 20;
-  for (const backend of BACKENDS) {
-    const reps = backend === 'webgpu' || backend === 'webgl' ? P.browser.gpu : P.browser.fast;
-    log(`browser throughput ${backend}`);
-    try {
-      const r = await withTimeout(
-        page.evaluate(
-          ([backend, reps]) =>
-            window.bench.inWorker<ThroughputResult[]>({
-              type: 'throughput',
-              backend,
-              lockstep: true,
-              cases: [{ B: 64, T: 20, models: ['base', 'din', 'dien'], ...reps }],
-            }),
-          [backend, reps] as const,
-        ),
-        600_000,
-        `throughput ${backend}`,
-      );
-      b.throughput.push({ backend, label: r.backend.label, results: r.results });
-    } catch (e) {
-      b.throughput.push({ backend, results: [], error: String(e) });
-      res.errors.push(`browser throughput ${backend}: ${String(e)}`);
-    }
-  }
-  if (BACKENDS.includes(P.browser.sweepBackend)) {
+  if (parts.has('throughput')) await throughputs(page, res, b);
+  const sweepHere = BACKENDS.includes(P.browser.sweepBackend);
+  if (parts.has('sweeps') && sweepHere) {
     const sweep = async (cases: { B: number; T: number }[]) =>
       (
         await page.evaluate(
@@ -94,6 +77,8 @@ export async function browserEngine(browser: Browser, res: Results): Promise<voi
     } catch (e) {
       res.errors.push(`browser sweeps: ${String(e)}`);
     }
+  }
+  if (parts.has('memory') && sweepHere) {
     log(`browser memory on ${P.browser.sweepBackend}`);
     try {
       const m = await page.evaluate(
@@ -111,7 +96,7 @@ export async function browserEngine(browser: Browser, res: Results): Promise<voi
       res.errors.push(`browser memory: ${String(e)}`);
     }
   }
-  for (const backend of BACKENDS) {
+  for (const backend of parts.has('insight') ? BACKENDS : []) {
     const bound = P.browser.insightBoundMs[backend] ?? 60_000;
     log(`time to insight ${backend} (bound ${bound / 1000} s)`);
     // A fresh page per backend: a worker crash or a stuck GPU context must not spill over.
@@ -137,4 +122,39 @@ export async function browserEngine(browser: Browser, res: Results): Promise<voi
     }
   }
   await page.close();
+}
+
+/** benchCore's BENCH_MODELS (not imported: benchCore pulls tfjs into this Node process). */
+const MODELS: readonly BenchModel[] = ['base', 'din', 'dien', 'bst'];
+
+/** ms/step of each model alone, then of the lockstep (the page's three), per backend. */
+async function throughputs(
+  page: Page,
+  res: Results,
+  b: NonNullable<Results['browser']>,
+): Promise<void> {
+  for (const backend of BACKENDS) {
+    const reps = backend === 'webgpu' || backend === 'webgl' ? P.browser.gpu : P.browser.fast;
+    log(`browser throughput ${backend}`);
+    try {
+      const r = await withTimeout(
+        page.evaluate(
+          ([backend, reps, models]) =>
+            window.bench.inWorker<ThroughputResult[]>({
+              type: 'throughput',
+              backend,
+              lockstep: true,
+              cases: [{ B: 64, T: 20, models: [...models], ...reps }],
+            }),
+          [backend, reps, MODELS] as const,
+        ),
+        600_000,
+        `throughput ${backend}`,
+      );
+      b.throughput.push({ backend, label: r.backend.label, results: r.results });
+    } catch (e) {
+      b.throughput.push({ backend, results: [], error: String(e) });
+      res.errors.push(`browser throughput ${backend}: ${String(e)}`);
+    }
+  }
 }

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../scripts/lib/browser';
-import { BASE_URL, PORT, ROOT } from '../cli';
+import { BASE_URL, PORT, ROOT, SITE } from '../cli';
 
 export function launchOptions(): Parameters<typeof chromium.launch>[0] {
   const base = chromiumLaunchOptions();
@@ -23,16 +23,16 @@ export function launchOptions(): Parameters<typeof chromium.launch>[0] {
 }
 
 /**
- * `npx vite preview` of dist/ on BENCH_PORT, resolved once it answers. Its own process group, so
+ * `npx vite preview` of the bench's build (SITE, not dist/) on BENCH_PORT, resolved once it answers. Its own process group, so
  * that stopPreview() ends vite too, not only npx (an orphaned server kept the port and, through
  * its open stderr pipe, kept the bench process from exiting).
  */
 export async function startPreview(): Promise<ChildProcess> {
-  const child = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    detached: true,
-  });
+  const child = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', SITE, '--port', String(PORT), '--strictPort'],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], detached: true },
+  );
   for (let i = 0; i < 120; i++) {
     try {
       const r = await fetch(BASE_URL);

@@ -66,7 +66,8 @@ async function openPage(browser: Browser, backend: string): Promise<{ page: Page
 }
 
 export async function pagePhase(browser: Browser, res: Results): Promise<void> {
-  const loading = res.loading!;
+  const loading = res.loading;
+  if (!loading) throw new Error(`the page phase needs a build: none in the bench's folder`);
   const reps = quick ? 1 : 3;
   for (const backend of ['wasm', 'auto']) {
     for (let r = 0; r < (backend === 'auto' ? 1 : reps); r++) {
@@ -78,7 +79,11 @@ export async function pagePhase(browser: Browser, res: Results): Promise<void> {
           `  FCP ${run.fcpMs.toFixed(0)} ms, ready ${run.readyMs.toFixed(0)} ms, first step ${run.firstStepMs.toFixed(0)} ms (${run.backendLabel})`,
         );
         const isLast = r === (backend === 'auto' ? 0 : reps - 1);
-        if (isLast) res.responsiveness!.push(await responsiveness(page, backend));
+        if (isLast)
+          res.responsiveness!.push({
+            ...(await responsiveness(page, backend)),
+            backendLabel: run.backendLabel,
+          });
         await page.context().close();
       } catch (e) {
         res.errors.push(`page ${backend}: ${String(e)}`);

@@ -8,9 +8,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import { TrainingSession } from '../train/worker/session';
 import { DEFAULT_WORLD } from '../world/simulator';
 import { DEFAULT_MODEL_SETTINGS, MODEL_NAMES, type ModelName } from '../model/config';
-import { disposeTensors, toTensors } from '../model/inputs';
+import { disposeTensors, toTensors, type BatchTensors } from '../model/inputs';
 import { ModelTrainer } from '../model/trainer';
+import { BstModel, disposeBstTensors } from '../model/bst';
+import { PAGE_BST } from '../model/bstConfig';
+import { bstTrainer } from '../model/bstInspect';
 import { makeBatch } from '../data/batch';
+import { vocabOf } from '../train/worker/models';
 import type { SessionConfig } from '../train/protocol';
 
 /** The page's defaults (src/App.tsx DEFAULT_TRAIN, urlState speed): what a reader gets. */
@@ -22,10 +26,17 @@ export const PAGE_CONFIG: SessionConfig = {
   train: PAGE_TRAIN,
 };
 
+/**
+ * The models a throughput case can time: the three of every session, and BST, the optional fourth
+ * (SessionConfig.bst), with the settings the page's switch turns on (PAGE_BST).
+ */
+export type BenchModel = ModelName | 'bst';
+export const BENCH_MODELS: readonly BenchModel[] = [...MODEL_NAMES, 'bst'];
+
 export interface ThroughputCase {
   B: number;
   T: number;
-  models: ModelName[];
+  models: BenchModel[];
   /** Timed steps per repeat. */
   steps: number;
   /** Untimed steps first (shader compilation, allocator warm-up). */
@@ -36,7 +47,7 @@ export interface ThroughputCase {
 export interface ThroughputResult {
   B: number;
   T: number;
-  model: ModelName | 'lockstep';
+  model: BenchModel | 'lockstep';
   /** Median over repeats of (wall time of `steps` steps + one readback) / steps. */
   msPerStep: number;
   samplesPerSec: number;
@@ -70,6 +81,42 @@ function speedSession(B: number, T: number): TrainingSession {
   });
 }
 
+/**
+ * One model's trainer and its fixed batch's tensors. BST is built beside the session, not in it
+ * (its lockstep stays the page's default three), on the same batch with its own token indices,
+ * the way the session's BstMember builds it (seed aside: speed does not depend on it).
+ */
+function trainerOf(
+  s: TrainingSession,
+  name: BenchModel,
+  batch: ReturnType<typeof makeBatch>,
+): { tr: ModelTrainer; x: BatchTensors; dispose(): void } {
+  if (name === 'bst') {
+    const model = new BstModel(s.config.model, vocabOf(s.world.catalogue), 1, PAGE_BST);
+    const tr = bstTrainer(model, PAGE_TRAIN.learningRate);
+    const x = model.tensors(batch);
+    return {
+      tr,
+      x,
+      dispose: () => {
+        disposeBstTensors(x);
+        tr.dispose();
+        model.dispose();
+      },
+    };
+  }
+  const tr = new ModelTrainer(s.models[name], PAGE_TRAIN.learningRate);
+  const x = toTensors(batch, s.models[name].layout);
+  return {
+    tr,
+    x,
+    dispose: () => {
+      disposeTensors(x);
+      tr.dispose();
+    },
+  };
+}
+
 /** ms per training step of each model alone on one fixed batch, then of the lockstep session. */
 export async function throughput(
   c: ThroughputCase,
@@ -78,31 +125,32 @@ export async function throughput(
 ): Promise<ThroughputResult[]> {
   const s = speedSession(c.B, c.T);
   const out: ThroughputResult[] = [];
-  const x = toTensors(
-    makeBatch(s.dataset.train.slice(0, c.B), s.world.catalogue, c.T),
-    s.models.base.layout,
-  );
+  const batch = makeBatch(s.dataset.train.slice(0, c.B), s.world.catalogue, c.T);
   try {
     for (const name of c.models) {
-      const tr = new ModelTrainer(s.models[name], PAGE_TRAIN.learningRate);
-      const run = async (n: number): Promise<number> => {
-        const t0 = now();
-        let last: tf.Scalar | undefined;
-        for (let i = 0; i < n; i++) {
-          last?.dispose();
-          const r = tr.step(x);
-          r.aux?.dispose();
-          last = r.total;
-        }
-        await last!.data(); // waits for the GPU queue
-        last!.dispose();
-        return now() - t0;
-      };
-      const firstStepMs = await run(1);
-      if (c.warmup > 1) await run(c.warmup - 1);
+      const m = trainerOf(s, name, batch);
+      let firstStepMs: number;
       const reps: number[] = [];
-      for (let r = 0; r < c.reps; r++) reps.push((await run(c.steps)) / c.steps);
-      tr.dispose();
+      try {
+        const run = async (n: number): Promise<number> => {
+          const t0 = now();
+          let last: tf.Scalar | undefined;
+          for (let i = 0; i < n; i++) {
+            last?.dispose();
+            const r = m.tr.step(m.x);
+            r.aux?.dispose();
+            last = r.total;
+          }
+          await last!.data(); // waits for the GPU queue
+          last!.dispose();
+          return now() - t0;
+        };
+        firstStepMs = await run(1);
+        if (c.warmup > 1) await run(c.warmup - 1);
+        for (let r = 0; r < c.reps; r++) reps.push((await run(c.steps)) / c.steps);
+      } finally {
+        m.dispose();
+      }
       const ms = median(reps);
       out.push({
         B: c.B,
@@ -139,7 +187,6 @@ export async function throughput(
       log(`${tf.getBackend()} B=${c.B} T=${c.T} lockstep: ${ms.toFixed(1)} ms/step`);
     }
   } finally {
-    disposeTensors(x);
     s.dispose();
   }
   return out;
