@@ -18,7 +18,7 @@ import { dienFit, f0, f1, kb, pick } from './format';
 import { optimisedSection } from './optimised';
 import { loadingSection, responsivenessSection } from './pageSections';
 import { keepRow, mergeSections, type Owned } from './sections';
-import type { BeforeScorer, ReportContext } from './tables';
+import { comparableBefore, type BeforeScorer, type ReportContext } from './tables';
 
 /** The command that GPU machines run (and the figures it gives), quoted in two places. */
 const GPU_ARGS =
@@ -63,13 +63,16 @@ const when = (res: Results) => `${res.date.slice(0, 16).replace('T', ' ')} UTC`;
 
 /** What each part updates, for a partial run's note. */
 const PART_TEXT: Record<string, string> = {
-  throughput: "training throughput (its table, and the budgets' lockstep row)",
-  sweeps: "the T and B sweeps (and the budgets' DIEN-vs-T row)",
-  memory: "memory (and the budgets' tensor-count row)",
-  insight: 'time to insight',
-  ab: 'the GRU A/B',
-  page: "the real page: responsiveness and loading (and the budgets' main-thread, edit and first-paint rows)",
+  throughput: "`throughput` (the training throughput table and the budgets' lockstep row)",
+  sweeps: "`sweeps` (the T and B sweeps, the chart and the budgets' DIEN-vs-T row)",
+  memory: "`memory` (the memory section and the budgets' tensor-count row)",
+  insight: '`insight` (time to insight)',
+  ab: '`ab` (the GRU A/B)',
+  page: "`page` (responsiveness, loading and the budgets' main-thread, edit and first-paint rows)",
 };
+
+const and = (xs: string[]) =>
+  xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`;
 
 /**
  * The last full run as the file's preamble tells it: a partial run's note quotes it on; a full
@@ -108,18 +111,19 @@ between runs — compare ratios measured in one run (the interleaved A/B below) 
 single figures across runs.
 `;
   }
-  const last = lastFullRun(
-    old.slice(0, old.search(/^## /m) >= 0 ? old.search(/^## /m) : undefined),
-  );
+  const cut = old.search(/^## /m);
+  const last = lastFullRun(cut >= 0 ? old.slice(0, cut) : old);
   return `# Benchmarks
 
-Last updated by \`${res.command ?? 'npm run bench'}\` on ${when(res)} (${m.benchMinutes} min${skipped}), which
-measured only ${parts.map((p) => PART_TEXT[p] ?? p).join('; ')}. All times are medians over
-repeats, on ${m.cores} cores shared with other jobs (load average ${m.loadAvgAtStart} at the start,
-${m.loadAvgAtEnd} at the end): with the load above the core count, expect far more than ±30 %
-noise between runs, and compare ratios within one table rather than single figures across runs.
-Every other figure is as an earlier run wrote it${kept.length ? ` (whole sections: ${kept.join(', ')})` : ''}.
-${last ? `The last full run: ${last}.` : ''} ${how}
+Last updated by \`${res.command ?? 'npm run bench'}\` on ${when(res)} (${m.benchMinutes} min${skipped}).
+That run measured only ${and(parts.map((p) => PART_TEXT[p] ?? p))}; every other figure
+is as an earlier run wrote it${kept.length ? ` (whole sections: ${kept.join(', ')})` : ''}.
+${last ? `The last full run: ${last}.` : ''}
+
+All times are medians over repeats, on ${m.cores} cores shared with other jobs: load average
+${m.loadAvgAtStart} at the start of that run, ${m.loadAvgAtEnd} at its end. With the load near or
+above the core count expect more than the ±30 % noise between runs seen on a quieter machine:
+compare figures within one table (measured in one run) rather than across runs. ${how}
 `;
 }
 
@@ -154,6 +158,7 @@ Base, DIN, DIEN and BST per backend, and the lockstep), the same with \`-- --onl
 function budgetsSection({ res, base, prev }: ReportContext): string {
   const finite = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
   const resp = res.responsiveness?.length ? res.responsiveness : undefined;
+  const was = comparableBefore(res, prev);
   const worstP95Of = (rs: Responsiveness[] | undefined) =>
     Math.max(...finite((rs ?? []).flatMap((r) => [r.idleEdits.p95, r.playingEdits.p95])));
   const mem = res.node?.memory.samples ?? [];
@@ -169,7 +174,7 @@ function budgetsSection({ res, base, prev }: ReportContext): string {
       resp !== undefined,
       () =>
         `longest ${f0(Math.max(0, ...resp!.map((r) => r.longestMs)))} ms, ${resp!.map((r) => `${r.over50} over 50 ms (${r.backend})`).join(', ')}`,
-      (prev.responsiveness ?? [])
+      was
         .map((r) => `longest ${f0(r.longestMs)} ms, ${r.over50} over 50 ms (${r.backend})`)
         .join(', ') || '–',
     ),
@@ -178,7 +183,7 @@ function budgetsSection({ res, base, prev }: ReportContext): string {
       resp !== undefined,
       () =>
         `worst p95 ${f0(worstP95Of(resp))} ms (${resp!.map((r) => `${r.backend}: paused ${f0(r.idleEdits.p95)}, playing ${f0(r.playingEdits.p95)}`).join('; ')})`,
-      `worst p95 ${f0(worstP95Of(prev.responsiveness))} ms`,
+      `worst p95 ${f0(worstP95Of(was))} ms`,
     ),
     row(
       'JS before first paint < 200 KB gzip',

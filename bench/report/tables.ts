@@ -3,7 +3,7 @@
  * (bench/baseline.json for the engine, bench/before-scorer.json for the page).
  */
 import type { ThroughputResult } from '../../src/harness/benchCore';
-import type { PageRun, Results } from '../types';
+import type { PageRun, Responsiveness, Results } from '../types';
 import { f0, f1, med, pick } from './format';
 import { keepRow } from './sections';
 
@@ -122,6 +122,14 @@ function before(prev: BeforeScorer, be: string, label: string | undefined): Page
   const was = prev.loading?.pages.filter((p) => p.backend === be) ?? [];
   const then = chosenBackend(was[0]?.backendLabel);
   return label === undefined || then === '' || then === chosenBackend(label) ? was : [];
+}
+
+/** The before-scorer run's responsiveness rows that ran on the backend this run's rows did. */
+export function comparableBefore(res: Results, prev: BeforeScorer): Responsiveness[] {
+  return (prev.responsiveness ?? []).filter((b) => {
+    const now = res.responsiveness?.find((r) => r.backend === b.backend);
+    return now !== undefined && before(prev, b.backend, now.backendLabel).length > 0;
+  });
 }
 
 /** Backends asked for whose "before" figures are left out: the run before chose another one. */
