@@ -7,16 +7,13 @@
 import { useCallback, useDeferredValue, useMemo, useReducer } from 'react';
 import { Architecture } from './ui/architecture/Architecture';
 import { Contents, SkipLink } from './ui/common/Contents';
-import { goodName } from './ui/common/goods';
+import { CatalogueContext, goodName } from './ui/common/goods';
+import { CATALOGUE } from './world/catalogue';
 import { Masthead } from './ui/common/Masthead';
 import { Notices } from './ui/common/Notices';
 import { Story } from './ui/common/Story';
 import { useNotices } from './ui/common/useNotices';
-import { AuxLoss } from './ui/dien/AuxLoss';
-import { DienGates } from './ui/dien/DienGates';
-import { ShiftCompare } from './ui/dien/ShiftCompare';
-import { Trajectories } from './ui/dien/Trajectories';
-import { useCompare } from './ui/dien/useCompare';
+import { DienStories } from './ui/dien/DienStories';
 import { ActivationUnit } from './ui/din/ActivationUnit';
 import { Heatmap } from './ui/din/Heatmap';
 import { PoolingView } from './ui/din/PoolingView';
@@ -25,7 +22,7 @@ import { EmbeddingMap } from './ui/embeddings/EmbeddingMap';
 import { useEmbeddings } from './ui/embeddings/useEmbeddings';
 import { ExportPanel } from './ui/export/ExportPanel';
 import { Workbench } from './ui/history/Workbench';
-import { goodsOf } from './ui/state/historyReducer';
+import { goodsOf, timesOf } from './ui/state/historyReducer';
 import { INITIAL } from './ui/state/initial';
 import type { Notice } from './ui/state/types';
 import { initPage, pageActions, pageReducer, urlStateOf } from './ui/state/pageReducer';
@@ -52,6 +49,12 @@ import { BugLab } from './ui/buglab/BugLab';
 import { BstRoom } from './ui/bst/BstRoom';
 import { twinRows } from './ui/buglab/twinRows';
 import { useTwinProbe } from './ui/buglab/useTwinProbe';
+import { DatasetStore } from './ui/import/datasets';
+import { ImportPanel } from './ui/import/ImportPanel';
+import { useDatasets } from './ui/state/useDatasets';
+
+/** Where imported data sets are kept (one per page, beside the importer that fills it). */
+const SHELF = new DatasetStore();
 
 export function App() {
   const [page, dispatch] = useReducer(pageReducer, INITIAL.state, initPage);
@@ -68,17 +71,16 @@ export function App() {
   useUrlSync(page, backends.choice, runsParamOf(runs.state, urlStateOf(page, backends.choice)));
   const selected = useMemo(() => selectedRuns(runs.state, page.lang), [runs.state, page.lang]);
   useUrlProblems(say);
+  const onShelfProblem = useCallback((m: string) => say('warning', m), [say]);
+  const datasets = useDatasets(trainer.client, act, SHELF, onShelfProblem);
+  const file = datasets.worldOf(page.config.data);
 
   const { history, candidate, atStep, config } = page;
   const goods = useMemo(() => goodsOf(history), [history]);
   const uids = useMemo(() => history.entries.map((e) => e.uid), [history]);
-  const { current, previous, heatmap, heatmapError } = useScores(
-    trainer,
-    goods,
-    uids,
-    candidate,
-    atStep,
-  );
+  const times = useMemo(() => timesOf(history), [history]);
+  const scores = useScores(trainer, goods, uids, candidate, atStep, { times });
+  const { current, previous, heatmap, heatmapError } = scores;
   // The views below the history (pooling, activation unit, gates, trajectories, aux loss) follow
   // a deferred copy of the score: the reply's first, synchronous render updates only the strip,
   // the table and the model cards, and React renders the rest right after in interruptible slices,
@@ -88,7 +90,6 @@ export function App() {
   const tick = atStep === null ? trainer.progress : atStep;
   const { embeddings, fitted, refit } = useEmbeddings(trainer, atStep, tick);
   const probe = useTwinProbe(trainer, (config.bugLab ?? []).length > 0, goods, candidate);
-  const compare = useCompare(trainer, goods, page.compare, atStep, tick);
 
   // The NaN guard's way out: a lower learning rate, and training goes on from the restored step.
   const { client } = trainer;
@@ -121,172 +122,180 @@ export function App() {
 
   return (
     <TextProvider lang={page.lang}>
-      <div className="page">
-        <SkipLink />
-        <Masthead
-          lang={page.lang}
-          onLang={act.lang}
-          backend={trainer.info?.backend ?? null}
-          badge={trainer.info ? badgeText(trainer.info.backend, backends.speeds, page.lang) : null}
-        >
-          <BackendPicker info={trainer.info} backends={backends} ready={trainer.ready} />
-        </Masthead>
-        <Notices notices={notices} dismiss={dismiss} onAction={onNoticeAction} />
-        <SavedRun
-          saved={autosave.saved}
-          onStartFresh={autosave.startFresh}
-          onResume={autosave.resumeOffered}
-        />
-        <Contents />
-
-        {/* Three regions: on phones the training panel sits right after the history (Step stays
-            close at hand); on wide screens it is a sticky column beside the whole story. */}
-        <main className="layout">
-          <div className="first">
-            <Story id="attention">
-              <Workbench page={page} act={act} current={current} previous={previous} />
-            </Story>
-            <Architecture
-              scored={lower}
-              goods={goods}
-              candidate={candidate}
-              settings={config.model}
-              bst={config.bst}
-            />
-          </div>
-
-          <TrainingPanel
-            trainer={trainer}
-            backends={backends}
-            page={page}
-            act={act}
-            scored={current}
-            say={say}
-            currentRun={runs.state.current}
+      <CatalogueContext.Provider value={file?.catalogue ?? CATALOGUE}>
+        <div className="page">
+          <SkipLink />
+          <Masthead
+            lang={page.lang}
+            onLang={act.lang}
+            backend={trainer.info?.backend ?? null}
+            badge={
+              trainer.info ? badgeText(trainer.info.backend, backends.speeds, page.lang) : null
+            }
+          >
+            <BackendPicker info={trainer.info} backends={backends} ready={trainer.ready} />
+          </Masthead>
+          <Notices notices={notices} dismiss={dismiss} onAction={onNoticeAction} />
+          <SavedRun
+            saved={autosave.saved}
+            onStartFresh={autosave.startFresh}
+            onResume={autosave.resumeOffered}
+          />
+          <Contents />
+          <ImportPanel
+            active={config.data}
+            store={SHELF}
+            onUse={datasets.use}
+            onToyShop={datasets.toyShop}
           />
 
-          <div className="rest">
-            <Story id="base">
-              <h3>{t.pooling}</h3>
-              <PoolingView scored={lower} />
-            </Story>
-
-            <Story id="din" />
-
-            <Story id="unit">
-              <h3>
-                {t.unit}
-                {unitOf !== null
-                  ? `: ${goodName(unitOf, page.lang)} → ${goodName(candidate, page.lang)}`
-                  : ''}
-              </h3>
-              <ActivationUnit scored={lower} keptIndex={keptIndex} settings={config.model} />
-            </Story>
-
-            <Story id="heatmap">
-              <Heatmap
-                heatmap={heatmap}
-                scored={current}
+          {/* Three regions: on phones the training panel sits right after the history (Step stays
+            close at hand); on wide screens it is a sticky column beside the whole story. */}
+          <main className="layout">
+            <div className="first">
+              <Story id="attention">
+                <Workbench
+                  page={page}
+                  act={act}
+                  current={current}
+                  previous={previous}
+                  file={file}
+                />
+              </Story>
+              <Architecture
+                scored={lower}
+                goods={goods}
                 candidate={candidate}
-                onPick={act.candidate}
-                error={heatmapError}
+                settings={config.model}
+                bst={config.bst}
               />
-            </Story>
+            </div>
 
-            <Story id="sequence" />
+            <TrainingPanel
+              trainer={trainer}
+              backends={backends}
+              page={page}
+              act={act}
+              scored={current}
+              say={say}
+              currentRun={runs.state.current}
+            />
 
-            <Story id="dien">
-              <h3>{t.compare}</h3>
-              <ShiftCompare
-                data={compare}
-                currentGood={page.compare.current}
-                oldGood={page.compare.old}
-                onCurrent={act.compareCurrent}
-                onOld={act.compareOld}
-              />
-              <h3>{t.dienGates}</h3>
-              <DienGates scored={lower} evolving={config.model.evolving} />
-            </Story>
+            <div className="rest">
+              <Story id="base">
+                <h3>{t.pooling}</h3>
+                <PoolingView scored={lower} />
+              </Story>
 
-            <Story id="evolution">
-              <h3>{t.trajectory}</h3>
-              <p className="caption">{t.trajectoryCaption}</p>
-              <Trajectories
-                scored={lower}
-                fitted={fitted.dien}
-                context={embeddings}
-                onRefit={refit}
-              />
-              <h3>{t.auxHeading}</h3>
-              <p className="caption">{t.auxCaption}</p>
-              <AuxLoss scored={lower} alpha={config.model.auxWeight} />
-              <BstRoom
-                config={config}
-                scored={lower}
-                ready={trainer.ready}
-                currentRun={runs.state.current}
-                onChange={act.reset}
-              />
-            </Story>
+              <Story id="din" />
 
-            <Story id="embeddings">
-              <h3>{t.embeddingMap}</h3>
-              <p className="caption">{t.embeddingMapCaption}</p>
-              <EmbeddingMap
-                embeddings={embeddings}
-                model={page.mapModel}
-                onModel={act.mapModel}
-                fitted={fitted[page.mapModel]}
-                onRefit={refit}
-              />
-            </Story>
+              <Story id="unit">
+                <h3>
+                  {t.unit}
+                  {unitOf !== null
+                    ? `: ${goodName(unitOf, page.lang, file?.catalogue)} → ${goodName(candidate, page.lang, file?.catalogue)}`
+                    : ''}
+                </h3>
+                <ActivationUnit scored={lower} keptIndex={keptIndex} settings={config.model} />
+              </Story>
 
-            <Story id="results">
-              <RunsPanel
-                runs={runs}
-                step={trainer.progress?.step ?? 0}
-                version={trainer.version}
-                ready={trainer.ready}
-              />
-              <h3>{t.curves}</h3>
-              <TrainingCurves
-                overlay={selected.overlay}
-                curves={trainer.curves}
-                ceiling={trainer.info?.bayesAuc}
-                alpha={config.model.auxWeight}
-                at={replayedStep(trainer.snapshots, atStep)}
-              />
-              <h3>{t.results}</h3>
-              <ResultsTable shown={shown} info={trainer.info} runs={selected.rows} twins={twins} />
-              <BugLab
-                config={config}
-                progress={trainer.progress}
-                info={trainer.info}
-                ready={trainer.ready}
-                currentRun={runs.state.current}
-                probe={probe}
-                onChange={act.reset}
-              />
-              <ExportPanel
-                client={trainer.client}
-                ready={trainer.ready}
-                config={config}
-                curves={trainer.curves}
-              />
-              <SessionFile
-                client={trainer.client}
-                ready={trainer.ready}
+              <Story id="heatmap">
+                <Heatmap
+                  heatmap={heatmap}
+                  scored={current}
+                  candidate={candidate}
+                  onPick={act.candidate}
+                  error={heatmapError}
+                />
+              </Story>
+
+              <Story id="sequence" />
+
+              <DienStories
+                trainer={trainer}
+                goods={goods}
                 page={page}
-                curves={trainer.curves}
-                runs={runs.state}
-                onOpen={autosave.open}
-              />
-            </Story>
+                act={act}
+                tick={tick}
+                scored={lower}
+                model={config.model}
+                fitted={fitted.dien}
+                embeddings={embeddings}
+                onRefit={refit}
+              >
+                <BstRoom
+                  config={config}
+                  scored={lower}
+                  ready={trainer.ready}
+                  currentRun={runs.state.current}
+                  onChange={act.reset}
+                />
+              </DienStories>
 
-            <Story id="takeaway" />
-          </div>
-        </main>
-      </div>
+              <Story id="embeddings">
+                <h3>{t.embeddingMap}</h3>
+                <p className="caption">{t.embeddingMapCaption}</p>
+                <EmbeddingMap
+                  embeddings={embeddings}
+                  model={page.mapModel}
+                  onModel={act.mapModel}
+                  fitted={fitted[page.mapModel]}
+                  onRefit={refit}
+                />
+              </Story>
+
+              <Story id="results">
+                <RunsPanel
+                  runs={runs}
+                  step={trainer.progress?.step ?? 0}
+                  version={trainer.version}
+                  ready={trainer.ready}
+                />
+                <h3>{t.curves}</h3>
+                <TrainingCurves
+                  overlay={selected.overlay}
+                  curves={trainer.curves}
+                  ceiling={trainer.info?.bayesAuc}
+                  alpha={config.model.auxWeight}
+                  at={replayedStep(trainer.snapshots, atStep)}
+                />
+                <h3>{t.results}</h3>
+                <ResultsTable
+                  shown={shown}
+                  info={trainer.info}
+                  runs={selected.rows}
+                  twins={twins}
+                />
+                <BugLab
+                  config={config}
+                  progress={trainer.progress}
+                  info={trainer.info}
+                  ready={trainer.ready}
+                  currentRun={runs.state.current}
+                  probe={probe}
+                  onChange={act.reset}
+                />
+                <ExportPanel
+                  client={trainer.client}
+                  ready={trainer.ready}
+                  config={config}
+                  curves={trainer.curves}
+                />
+                <SessionFile
+                  client={trainer.client}
+                  ready={trainer.ready}
+                  page={page}
+                  curves={trainer.curves}
+                  runs={runs.state}
+                  onOpen={autosave.open}
+                />
+              </Story>
+
+              <Story id="takeaway" />
+            </div>
+          </main>
+        </div>
+      </CatalogueContext.Provider>
     </TextProvider>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The parse worker's messages (src/data/import/worker.ts), by name. The page posts requests;
+ * The parse worker's messages (src/data/import/parseWorker.ts), by name. The page posts requests;
  * the worker answers each with progress messages and then one result or one error, all carrying
  * the request's id. Everything here is structured-cloneable (Files travel by reference).
  */

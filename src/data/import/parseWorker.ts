@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * The parse worker's entry: reading a log of a few hundred MB never blocks the page. Start it
- * with new Worker(new URL('…/data/import/worker.ts', import.meta.url), { type: 'module' }) and
+ * with new Worker(new URL('…/data/import/parseWorker.ts', import.meta.url), { type: 'module' }) and
  * speak messages.ts; handler.ts does the work.
  */
 import { createParseHandler } from './handler';

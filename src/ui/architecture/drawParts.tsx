@@ -3,7 +3,8 @@
  * name, the "+n earlier" slot, the candidate, and their embedding cells with the line up from the
  * id. BST's tokens add a fourth segment, the position embedding.
  */
-import { good, useGoodNames } from '../common/goods';
+import { useGoodNames } from '../common/goods';
+import type { Good } from '../../world/types';
 import { categoryColor } from '../common/palette';
 import type { Slots } from './layout';
 
@@ -28,7 +29,7 @@ export function EmbeddingCell({
   id: number;
   position?: boolean;
 }) {
-  const g = good(id);
+  const g = useGoodNames().good(id);
   const left = x - embeddingWidth(position) / 2;
   // goods ⊕ shop ⊕ category (⊕ position): the category's segment in its colour.
   return (
@@ -46,6 +47,9 @@ export function EmbeddingCell({
     </g>
   );
 }
+
+/** A good's emoji; an imported file's goods have none, so a dot marks the id (its name is below). */
+const mark = (g: Good | undefined) => (g ? g.emoji || '•' : '?');
 
 /** The ids row and the embedding cells of the shown columns and the candidate. */
 export function TokenRow({
@@ -75,7 +79,7 @@ export function TokenRow({
       {goods.map((c, i) => (
         <g key={c.key}>
           <text x={slots.xs[i]} y={idsY + 17} className="arch-emoji">
-            {good(c.good)?.emoji ?? '?'}
+            {mark(names.good(c.good))}
           </text>
           <text x={slots.xs[i]} y={idsY + 33} className="arch-name">
             {short(names.name(c.good), slots.colW)}
@@ -90,7 +94,7 @@ export function TokenRow({
         </text>
       )}
       <text x={slots.candX} y={idsY + 17} className="arch-emoji">
-        {good(candidate)?.emoji ?? '?'}
+        {mark(names.good(candidate))}
       </text>
       <text x={slots.candX} y={idsY + 33} className="arch-name arch-cand-name">
         {candidateLabel}

@@ -93,6 +93,9 @@ export function ImportView({
   const files = 'files' in state ? state.files : undefined;
   // Chosen before the log, the metadata file waits for it.
   const [meta, setMeta] = useState<NamedBlob | undefined>();
+  // Folded until wanted: the lesson starts right below it. A file being read stays unfolded.
+  const [open, setOpen] = useState(Boolean(active));
+  const unfolded = open || state.phase !== 'idle';
 
   const pick = (events: NamedBlob | undefined, meta: NamedBlob | undefined) => {
     setUnusable(false);
@@ -116,89 +119,96 @@ export function ImportView({
           </button>
         </div>
       )}
-      <div className="import-files">
-        <label>
-          <span>{t.eventsLabel}</span>
-          <input
-            type="file"
-            accept=".csv,.tsv,.txt,.dat,text/csv,text/tab-separated-values,text/plain"
-            disabled={busy}
-            onChange={(e) => pick(e.target.files?.[0], meta)}
-          />
-        </label>
-        <label>
-          <span>{t.metaLabel}</span>
-          <input
-            type="file"
-            accept=".csv,.tsv,.txt,.dat,.json,.jsonl,text/csv,application/json,text/plain"
-            disabled={busy}
-            onChange={(e) => {
-              const next = e.target.files?.[0];
-              setMeta(next);
-              if (files) pick(files.events, next);
-            }}
-          />
-        </label>
-      </div>
-      {state.phase === 'detecting' && <p role="status">{t.detecting}</p>}
-      {state.phase === 'error' && (
-        <p className="import-error" role="alert">
-          {state.error.message}
-        </p>
-      )}
-      {state.phase === 'cancelled' && <p role="status">{t.cancelled}</p>}
-      {(state.phase === 'mapping' ||
-        state.phase === 'cancelled' ||
-        (state.phase === 'error' && state.draft)) &&
-        state.draft && (
-          <MappingStep draft={state.draft} dispatch={im.dispatch} onImport={im.start} />
-        )}
-      <Progress state={state} onCancel={im.cancel} />
-      {state.phase === 'done' && (
-        <div className="import-done">
-          <h3>{t.summaryHeading}</h3>
-          {state.fromStore && <p className="caption">{t.fromStore}</p>}
-          <ul className="import-summary">
-            {summarySentences(state.world.summary, t, lang).map((s, i) => (
-              <li key={i}>{s}</li>
-            ))}
-          </ul>
-          <div className="buttons">
-            {active?.id === state.id ? (
-              <p className="caption">{t.inUse(state.world.fileName)}</p>
-            ) : (
-              <button
-                type="button"
-                className="primary"
-                onClick={() => train(state.world, state.id, state.world.fileName)}
-              >
-                {t.train}
-              </button>
-            )}
-            <button type="button" onClick={() => im.dispatch({ type: 'back' })}>
-              {t.changeSettings}
-            </button>
-          </div>
+      <details
+        className="import-body"
+        open={unfolded}
+        onToggle={(e) => setOpen(e.currentTarget.open)}
+      >
+        <summary>{t.unfold}</summary>
+        <div className="import-files">
+          <label>
+            <span>{t.eventsLabel}</span>
+            <input
+              type="file"
+              accept=".csv,.tsv,.txt,.dat,text/csv,text/tab-separated-values,text/plain"
+              disabled={busy}
+              onChange={(e) => pick(e.target.files?.[0], meta)}
+            />
+          </label>
+          <label>
+            <span>{t.metaLabel}</span>
+            <input
+              type="file"
+              accept=".csv,.tsv,.txt,.dat,.json,.jsonl,text/csv,application/json,text/plain"
+              disabled={busy}
+              onChange={(e) => {
+                const next = e.target.files?.[0];
+                setMeta(next);
+                if (files) pick(files.events, next);
+              }}
+            />
+          </label>
         </div>
-      )}
-      {unusable && (
-        <p className="import-error" role="alert">
-          {t.unusable}
-        </p>
-      )}
-      {im.note && (
-        <p className="caption" role="status">
-          {noteText(t, im.note)}
-        </p>
-      )}
-      <KeptList
-        kept={im.kept}
-        activeId={active?.id}
-        busy={busy}
-        onUse={useKept}
-        onRemove={im.remove}
-      />
-      <SampleLinks />
+        {state.phase === 'detecting' && <p role="status">{t.detecting}</p>}
+        {state.phase === 'error' && (
+          <p className="import-error" role="alert">
+            {state.error.message}
+          </p>
+        )}
+        {state.phase === 'cancelled' && <p role="status">{t.cancelled}</p>}
+        {(state.phase === 'mapping' ||
+          state.phase === 'cancelled' ||
+          (state.phase === 'error' && state.draft)) &&
+          state.draft && (
+            <MappingStep draft={state.draft} dispatch={im.dispatch} onImport={im.start} />
+          )}
+        <Progress state={state} onCancel={im.cancel} />
+        {state.phase === 'done' && (
+          <div className="import-done">
+            <h3>{t.summaryHeading}</h3>
+            {state.fromStore && <p className="caption">{t.fromStore}</p>}
+            <ul className="import-summary">
+              {summarySentences(state.world.summary, t, lang).map((s, i) => (
+                <li key={i}>{s}</li>
+              ))}
+            </ul>
+            <div className="buttons">
+              {active?.id === state.id ? (
+                <p className="caption">{t.inUse(state.world.fileName)}</p>
+              ) : (
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => train(state.world, state.id, state.world.fileName)}
+                >
+                  {t.train}
+                </button>
+              )}
+              <button type="button" onClick={() => im.dispatch({ type: 'back' })}>
+                {t.changeSettings}
+              </button>
+            </div>
+          </div>
+        )}
+        {unusable && (
+          <p className="import-error" role="alert">
+            {t.unusable}
+          </p>
+        )}
+        {im.note && (
+          <p className="caption" role="status">
+            {noteText(t, im.note)}
+          </p>
+        )}
+        <KeptList
+          kept={im.kept}
+          activeId={active?.id}
+          busy={busy}
+          onUse={useKept}
+          onRemove={im.remove}
+        />
+        <SampleLinks />
+      </details>
     </section>
   );
 }

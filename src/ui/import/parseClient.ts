@@ -1,5 +1,5 @@
 /**
- * The page's side of the parse worker (src/data/import/worker.ts): one owner of the worker and
+ * The page's side of the parse worker (src/data/import/parseWorker.ts): one owner of the worker and
  * of its requests. The worker is started on first use (a reader who never imports never pays
  * for it), every request gets a number, and each promise settles exactly once: by the worker's
  * final message, by a Cancel, or by the worker failing.
@@ -27,7 +27,7 @@ export type ParseWorkerFactory = () => ParseWorkerLike;
 export type NamedBlob = Blob & { readonly name: string };
 
 export function parseWorker(): ParseWorkerLike {
-  return new Worker(new URL('../../data/import/worker.ts', import.meta.url), {
+  return new Worker(new URL('../../data/import/parseWorker.ts', import.meta.url), {
     type: 'module',
   }) as unknown as ParseWorkerLike;
 }

@@ -22,6 +22,8 @@ export interface SummaryWords {
 
 export interface ImportStrings extends SummaryWords {
   heading: string;
+  /** The fold's summary: everything below the intro sits under it. */
+  unfold: string;
   intro: string;
   eventsLabel: string;
   metaLabel: string;
@@ -82,6 +84,7 @@ export interface ImportStrings extends SummaryWords {
 
 const en: ImportStrings = {
   heading: 'Your own data',
+  unfold: 'Import a log, or download a sample file',
   intro:
     'Bring an interaction log (Taobao user behaviour, Amazon reviews, MovieLens, or any CSV/TSV of user, item and time). It is read in a background thread, kept within the caps below, turned into the papers’ samples, and the same models train on it. A real log has no ground truth: the true CTR and the Bayes ceiling are hidden while it is in use.',
   eventsLabel: 'Interaction log',
@@ -190,6 +193,7 @@ const en: ImportStrings = {
 
 const zh: ImportStrings = {
   heading: '你自己的数据',
+  unfold: '导入日志，或下载示例文件',
   intro:
     '导入一份交互日志（淘宝用户行为、Amazon 评论、MovieLens，或任何包含用户、物品和时间的 CSV/TSV）。它在后台线程中读取，按下面的上限裁剪，按论文的协议生成样本，再用同样的模型训练。真实日志没有真值：使用期间，真实 CTR 与贝叶斯上限会被隐藏。',
   eventsLabel: '交互日志',

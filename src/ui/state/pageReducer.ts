@@ -88,9 +88,10 @@ export function patched(config: SessionConfig, p: ConfigPatch = {}): SessionConf
 
 /** The config on `data` (absent: the toy world). The page's copy never holds the world itself. */
 export function withData<C extends SessionConfig>(config: C, data: DataSource | undefined): C {
-  const { data: _old, ...rest } = config;
-  if (!data) return rest as C;
-  return { ...rest, data: { kind: data.kind, id: data.id, name: data.name } } as C;
+  const rest = { ...config };
+  delete rest.data;
+  if (!data) return rest;
+  return { ...rest, data: { kind: data.kind, id: data.id, name: data.name } };
 }
 
 export type PageAction =
