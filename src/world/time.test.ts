@@ -226,6 +226,28 @@ describe('truth with gaps', () => {
     expect(late).toBeLessThan(truth(world, [], 1).ctr);
   });
 
+  it('an unknown time leaves only its own gaps unknown (the drift averaged over the prior)', () => {
+    const h = [1, 2, 1, 1];
+    // One matrix per gap by hand: gaps 1, ?, ?, 0.5 (the third time is unknown).
+    const E = emissionMatrix(CFG, TINY);
+    const At = (gap: number | undefined) =>
+      transitionMatrix({ ...CFG, drift: driftAfter(CFG, gap) }, TINY);
+    const gaps = [1, undefined, undefined, 0.5];
+    let alpha = [0.5 * E[0][h[0] - 1], 0.5 * E[1][h[0] - 1]];
+    for (let j = 1; j < 4; j++) {
+      const A = At(gaps[j - 1]);
+      alpha = [0, 1].map((c) => (alpha[0] * A[0][c] + alpha[1] * A[1][c]) * E[c][h[j] - 1]);
+    }
+    const A = At(gaps[3]);
+    const s = alpha[0] + alpha[1];
+    const next0 = (alpha[0] * A[0][0] + alpha[1] * A[1][0]) / s;
+    const post = posterior(world, h, { times: [0, 1, NaN, 2.5], now: 3 });
+    expect(post.nextInterest[0]).toBeCloseTo(next0, 12);
+    // All unknown equals no times at all.
+    const none = truth(world, h, 1).ctr;
+    expect(truth(world, h, 1, { times: [NaN, NaN, NaN, NaN], now: 3 }).ctr).toBeCloseTo(none, 12);
+  });
+
   it('rejects times that do not fit the history', () => {
     expect(() => posterior(world, [1, 2], { times: [0], now: 1 })).toThrow(/times/);
     expect(() => posterior(world, [1, 2], { times: [2, 1], now: 3 })).toThrow(/non-decreasing/);

@@ -32,7 +32,7 @@ interface Model {
 
 /** When the history's purchases happened and when the candidate is shown, in days. */
 export interface Timing {
-  /** One time per behavior, oldest first. */
+  /** One time per behavior, oldest first; NaN where a time is unknown (its gaps marginalise). */
   times: number[];
   /** The candidate's time (>= the last behavior's). */
   now: number;
@@ -103,7 +103,9 @@ function transitionInto(m: Model, t: number, when: Timing | undefined): Float64A
   if ((m.config.timeSignal ?? 0) === 0) return m.A;
   let gap: number | undefined;
   if (when) gap = (t < when.times.length ? when.times[t] : when.now) - when.times[t - 1];
-  const d = driftAfter(m.config, gap);
+  // An unknown end (NaN) leaves the gap unknown: the drift averaged over the gap's prior, as
+  // with no times at all (the transition is linear in the drift, so this is exact per step).
+  const d = driftAfter(m.config, gap !== undefined && Number.isFinite(gap) ? gap : undefined);
   const { C, Q } = m;
   const At = new Float64Array(C * C);
   for (let i = 0; i < C * C; i++) At[i] = d * Q[i];
@@ -115,9 +117,11 @@ function checkTiming(when: Timing, n: number): void {
   if (when.times.length !== n) {
     throw new Error(`truth: ${when.times.length} times for a history of ${n}`);
   }
-  const all = [...when.times, when.now];
-  for (let t = 0; t < all.length; t++) {
-    if (!Number.isFinite(all[t]) || (t > 0 && all[t] < all[t - 1])) {
+  if (!Number.isFinite(when.now)) throw new Error('truth: the candidate needs a time');
+  // Known times (NaN = unknown, skipped) are non-decreasing, the candidate's last.
+  const known = [...when.times, when.now].filter((x) => !Number.isNaN(x));
+  for (let t = 0; t < known.length; t++) {
+    if (!Number.isFinite(known[t]) || (t > 0 && known[t] < known[t - 1])) {
       throw new Error('truth: times must be finite and non-decreasing, the candidate last');
     }
   }

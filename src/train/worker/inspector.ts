@@ -38,14 +38,13 @@ function viewLength(kept: number): number {
 }
 
 /**
- * The truth's timing for the kept behaviors: only when every time is known. The truth takes a
- * gap as known or averages it over the population per whole history, so a history with some
- * unknown times gets the timeless truth.
+ * The truth's timing for the kept behaviors, when any is known: a gap with an unknown end is
+ * averaged over the population's gaps (truth.ts), the others are used as they are.
  */
 function truthTiming(when: RowTimes | undefined, kept: number[]): Timing | undefined {
   if (!when || !Number.isFinite(when.now)) return undefined;
   const times = kept.map((i) => when.times[i]);
-  return times.every(Number.isFinite) ? { times, now: when.now } : undefined;
+  return times.some(Number.isFinite) ? { times, now: when.now } : undefined;
 }
 
 export interface InspectorParts {

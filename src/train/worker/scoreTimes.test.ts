@@ -73,7 +73,7 @@ describe('scores with times', () => {
     s.dispose();
   });
 
-  it('the truth uses the gaps where they carry signal, only when all kept times are known', async () => {
+  it('the truth uses the gaps where they carry signal, the known ones when some are not', async () => {
     const s = trained(CONFIG, 0);
     const withTimes = await s.score(history, candidate, known);
     const without = await s.score(history, candidate);
@@ -81,8 +81,12 @@ describe('scores with times', () => {
     expect(withTimes.truth).toEqual(truth(world, history, candidate, known));
     expect(without.truth).toEqual(truth(world, history, candidate));
     expect(withTimes.truth!.ctr).not.toBeCloseTo(without.truth!.ctr, 6);
-    // Some unknown: the truth takes every gap as unknown (truth.ts averages per history).
-    expect((await s.score(history, candidate, partly)).truth).toEqual(without.truth);
+    // Some unknown: the gaps next to an unknown time are averaged over the prior (truth.ts).
+    const mixed = (await s.score(history, candidate, partly)).truth;
+    expect(mixed).toEqual(truth(world, history, candidate, partly));
+    // Every time unknown: the timeless truth.
+    const none = { times: history.map(() => NaN), now: 0 };
+    expect((await s.score(history, candidate, none)).truth).toEqual(without.truth);
     // Truncated to T: only the kept purchases' times count (the oldest, unknown, is dropped).
     const long = [1, 2, 3, 4, 5, 6, 7];
     const times = [NaN, 1, 2, 3, 4, 5, 6];
