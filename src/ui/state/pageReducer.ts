@@ -18,7 +18,7 @@ import type { LabId } from '../../model/bugs';
 import type { BstSettings } from '../../model/bstConfig';
 import type { Preset } from '../history/presets';
 import type { Lang } from '../text/i18n';
-import { DEFAULT_COMPARE } from './defaults';
+import { DEFAULT_COMPARE, DEFAULT_PAGE } from './defaults';
 import {
   historyReducer,
   initHistory,
@@ -144,10 +144,13 @@ export function initPage(s: PageState): PageModel {
 
 /** What of the page goes into the link (the backend is the link's own, never changed here). */
 export function urlStateOf(page: PageModel, backend: PageState['backend']): PageState {
+  // An imported file's goods mean nothing in a link (whoever opens it has not the file, and
+  // a reload reads the link before the kept file): the link keeps the toy shop's defaults.
+  const file = page.config.data !== undefined;
   return {
-    history: page.history.entries.map((e) => e.good),
-    candidate: page.candidate,
-    ...page.config,
+    history: file ? DEFAULT_PAGE.history : page.history.entries.map((e) => e.good),
+    candidate: file ? DEFAULT_PAGE.candidate : page.candidate,
+    ...withData(page.config, undefined),
     speed: page.speed,
     lang: page.lang,
     backend,
