@@ -21,6 +21,7 @@ import type {
   SessionConfig,
   WeightsSnapshot,
 } from '../protocol';
+import { HeldDatasets, type ImportedWorld } from './datasets';
 import { readyInfo, TrainingLifecycle } from './lifecycle';
 import { PendingRequests } from './pending';
 import { at, Queries, timed, type ScoreTimes } from './queries';
@@ -40,12 +41,6 @@ export interface KeptRun {
   rewind: WeightsSnapshot[];
 }
 
-/** An imported data set, as a config's `data` carries it to the engine. */
-type ImportedWorld = NonNullable<NonNullable<SessionConfig['data']>['world']>;
-
-/** Imported data sets the client holds at once. */
-const MAX_DATASETS = 3;
-
 export class TrainerClient {
   private readonly queries: Queries;
   private readonly lifecycle: TrainingLifecycle;
@@ -57,12 +52,8 @@ export class TrainerClient {
   private config: SessionConfig | undefined;
   /** The checkpoint, rewind copies and last step: what a restart keeps. */
   private readonly record = new TrainingRecord();
-  /**
-   * Imported data sets by id. The page's configs name one (`data`); every config the client
-   * keeps and sends carries the world itself, so a reset, a resume and a restart after a
-   * failure all reach the engine with it.
-   */
-  private readonly datasets = new Map<string, ImportedWorld>();
+  /** Imported data sets, put into every config the client keeps (datasets.ts). */
+  private readonly datasets = new HeldDatasets();
   /** The reader's play intent (kept to resume after a restart or a hidden tab). */
   private playing = false;
   private stepsPerTick = 1;
@@ -200,25 +191,13 @@ export class TrainerClient {
     return kept;
   }
 
-  /**
-   * Hold an imported data set for the configs that name it (the latest few: a data set is a few
-   * MB, and a page trains on one at a time).
-   */
+  /** Hold an imported data set for the configs that name it. */
   addDataset(id: string, world: ImportedWorld): void {
-    this.datasets.delete(id);
-    this.datasets.set(id, world);
-    while (this.datasets.size > MAX_DATASETS)
-      this.datasets.delete(this.datasets.keys().next().value!);
+    this.datasets.add(id, world);
   }
 
-  /**
-   * The config with its data set's world (a config whose data set the client does not hold goes
-   * as it is, and the engine says which file is missing).
-   */
   private withWorld(config: SessionConfig): SessionConfig {
-    const d = config.data;
-    const world = d && !d.world ? this.datasets.get(d.id) : undefined;
-    return world && d ? { ...config, data: { ...d, world } } : config;
+    return this.datasets.attach(config);
   }
 
   /** The running run's weights (asked now, answered in queue order) and its rewind copies. */
