@@ -45,7 +45,7 @@ export function createActivationUnit(
   // Unnormalised weights have a sign symmetry (w → −w with the head's pooled weights negated).
   // Starting the output at 1, i.e. from SUM pooling, keeps "more weight = more attention": the
   // unit learns to raise relevant behaviors instead of possibly learning the mirror image.
-  if (mlp && !softmax) mlp.out.b.assign(tf.onesLike(mlp.out.b));
+  if (mlp && !softmax) tf.tidy(() => mlp.out.b.assign(tf.onesLike(mlp.out.b)));
   return { input, softmax, mlp, D };
 }
 

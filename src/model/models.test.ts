@@ -176,3 +176,19 @@ describe('training', () => {
     expect(a.losses[15]).toBeLessThan(a.losses[0]);
   });
 });
+
+describe('building and disposing models', () => {
+  it('leaves no tensor behind (the initial values go with the build)', async () => {
+    await useCpu();
+    const round = () => {
+      for (const name of ['base', 'din', 'dien'] as const)
+        createModel(name, TINY, VOCAB, 1).dispose();
+    };
+    // The first build may cache a constant or two for good; every later one must leave nothing.
+    round();
+    const before = tf.memory().numTensors;
+    round();
+    round();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

@@ -23,7 +23,11 @@ export class ParamStore {
 
   private add(name: string, shape: number[], values: Float32Array, trainable = true): tf.Variable {
     if (this.vars.has(name)) throw new Error(`duplicate parameter ${name}`);
-    const v = tf.variable(tf.tensor(values, shape, 'float32'), trainable, `${name}_${uid++}`);
+    // The variable shares the initial tensor's data; the tensor itself must go, or every model
+    // built leaves one tensor per weight behind after its dispose.
+    const initial = tf.tensor(values, shape, 'float32');
+    const v = tf.variable(initial, trainable, `${name}_${uid++}`);
+    initial.dispose();
     this.vars.set(name, v);
     return v;
   }
