@@ -4,7 +4,7 @@
  * (src/ui/state), training's is the worker's progress (src/ui/training/useTrainer); the link
  * follows the shareable part of the state.
  */
-import { useCallback, useDeferredValue, useMemo, useReducer } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useReducer } from 'react';
 import { Architecture } from './ui/architecture/Architecture';
 import { Contents, SkipLink } from './ui/common/Contents';
 import { CatalogueContext, goodName } from './ui/common/goods';
@@ -50,8 +50,12 @@ import { BstRoom } from './ui/bst/BstRoom';
 import { twinRows } from './ui/buglab/twinRows';
 import { useTwinProbe } from './ui/buglab/useTwinProbe';
 import { DatasetStore } from './ui/import/datasets';
-import { ImportPanel } from './ui/import/ImportPanel';
 import { useDatasets } from './ui/state/useDatasets';
+
+/** The importer (with its CSV parser) loads after first paint: it starts folded. */
+const ImportPanel = lazy(() =>
+  import('./ui/import/ImportPanel').then((m) => ({ default: m.ImportPanel })),
+);
 
 /** Where imported data sets are kept (one per page, beside the importer that fills it). */
 const SHELF = new DatasetStore();
@@ -142,12 +146,14 @@ export function App() {
             onResume={autosave.resumeOffered}
           />
           <Contents />
-          <ImportPanel
-            active={config.data}
-            store={SHELF}
-            onUse={datasets.use}
-            onToyShop={datasets.toyShop}
-          />
+          <Suspense fallback={null}>
+            <ImportPanel
+              active={config.data}
+              store={SHELF}
+              onUse={datasets.use}
+              onToyShop={datasets.toyShop}
+            />
+          </Suspense>
 
           {/* Three regions: on phones the training panel sits right after the history (Step stays
             close at hand); on wide screens it is a sticky column beside the whole story. */}
