@@ -84,6 +84,21 @@ test('a 51k-row Taobao log imports with progress, trains, and names the bars by 
   await expect(history(page).getByRole('img', { name: /^mouse: attention/ })).toBeVisible({
     timeout: 60_000,
   });
+  // Kept in this browser: after a reload the file is one click away, with no parse.
+  await page.reload();
+  await ready(page);
+  await unfold(page);
+  await region(page).getByRole('button', { name: 'Use UserBehavior.csv' }).click();
+  await expect(page.getByText(/Training on your file “UserBehavior\.csv”/)).toBeVisible();
+  await expect(region(page).getByRole('progressbar')).toHaveCount(0);
+  await ready(page);
+  await expect(
+    history(page)
+      .getByRole('img', { name: /^\d+: attention -?\d/ })
+      .first(),
+  ).toBeVisible({
+    timeout: 60_000,
+  });
 });
 
 test('a malformed file is refused by name and the toy session goes on; markup names stay text', async ({
