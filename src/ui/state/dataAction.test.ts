@@ -49,4 +49,19 @@ describe("the page reducer's data action", () => {
     expect(url.candidate).toBe(DEFAULT_PAGE.candidate);
     expect(url).not.toHaveProperty('data');
   });
+
+  it('resuming a run of other data drops the goods that mean nothing there', () => {
+    const toy = initPage(DEFAULT_PAGE);
+    const onFile = pageReducer(toy, { type: 'data', data: FILE, start, compare: DEFAULT_COMPARE });
+    const back = pageReducer(onFile, { type: 'resume', config: toy.config });
+    expect(goodsOf(back.history)).toEqual(DEFAULT_PAGE.history);
+    expect(back.candidate).toBe(DEFAULT_PAGE.candidate);
+    expect(back.past).toEqual([]);
+    const again = pageReducer(back, { type: 'resume', config: onFile.config });
+    expect(goodsOf(again.history)).toEqual([]);
+    expect(again.candidate).toBe(1);
+    // The same data: the history stays.
+    const same = pageReducer(onFile, { type: 'resume', config: onFile.config });
+    expect(goodsOf(same.history)).toEqual([3, 9, 4]);
+  });
 });

@@ -203,8 +203,24 @@ export function pageReducer(state: PageModel, action: PageAction): PageModel {
         atStep: null,
       };
     }
-    case 'resume':
-      return { ...state, config: action.config, atStep: null };
+    case 'resume': {
+      const next = { ...state, config: action.config, atStep: null };
+      if (action.config.data?.id === state.config.data?.id) return next;
+      // A run of other data: the history's goods mean nothing there. The toy shop's lesson, or an
+      // empty history on a file (whose users the presets offer); a saved session sets its own.
+      const toy = action.config.data === undefined;
+      return {
+        ...next,
+        history: historyReducer(state.history, {
+          type: 'set',
+          goods: toy ? DEFAULT_PAGE.history : [],
+        }),
+        candidate: toy ? DEFAULT_PAGE.candidate : 1,
+        past: [],
+        inspected: null,
+        compare: toy ? DEFAULT_COMPARE : { current: 1, old: 2 },
+      };
+    }
     case 'learningRate': {
       const train = { ...state.config.train, learningRate: action.learningRate };
       return { ...state, config: { ...state.config, train } };
