@@ -65,7 +65,7 @@ export interface SessionConfig {
 /**
  * An imported data set, named by the hash of its file and caps. The page's state (URL, saves,
  * runs) holds only the name; the client puts the world itself in every config it sends a worker
- * (init, reset, restart: attachDataset), so the engine never depends on page storage. With it,
+ * (init, reset, resume, restart: train/page/datasets.ts), so the engine never depends on page storage. With it,
  * `world` settings other than the seed do not apply (the seed still draws the negatives).
  */
 export interface DataSource {
@@ -75,15 +75,6 @@ export interface DataSource {
   name: string;
   /** Present in the worker's config, absent in the page's. */
   world?: ImportedWorld;
-}
-
-/** The imported world a worker's config carries, or an error naming what is missing. */
-export function importedWorldOf(config: SessionConfig): ImportedWorld | undefined {
-  const d = config.data;
-  if (!d) return undefined;
-  if (!d.world || d.world.kind !== 'imported')
-    throw new Error(`The imported data set "${d.name}" did not reach the engine: import it again.`);
-  return d.world;
 }
 
 export interface EvalMetrics {

@@ -23,7 +23,7 @@ import type {
   SessionConfig,
   WeightsSnapshot,
 } from '../protocol';
-import { importedWorldOf } from '../protocol';
+import { importedWorldOf } from './importedWorld';
 import { BstMember } from './bstMember';
 import { buildModels, perModel, type PerModel } from './models';
 

@@ -9,24 +9,24 @@ import { ModelTrainer } from '../../model/trainer';
 import { simulateWorld } from '../../world/simulator';
 import type { World } from '../../world/types';
 import type { ImportedWorld } from '../../data/import/types';
-import {
-  importedWorldOf,
-  type Counters,
-  type EmbeddingMap,
-  type EvalMetrics,
-  type HeatmapResult,
-  type LossReading,
-  type ScoreResult,
-  type SessionConfig,
-  type TrainingState,
-  type TwinProbeResult,
-  type WeightsSnapshot,
+import type {
+  Counters,
+  EmbeddingMap,
+  EvalMetrics,
+  HeatmapResult,
+  LossReading,
+  ScoreResult,
+  SessionConfig,
+  TrainingState,
+  TwinProbeResult,
+  WeightsSnapshot,
 } from '../protocol';
 import { testCeiling, type TestCeiling } from './bayesAuc';
 import { metricsOf, predictAll } from './evaluation';
 import { ViewInspector } from './inspector';
 import { buildModels, perModel, type PerModel } from './models';
 import { BstMember } from './bstMember';
+import { importedWorldOf } from './importedWorld';
 import { BugTwins } from './twins';
 import { probeTwins } from './twinProbe';
 import type { TestResult, TrainingSessionLike } from './sessionLike';
