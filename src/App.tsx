@@ -4,7 +4,7 @@
  * (src/ui/state), training's is the worker's progress (src/ui/training/useTrainer); the link
  * follows the shareable part of the state.
  */
-import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useReducer } from 'react';
+import { useCallback, useDeferredValue, useMemo, useReducer } from 'react';
 import { Architecture } from './ui/architecture/Architecture';
 import { Contents, SkipLink } from './ui/common/Contents';
 import { CatalogueContext, goodName } from './ui/common/goods';
@@ -49,16 +49,8 @@ import { BugLab } from './ui/buglab/BugLab';
 import { BstRoom } from './ui/bst/BstRoom';
 import { twinRows } from './ui/buglab/twinRows';
 import { useTwinProbe } from './ui/buglab/useTwinProbe';
-import { DatasetStore } from './ui/import/datasets';
+import { LazyImportPanel, SHELF } from './ui/import/LazyImportPanel';
 import { useDatasets } from './ui/state/useDatasets';
-
-/** The importer (with its CSV parser) loads after first paint: it starts folded. */
-const ImportPanel = lazy(() =>
-  import('./ui/import/ImportPanel').then((m) => ({ default: m.ImportPanel })),
-);
-
-/** Where imported data sets are kept (one per page, beside the importer that fills it). */
-const SHELF = new DatasetStore();
 
 export function App() {
   const [page, dispatch] = useReducer(pageReducer, INITIAL.state, initPage);
@@ -146,14 +138,7 @@ export function App() {
             onResume={autosave.resumeOffered}
           />
           <Contents />
-          <Suspense fallback={null}>
-            <ImportPanel
-              active={config.data}
-              store={SHELF}
-              onUse={datasets.use}
-              onToyShop={datasets.toyShop}
-            />
-          </Suspense>
+          <LazyImportPanel active={config.data} onUse={datasets.use} onToyShop={datasets.toyShop} />
 
           {/* Three regions: on phones the training panel sits right after the history (Step stays
             close at hand); on wide screens it is a sticky column beside the whole story. */}
