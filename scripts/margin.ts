@@ -15,7 +15,7 @@ export async function main(): Promise<void> {
   const steps = Number(process.argv[2] ?? 1600);
   const noise = Number(process.argv[3] ?? DEFAULT_WORLD.noise);
   const over: Partial<ModelSettings> = JSON.parse(process.argv[4] ?? '{}');
-  for (const seed of [1, 2, 3]) {
+  for (const seed of (process.env.SEEDS ?? '1,2,3').split(',').map(Number)) {
     const world = simulateWorld({ ...DEFAULT_WORLD, noise, seed });
     const data = buildDataset(world, { seed });
     const vocab = { items: 45, categories: 9, shops: 17 };

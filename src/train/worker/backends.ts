@@ -25,6 +25,8 @@ import {
 import { errorText } from '../../lib/errorText';
 import type { BackendInfo, BackendName } from '../protocol';
 import { installWasmSlice } from './wasmSlice';
+import { installWasmMatMul } from './wasmMatMul';
+import { installWasmGather } from './wasmGather';
 import { installFusedGru } from './kernels/fusedGru';
 import { installFusedGruWebgpu } from './kernels/fusedGruWebgpu';
 
@@ -111,7 +113,11 @@ export async function trySetBackend(
   const ok = await tf.setBackend(name);
   if (!ok) return { ok: false, reason: 'failed to initialise' };
   await tf.ready();
-  if (name === 'wasm') installWasmSlice();
+  if (name === 'wasm') {
+    installWasmSlice();
+    installWasmMatMul();
+    installWasmGather();
+  }
   installFusedGru();
   installFusedGruWebgpu();
   return { ok: true, note, ...(software ? { software } : {}) };

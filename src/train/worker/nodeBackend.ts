@@ -9,6 +9,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { installWasmSlice } from './wasmSlice';
+import { installWasmMatMul } from './wasmMatMul';
+import { installWasmGather } from './wasmGather';
 import { installFusedGru } from './kernels/fusedGru';
 
 const WASM_DIR = 'node_modules/@tensorflow/tfjs-backend-wasm/dist/';
@@ -24,6 +26,10 @@ export async function useNodeBackend(name: string): Promise<void> {
   if (!(await tf.setBackend(name))) throw new Error(`backend ${name} is not available in Node`);
   await tf.ready();
   // The page's wasm backend runs with these kernels (backends.ts): so do the scripts.
-  if (name === 'wasm') installWasmSlice();
+  if (name === 'wasm') {
+    installWasmSlice();
+    installWasmMatMul();
+    installWasmGather();
+  }
   installFusedGru();
 }
