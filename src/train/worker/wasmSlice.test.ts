@@ -30,6 +30,30 @@ describe('zero-copy Slice and Unpack on wasm', () => {
   it('replaces the stock kernels', () => {
     expect(tf.getKernel('Slice', 'wasm')?.kernelFunc.toString()).toMatch(/sliceFromHeap/);
     expect(tf.getKernel('Unpack', 'wasm')?.kernelFunc.toString()).toMatch(/sliceFromHeap/);
+    expect(tf.getKernel('Identity', 'wasm')?.kernelFunc.toString()).toMatch(/incRef/);
+  });
+
+  it('a clone shares its memory, outlives its source and frees it with the last reference', () => {
+    tf.setBackend('wasm');
+    const backend = tf.backend() as unknown as { numDataIds(): number };
+    const before = backend.numDataIds();
+    const x = shaped([3, 4]);
+    const expected = Array.from(x.dataSync());
+    const y = tf.clone(x);
+    expect(backend.numDataIds()).toBe(before + 1);
+    x.dispose();
+    expect(Array.from(y.dataSync())).toEqual(expected);
+    y.dispose();
+    expect(backend.numDataIds()).toBe(before);
+  });
+
+  it('gradients that keep cloned inputs match the cpu backend', () => {
+    const r = both(() => {
+      const x = shaped([2, 3]);
+      const g = tf.grad((v: tf.Tensor) => tf.sum(tf.mul(tf.sigmoid(v), tf.square(v))))(x);
+      return Array.from(g.dataSync());
+    });
+    r.wasm.forEach((v, i) => expect(v).toBeCloseTo(r.cpu[i], 5));
   });
 
   it.each([

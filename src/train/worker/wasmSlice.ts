@@ -1,5 +1,5 @@
 /**
- * Zero-copy Slice and Unpack kernels for the tfjs wasm backend (4.22).
+ * Zero-copy Slice, Unpack and Identity kernels for the tfjs wasm backend (4.22).
  *
  * The stock kernels start with `backend.readSync(x)`, which copies the whole input out of the
  * wasm heap into a fresh ArrayBuffer, and Unpack (tf.unstack) calls that slice once per output:
@@ -8,9 +8,14 @@
  * large ArrayBuffers also counts towards V8's external-memory GC pressure, DIEN trained several
  * times slower than in Node. These kernels read the input through a view on the heap instead and
  * copy only the slice. Same results (tested against the cpu backend); strings keep the stock path.
+ *
+ * Identity is what the engine runs to keep every tensor a gradient will read (each op's saved
+ * inputs and outputs, ~140 per DIEN training step); the stock kernel mallocs and copies each one.
+ * Tensors are immutable, so, as on the cpu backend, the copy can share the input's memory.
  */
 import {
   getKernel,
+  Identity,
   registerKernel,
   slice_util,
   Slice,
@@ -26,6 +31,7 @@ import {
 
 /** The part of BackendWasm these kernels use (public methods of tfjs-backend-wasm 4.22). */
 interface HeapBackend {
+  incRef(dataId: object): void;
   makeOutput(shape: number[], dtype: DataType): TensorInfo;
   typedArrayFromHeap(t: TensorInfo): ArrayLike<number> & {
     set(a: ArrayLike<number>, offset?: number): void;
@@ -77,7 +83,7 @@ function patched(name: string, make: (stock: KernelFunc) => KernelFunc): KernelC
 
 let installed = false;
 
-/** Replace the wasm backend's Slice and Unpack kernels (idempotent; no-op without wasm). */
+/** Replace the wasm backend's Slice, Unpack and Identity kernels (idempotent; no-op without wasm). */
 export function installWasmSlice(): void {
   if (installed) return;
   const slice = patched(Slice, (stock) => (args) => {
@@ -108,8 +114,14 @@ export function installWasmSlice(): void {
     }
     return outs;
   });
-  if (!slice || !unpack) return;
-  for (const k of [slice, unpack]) {
+  const identity = patched(Identity, (stock) => (args) => {
+    const x = args.inputs.x as TensorInfo;
+    if (x.dtype === 'string') return stock(args);
+    (args.backend as HeapBackend).incRef(x.dataId);
+    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+  });
+  if (!slice || !unpack || !identity) return;
+  for (const k of [slice, unpack, identity]) {
     unregisterKernel(k.kernelName, 'wasm');
     registerKernel(k);
   }
