@@ -24,10 +24,11 @@ for (const backend of ['webgpu', 'wasm'] as BackendName[]) {
     test.setTimeout(60_000);
     await page.goto('harness.html');
     await page.waitForFunction(() => typeof window.runKernelCheck === 'function');
-    const { cells: checks, adam }: KernelCheckResult = await page.evaluate(
-      (b) => window.runKernelCheck(b),
-      backend,
-    );
+    const {
+      cells: checks,
+      adam,
+      small,
+    }: KernelCheckResult = await page.evaluate((b) => window.runKernelCheck(b), backend);
     expect(checks.map((c) => c.cell)).toEqual(['gru', 'augru', 'agru', 'augruInverted']);
     for (const c of checks) {
       const what = `${backend} ${c.cell}`;
@@ -51,6 +52,13 @@ for (const backend of ['webgpu', 'wasm'] as BackendName[]) {
     expect(adam.moved, 'Adam moved the variables').toBeGreaterThan(0.01);
     expect(adam.diff, 'FusedAdam vs tfjs Adam').toBeLessThanOrEqual(TOLERANCE);
     expect(adam.kernels.fused * 2, 'Adam kernels').toBeLessThan(adam.kernels.stock);
+    // The replaced stock kernels (products, sums, embedding rows) give tfjs's own results.
+    expect(small.length).toBeGreaterThan(10);
+    for (const c of small) {
+      expect(c.diff, `${backend} ${c.name}`).toBeLessThanOrEqual(TOLERANCE);
+      if (backend === 'webgpu' && !c.name.startsWith('gather'))
+        expect(c.ownProgram, `${backend} ${c.name}: the project's program ran`).toBe(true);
+    }
     test.info().annotations.push({
       type: 'kernels',
       description: checks

@@ -4,10 +4,12 @@
  */
 import type { BackendName } from '../train/protocol';
 import type { AdamCheck, CellCheck } from './kernelCheck';
+import type { SmallCase } from './smallCheck';
 
 export interface KernelCheckResult {
   cells: CellCheck[];
   adam: AdamCheck;
+  small: SmallCase[];
 }
 
 function runKernelCheck(backend: BackendName): Promise<KernelCheckResult> {
@@ -15,11 +17,13 @@ function runKernelCheck(backend: BackendName): Promise<KernelCheckResult> {
   return new Promise<KernelCheckResult>((resolve, reject) => {
     worker.onmessage = (
       ev: MessageEvent<
-        { type: 'done'; results: CellCheck[]; adam: AdamCheck } | { type: 'error'; message: string }
+        | { type: 'done'; results: CellCheck[]; adam: AdamCheck; small: SmallCase[] }
+        | { type: 'error'; message: string }
       >,
     ) => {
       worker.terminate();
-      if (ev.data.type === 'done') resolve({ cells: ev.data.results, adam: ev.data.adam });
+      if (ev.data.type === 'done')
+        resolve({ cells: ev.data.results, adam: ev.data.adam, small: ev.data.small });
       else reject(new Error(ev.data.message));
     };
     worker.onerror = (e) => {

@@ -29,6 +29,7 @@ import { installWasmMatMul } from './wasmMatMul';
 import { installWasmGather } from './wasmGather';
 import { installFusedGru } from './kernels/fusedGru';
 import { installFusedGruWebgpu } from './kernels/fusedGruWebgpu';
+import { installSmallWebgpu } from './kernels/smallWebgpu';
 
 export {
   runBackendChain,
@@ -120,6 +121,7 @@ export async function trySetBackend(
   }
   installFusedGru();
   installFusedGruWebgpu();
+  if (name === 'webgpu') installSmallWebgpu();
   return { ok: true, note, ...(software ? { software } : {}) };
 }
 
