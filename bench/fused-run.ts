@@ -67,7 +67,12 @@ async function main(): Promise<void> {
           break;
         await new Promise((r) => setTimeout(r, 500));
       }
-      const opts = launchOptions();
+      // Timestamp queries, so that tf.profile reports GPU time per kernel (kernelProfile.ts).
+      const base = launchOptions();
+      const opts = {
+        ...base,
+        args: [...(base?.args ?? []), '--enable-dawn-features=allow_unsafe_apis'],
+      };
       const browser = await chromium.launch(opts);
       try {
         const loadStart = loadavg()[0];

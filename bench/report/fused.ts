@@ -66,6 +66,34 @@ function largestParts(where: string, r: FusedBench): string[] {
     });
 }
 
+/** DIEN's step kernel by kernel on webgpu, off against on: the kernels that take most time. */
+function profileTable(runs: [string, FusedBench][]): string {
+  const withProfile = runs.filter(([, r]) => r.profile?.every((p) => p.timed));
+  if (withProfile.length === 0)
+    return 'No GPU time per kernel: the adapter offered no timestamp queries.';
+  return withProfile
+    .map(([where, r]) => {
+      const [off, on] = r.profile!;
+      const names = [
+        ...new Set([...off.rows.slice(0, 8), ...on.rows.slice(0, 8)].map((k) => k.name)),
+      ];
+      const cell = (rows: typeof off.rows, name: string) => {
+        const k = rows.find((x) => x.name === name);
+        return k ? `${k.count} / ${f1(k.ms)}` : '–';
+      };
+      const rows = names
+        .map((n) => ({ n, ms: off.rows.find((k) => k.name === n)?.ms ?? 0 }))
+        .sort((a, b) => b.ms - a.ms)
+        .map(({ n }) => `| ${n} | ${cell(off.rows, n)} | ${cell(on.rows, n)} |`);
+      return `${where}, DIEN, one training step: GPU time ${f1(off.totalMs)} ms off, ${f1(on.totalMs)} ms on.
+
+| Kernel | Off: calls / ms | On: calls / ms |
+|---|---:|---:|
+${rows.join('\n')}`;
+    })
+    .join('\n\n');
+}
+
 const load = (l: [number, number] | undefined) =>
   l ? `load average ${l[0].toFixed(1)} → ${l[1].toFixed(1)} on this machine's cores` : '';
 
@@ -86,11 +114,16 @@ export function fusedSection(root: string): string {
 \`src/train/worker/kernels/\`: on cpu and wasm the whole time loop, forward and BPTT backward,
 runs as one kernel each way over the backend's own memory; on webgpu as WGSL programs (one
 dispatch forward, four backward). Adam's update of a variable is one kernel too (\`FusedAdam\`,
-\`src/model/kernels/fusedAdam.ts\`; three dispatches on webgpu). Webgl keeps the per-step path and
-tfjs's Adam. "Off" is the per-step path with tfjs's Adam (\`setFusedKernels(false)\`), "on" the
-kernels; the page's \`?kernels=off\` switches them off in both workers, and its engine line says
-which path runs. The lockstep row runs the real session, whose trainer still builds tfjs's Adam: there
-only the recurrence is fused. B = ${first?.B ?? '–'}, T = ${first?.T ?? '–'}, page
+\`src/model/kernels/fusedAdam.ts\`; three dispatches on webgpu). The same switch replaces stock
+kernels that were slow at these shapes: on wasm, BatchMatMul runs every product on XNNPACK
+(\`src/train/worker/wasmMatMul.ts\`; the stock kernel sent transposed and batched products to a
+naive loop 6–10× slower) and the embeddings' GatherV2 copies rows over heap views
+(\`wasmGather.ts\`); on webgpu, small products and sums are one-thread-per-output programs
+(\`kernels/smallWgsl.ts\`; tfjs's tiled programs took 80 % of a DIEN step on the software
+adapter, see the profile below). Webgl keeps the per-step path and tfjs's kernels. "Off" is the
+per-step path with tfjs's Adam and tfjs's own kernels (\`setFusedKernels(false)\`), "on" all of
+the above; the page's \`?kernels=off\` switches them off in both workers, and its engine line says
+which path runs. The lockstep row runs the real session. B = ${first?.B ?? '–'}, T = ${first?.T ?? '–'}, page
 defaults otherwise. Measured by \`npx tsx bench/fused-run.ts\` (Node: ${load(node?.loadAvg)};
 Chromium ${browser?.chromium ?? '–'}: ${load(browser?.loadAvg)}).
 
@@ -126,6 +159,11 @@ Adam (off) vs \`FusedAdam\` (on), median ms:
 | Where | Model | Off ms | On ms | Speed-up |
 |---|---|---:|---:|---:|
 ${runs.flatMap(([w, r]) => (r.adam ?? []).map((a) => `| ${w} | ${a.model} | ${a.offMs.toFixed(2)} | ${a.onMs.toFixed(2)} | ${a.speedup.toFixed(2)}× |`)).join('\n')}
+Where DIEN's step spends its time on webgpu (\`tf.profile\` with timestamp queries, Chromium with
+\`--enable-dawn-features=allow_unsafe_apis\`; calls and GPU ms per kernel, the kernels that took
+most time either way):
+
+${profileTable(runs)}
 ${failed.length ? `\nNot measured: ${failed.map((r) => `${r.backend} (${r.error})`).join('; ')}.\n` : ''}
 On a machine with a real GPU (WebGPU vs WASM vs WebGL, per model):
 \`BENCH_CHROMIUM_ARGS="--no-sandbox --enable-unsafe-webgpu --enable-features=Vulkan --use-angle=vulkan" BENCH_HEADED=1 BENCH_BACKENDS=wasm,webgpu,webgl npx tsx bench/fused-run.ts\`.

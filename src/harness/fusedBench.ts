@@ -2,10 +2,11 @@
  * The fused recurrence kernels in the benchmark (bench/fused.ts in Node, benchWorker.ts in
  * Chromium): tfjs kernels (and webgpu dispatches) per training step, per model and per part
  * (forward, backward, optimizer), and an interleaved A/B of ms per step with the kernels off (A,
- * the per-step path and tfjs's Adam) and on (B: the fused recurrence and FusedAdam) in one run, so
- * machine noise hits both alike. The lockstep row runs the real session, whose trainer builds
- * tfjs's Adam: there only the recurrence is fused. tfjs-core only; the
- * caller selects the backend.
+ * the per-step path, tfjs's Adam and tfjs's own kernels throughout) and on (B: the fused
+ * recurrence, FusedAdam and the replaced stock kernels: wasm's matMul and gather, webgpu's small
+ * products and sums) in one run, so machine noise hits both alike. The lockstep row runs the real
+ * session (its trainer's FusedAdam follows the same switch). On webgpu, DIEN's step kernel by
+ * kernel (kernelProfile.ts). tfjs-core only; the caller selects the backend.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { TrainingSession } from '../train/worker/session';
@@ -17,6 +18,7 @@ import { makeBatch } from '../data/batch';
 import { setFusedKernels } from '../model/recurrence';
 import { FusedAdam } from '../model/kernels/fusedAdam';
 import { median, PAGE_TRAIN } from './benchCore';
+import { kernelProfile, type KernelProfile } from './kernelProfile';
 
 export interface PartCounts {
   forward: number;
@@ -48,6 +50,8 @@ export interface FusedBench {
   ab: AbRow[];
   /** Adam's update alone (applyGradients of one step's gradients): tfjs's Adam vs FusedAdam. */
   adam: AbRow[];
+  /** DIEN's step kernel by kernel, off and on (webgpu only: GPU time per kernel). */
+  profile?: KernelProfile[];
   reps: number;
   steps: number;
 }
@@ -175,7 +179,7 @@ export async function fusedBench(
       into.push(row);
     };
     for (const name of MODEL_NAMES) {
-      // ModelTrainer.step with FusedAdam (the trainer itself still builds tfjs's Adam).
+      // ModelTrainer.step as the trainer runs it: FusedAdam (tfjs's Adam when the kernels are off).
       const model = s.models[name];
       const adam = new FusedAdam(PAGE_TRAIN.learningRate, 0.9, 0.999, 1e-7);
       const vars = model.params.trainable();
@@ -219,6 +223,11 @@ export async function fusedBench(
       tf.dispose(Object.values(grads));
       adam.dispose();
     }
+    if (res.backend === 'webgpu')
+      res.profile = [
+        await kernelProfile(s.models.dien, x, PAGE_TRAIN.learningRate, false),
+        await kernelProfile(s.models.dien, x, PAGE_TRAIN.learningRate, true),
+      ];
     await ab(
       'lockstep',
       () => {
