@@ -159,6 +159,7 @@ Adam (off) vs \`FusedAdam\` (on), median ms:
 | Where | Model | Off ms | On ms | Speed-up |
 |---|---|---:|---:|---:|
 ${runs.flatMap(([w, r]) => (r.adam ?? []).map((a) => `| ${w} | ${a.model} | ${a.offMs.toFixed(2)} | ${a.onMs.toFixed(2)} | ${a.speedup.toFixed(2)}× |`)).join('\n')}
+
 Where DIEN's step spends its time on webgpu (\`tf.profile\` with timestamp queries, Chromium with
 \`--enable-dawn-features=allow_unsafe_apis\`; calls and GPU ms per kernel, the kernels that took
 most time either way):

@@ -4,10 +4,20 @@ import { FUSED_GRU_BACKWARD, FUSED_GRU_FORWARD } from './kernels/names';
 let fusedKernelsOn = true;
 
 /**
- * The largest H the kernels take: webgpu's programs keep 6·H floats in workgroup memory (16 KiB
- * guaranteed). The settings allow H = 3·embDim ≤ 192; a larger H takes the per-step path.
+ * The largest H the kernels take. webgpu's programs keep 6·H floats in workgroup memory (16 KiB
+ * guaranteed), and the settings allow H = 3·embDim ≤ 192. On wasm the kernels' loop is plain
+ * JavaScript (no SIMD) while the per-step path's products run on XNNPACK: `scripts/h-limit.ts`
+ * measured DIEN's training step (B 64, T 20) at 10.2 against 12.6 ms per step for H = 12, level
+ * at the page's H = 18 (16.8 / 16.1), and behind from H = 24 (25.4 / 21.7; H = 36: 46.7 / 30.6).
+ * On cpu the kernels stay ~3× faster up to H = 192. A larger H takes the per-step path.
  */
-const MAX_FUSED_H = 512;
+const MAX_FUSED_H: Record<string, number> = { wasm: 18 };
+const DEFAULT_MAX_FUSED_H = 512;
+
+/** Whether the fused kernels take this H on the active backend (MAX_FUSED_H). */
+export function fusedTakesH(H: number): boolean {
+  return H <= (MAX_FUSED_H[tf.getBackend()] ?? DEFAULT_MAX_FUSED_H);
+}
 
 /**
  * Switch the backend's fused kernels (src/train/worker/kernels/: the recurrence, and Adam's update
@@ -104,7 +114,7 @@ function fused(
   save: tf.GradSaveFunc,
   offset?: tf.Tensor3D,
 ): { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] } {
-  if (xs.shape[3] <= MAX_FUSED_H && fusedKernelsActive())
+  if (fusedTakesH(xs.shape[3]) && fusedKernelsActive())
     return kernels(xs, U, g, useU, save, offset);
   const [T, , B, H] = xs.shape;
   const kept = tf.tidy(() => {

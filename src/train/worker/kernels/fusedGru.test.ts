@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { createGru, runSequence, runStates, type CellKind } from '../../../model/gru';
 import { ParamStore } from '../../../model/params';
-import { fusedKernelsActive, setFusedKernels } from '../../../model/recurrence';
+import {
+  fusedKernelsActive,
+  fusedTakesH,
+  recurrence,
+  setFusedKernels,
+} from '../../../model/recurrence';
 import { FUSED_GRU_BACKWARD, FUSED_GRU_FORWARD } from '../../../model/kernels/names';
 import { useCpu } from '../../../model/testing';
 import { useNodeBackend } from '../nodeBackend';
@@ -69,6 +74,23 @@ describe.each(['cpu', 'wasm'])('fused GRU kernels on %s', (backend) => {
     expect(fusedKernelsActive()).toBe(true);
     setFusedKernels(false);
     expect(fusedKernelsActive()).toBe(false);
+    setFusedKernels(true);
+  });
+
+  it("take H up to their measured limit (wasm: the page's H = 18), the per-step path beyond", () => {
+    expect(fusedTakesH(18)).toBe(true);
+    expect(fusedTakesH(24)).toBe(backend === 'cpu');
+    expect(fusedTakesH(192)).toBe(backend === 'cpu');
+    const H2 = 24;
+    const counted = async () => {
+      const xs = tf.randomNormal([3, 3, 2, H2], 0, 0.5, 'float32', 1) as tf.Tensor4D;
+      const U = tf.randomNormal([3, H2, H2], 0, 0.2, 'float32', 2) as tf.Tensor3D;
+      const g = tf.ones([3, 2, H2]) as tf.Tensor3D;
+      const prof = await tf.profile(() => tf.dispose(recurrence(xs, U, g, true)));
+      tf.dispose([xs, U, g]);
+      return prof.kernels.some((k) => k.name === FUSED_GRU_FORWARD);
+    };
+    return expect(counted()).resolves.toBe(backend === 'cpu');
   });
 
   it.each(CELLS)('%s: same states and gradients as the per-step path', async (cell) => {
