@@ -216,9 +216,11 @@ export interface ReadyInfo {
   testNegatives?: number;
   /**
    * The fused recurrent kernels: `on`, the switch as the init set it; `active`, whether this
-   * backend runs them (fusedKernelsActive(): webgl has none). Absent from a worker without them.
+   * backend runs them (fusedKernelsActive(): webgl has none); `recurrence`, whether the
+   * recurrence itself runs fused at this config's size (recurrence.ts's MAX_FUSED_H: wasm runs a
+   * larger H per step, which is faster there). Absent from a worker without them.
    */
-  fusedKernels?: { on: boolean; active: boolean };
+  fusedKernels?: { on: boolean; active: boolean; recurrence?: boolean };
 }
 
 /** A backend not to try, with the reason to show (it failed in an earlier worker). */

@@ -276,7 +276,8 @@ export class WorkerController {
       bayesAuc: session.ceiling?.bayesAuc,
       testPositives: session.ceiling?.testPositives,
       testNegatives: session.ceiling?.testNegatives,
-      ...kernelsInfo(this.opts.kernels),
+      // DIEN's GRUs have H = D = 3·embDim units (models.ts).
+      ...kernelsInfo(this.opts.kernels, 3 * (this.config?.model.embDim ?? 0)),
     });
   }
 

@@ -36,11 +36,18 @@ export interface FusedSwitch {
   enabled(): boolean;
   /** Whether the active backend runs the fused kernels (switched on and registered there). */
   active(): boolean;
+  /** Whether the fused recurrence takes H units on the active backend. */
+  takesH(H: number): boolean;
 }
 
-/** What 'ready' says of the fused kernels (nothing without a switch). */
-export function kernelsInfo(k: FusedSwitch | undefined): Pick<ReadyInfo, 'fusedKernels'> {
-  return k ? { fusedKernels: { on: k.enabled(), active: k.active() } } : {};
+/** What 'ready' says of the fused kernels for a recurrence of H units (nothing without a switch). */
+export function kernelsInfo(
+  k: FusedSwitch | undefined,
+  H: number,
+): Pick<ReadyInfo, 'fusedKernels'> {
+  if (!k) return {};
+  const active = k.active();
+  return { fusedKernels: { on: k.enabled(), active, recurrence: active && k.takesH(H) } };
 }
 
 /**

@@ -98,14 +98,16 @@ describe('the fused kernels switch in the workers', () => {
     const off = await initWith(false);
     expect(off.kernels).not.toContain(FUSED_GRU_FORWARD);
     expect(off.kernels.length).toBeGreaterThan(10); // the per-step loop: many small kernels
-    expect(off.ready).toMatchObject({ fusedKernels: { on: false, active: false } });
+    expect(off.ready).toMatchObject({
+      fusedKernels: { on: false, active: false, recurrence: false },
+    });
   });
 
   it('absent, the next worker runs the fused kernels again', async () => {
     setFusedKernels(false); // what the last init left behind
     const on = await initWith(undefined);
     expect(on.kernels).toContain(FUSED_GRU_FORWARD);
-    expect(on.ready).toMatchObject({ fusedKernels: { on: true, active: true } });
+    expect(on.ready).toMatchObject({ fusedKernels: { on: true, active: true, recurrence: true } });
   });
 
   it("the scoring worker takes the switch from its 'port', before it builds its models", async () => {

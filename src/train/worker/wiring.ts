@@ -13,7 +13,12 @@ import type {
   ScorerRequest,
 } from '../protocol';
 import type { SkipBackend } from '../backendChain';
-import { fusedKernelsActive, fusedKernelsEnabled, setFusedKernels } from '../../model/recurrence';
+import {
+  fusedKernelsActive,
+  fusedKernelsEnabled,
+  fusedTakesH,
+  setFusedKernels,
+} from '../../model/recurrence';
 import { WorkerController, type ControllerOptions } from './controller';
 import type { FusedSwitch } from './controllerOptions';
 import { ScorerController, type ScorerOptions } from './scorer';
@@ -41,6 +46,7 @@ export const FUSED_SWITCH: FusedSwitch = {
   set: setFusedKernels,
   enabled: fusedKernelsEnabled,
   active: fusedKernelsActive,
+  takesH: fusedTakesH,
 };
 
 /** What the wiring needs of a DedicatedWorkerGlobalScope. */

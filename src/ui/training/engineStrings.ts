@@ -18,6 +18,8 @@ const en = {
   epochProgress: (done: number, total: number) => `Epoch: step ${done} of ${total}`,
   kernelsOn: 'Fused recurrent kernels: on',
   kernelsOff: 'Fused recurrent kernels: off (per-step path)',
+  kernelsPerStep: (b: BackendName) =>
+    `Fused kernels: on; the recurrence runs per step at this embedding size (faster on ${BACKEND_NAMES[b]})`,
   kernelsMissing: (b: BackendName) =>
     `Fused recurrent kernels: not available on ${BACKEND_NAMES[b]}`,
 };
@@ -36,6 +38,7 @@ const zh: EngineStrings = {
   epochProgress: (done, total) => `本轮：第 ${done} / ${total} 步`,
   kernelsOn: '融合循环内核：开',
   kernelsOff: '融合循环内核：关（逐步计算）',
+  kernelsPerStep: (b) => `融合内核：开；此嵌入维度下循环逐步计算（在 ${BACKEND_NAMES[b]} 上更快）`,
   kernelsMissing: (b) => `融合循环内核：${BACKEND_NAMES[b]} 上没有`,
 };
 
@@ -51,6 +54,6 @@ export function kernelsText(
 ): string {
   const k = info?.fusedKernels;
   if (!k) return '';
-  if (k.active) return t.kernelsOn;
+  if (k.active) return k.recurrence === false ? t.kernelsPerStep(info.backend.name) : t.kernelsOn;
   return k.on ? t.kernelsMissing(info.backend.name) : t.kernelsOff;
 }
