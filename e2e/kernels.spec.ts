@@ -84,3 +84,22 @@ test('?kernels=off: the engine line says the fused kernels are off, and training
   await stepOnce(page);
   await expect(engine).toContainText('off (per-step path)');
 });
+
+test('on wasm at embeddings 8 (H = 24) the engine line says the recurrence runs per step, where that is faster', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  // TINY's own emb=4 would win over a second emb: the tiny settings spelled out, emb 8.
+  const tiny = (emb: number) =>
+    `./?shoppers=40&minh=4&maxh=8&T=6&batch=16&eval=5&backend=wasm&emb=${emb}`;
+  await page.goto(tiny(8));
+  await ready(page);
+  const engine = page.getByRole('status', { name: 'Engine' });
+  await expect(engine).toContainText(
+    'Fused kernels: on; the recurrence runs per step at this embedding size (faster on WASM)',
+  );
+  await stepOnce(page);
+  await page.goto(tiny(6));
+  await ready(page);
+  await expect(engine).toContainText('Fused recurrent kernels: on');
+});
