@@ -16,10 +16,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../src/train/worker/nodeBackend';
-import { DEFAULT_WORLD, timeWorld } from '../src/world/simulator';
-import { DEFAULT_MODEL_SETTINGS } from '../src/model/config';
-import { DEFAULT_BST } from '../src/model/bstConfig';
-import { runLab, type LabResult } from '../src/model/bstLab';
+import { clockLab, runLab, type LabResult } from '../src/model/bstLab';
 import { auc } from '../src/metrics';
 
 const SEED = 3;
@@ -30,20 +27,7 @@ describe('BST on the time-informative world (seed 3)', () => {
   let r: LabResult;
   const score = (label: string) => auc(r.labels, r.predictions[label]);
   beforeAll(() => {
-    r = runLab({
-      world: { ...timeWorld(DEFAULT_WORLD), shoppers: 1500 },
-      extraTestShoppers: 6000,
-      model: { ...DEFAULT_MODEL_SETTINGS, T: 8, embDim: 4 },
-      steps: 900,
-      batchSize: 64,
-      learningRate: 0.005,
-      seed: SEED,
-      models: [
-        { label: 'position', kind: 'bst', bst: { ...DEFAULT_BST, position: 'position' } },
-        { label: 'time gap', kind: 'bst', bst: { ...DEFAULT_BST, position: 'timeGap' } },
-      ],
-      scrambled: ['time gap'],
-    });
+    r = runLab(clockLab(SEED));
   }, 400_000);
 
   it("time-gap BST reads the clock: scrambling the test set's timestamps costs it more than 0.010 AUC (measured 0.023)", () => {

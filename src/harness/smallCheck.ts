@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { setFusedKernels } from '../model/recurrence';
+import { seededTensor as rand } from '../model/kernels/seeded';
 
 export interface SmallCase {
   name: string;
@@ -15,18 +16,6 @@ export interface SmallCase {
   diff: number;
   /** The replaced kernel's own GPU programs were dispatched (webgpu), else null. */
   ownProgram: boolean | null;
-}
-
-function rand(shape: number[], seed: number): tf.Tensor {
-  let s = seed;
-  const n = shape.reduce((a, b) => a * b, 1);
-  return tf.tensor(
-    Float32Array.from({ length: n }, () => {
-      s = (s * 16807) % 2147483647;
-      return (s / 2147483647) * 2 - 1;
-    }),
-    shape,
-  );
 }
 
 const CASES: [string, () => tf.Tensor][] = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CACHE_SLOTS, gruBackward, gruForward, type GruDims } from './gruLoop';
+import { seededValues as rand } from './seeded';
 
 const sig = (x: number) => 1 / (1 + Math.exp(-x));
 
@@ -42,14 +43,6 @@ describe('gruForward', () => {
     expect(states[1]).toBe(states[0]);
   });
 });
-
-function rand(n: number, seed: number): Float32Array {
-  let s = seed;
-  return Float32Array.from({ length: n }, () => {
-    s = (s * 16807) % 2147483647;
-    return (s / 2147483647) * 2 - 1;
-  });
-}
 
 describe('gruBackward', () => {
   const d: GruDims = { T: 3, B: 2, H: 2 };

@@ -2,18 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { useNodeBackend } from './nodeBackend';
 import { setFusedKernels } from '../../model/recurrence';
-
-function rand(shape: number[], seed: number): tf.Tensor {
-  let s = seed;
-  const n = shape.reduce((a, b) => a * b, 1);
-  return tf.tensor(
-    Float32Array.from({ length: n }, () => {
-      s = (s * 16807) % 2147483647;
-      return (s / 2147483647) * 2 - 1;
-    }),
-    shape,
-  );
-}
+import { seededTensor as rand } from '../../model/kernels/seeded';
 
 /** f on cpu (the reference) and on wasm, as shapes and values. */
 function both(f: () => tf.Tensor): Record<'cpu' | 'wasm', { shape: number[]; values: number[] }> {
