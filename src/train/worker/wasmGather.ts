@@ -8,9 +8,6 @@
  */
 import {
   GatherV2,
-  getKernel,
-  registerKernel,
-  unregisterKernel,
   util,
   type DataType,
   type KernelFunc,
@@ -18,6 +15,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import { fusedKernelsEnabled } from '../../model/recurrence';
+import { replaceKernels } from './kernels/replaceKernels';
 
 /** The part of BackendWasm used here (public methods of tfjs-backend-wasm 4.22). */
 interface WasmBackend {
@@ -60,18 +58,7 @@ function fastGather(stock: KernelFunc): KernelFunc {
   };
 }
 
-let installed = false;
-
 /** Replace the wasm backend's GatherV2 (idempotent; no-op without wasm). */
 export function installWasmGather(): void {
-  if (installed) return;
-  const stock = getKernel(GatherV2, 'wasm');
-  if (!stock) return;
-  unregisterKernel(GatherV2, 'wasm');
-  registerKernel({
-    kernelName: GatherV2,
-    backendName: 'wasm',
-    kernelFunc: fastGather(stock.kernelFunc),
-  });
-  installed = true;
+  replaceKernels('wasm', { [GatherV2]: fastGather });
 }

@@ -14,18 +14,16 @@
  */
 import {
   BatchMatMul,
-  broadcast_util,
   getKernel,
-  registerKernel,
   Transpose,
-  unregisterKernel,
-  util,
   type DataType,
   type KernelFunc,
   type NamedAttrMap,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import { fusedKernelsEnabled } from '../../model/recurrence';
+import { matMulShape } from './kernels/matMulShape';
+import { replaceKernels } from './kernels/replaceKernels';
 
 /** The part of BackendWasm used here (public methods of tfjs-backend-wasm 4.22). */
 interface WasmBackend {
@@ -85,18 +83,12 @@ function fastMatMul(stock: KernelFunc, transpose: KernelFunc): KernelFunc {
       transposeA: boolean;
       transposeB: boolean;
     };
-    const outerA = a.shape.slice(0, -2);
-    const outerB = b.shape.slice(0, -2);
-    const batchA = util.sizeFromShape(outerA);
-    const batchB = util.sizeFromShape(outerB);
+    const shape = matMulShape(a, b, transposeA, transposeB);
+    const { batchA, batchB, M, K, N } = shape;
     const plain = !transposeA && !transposeB && batchA === 1 && batchB === 1;
-    const outer = broadcast_util.assertAndGetBroadcastShape(outerA, outerB);
-    const batch = util.sizeFromShape(outer);
-    // Batches that broadcast along several axes keep the stock loop (none in this project).
-    const simple = (batchA === batch || batchA === 1) && (batchB === batch || batchB === 1);
     if (
       plain ||
-      !simple ||
+      !shape.simpleBatch ||
       !fusedKernelsEnabled() ||
       a.dtype !== 'float32' ||
       b.dtype !== 'float32'
@@ -112,8 +104,6 @@ function fastMatMul(stock: KernelFunc, transpose: KernelFunc): KernelFunc {
     };
     const a2 = upright(a, transposeA);
     const b2 = upright(b, transposeB);
-    const [M, K] = a2.shape.slice(-2);
-    const N = b2.shape[b2.shape.length - 1];
     const run: Run = (x, y) =>
       stock({
         inputs: { a: x, b: y },
@@ -122,23 +112,13 @@ function fastMatMul(stock: KernelFunc, transpose: KernelFunc): KernelFunc {
       }) as TensorInfo;
     const out = batched(backend, run, a2, b2, { batchA, batchB, M, K, N });
     for (const t of temps) backend.disposeData(t.dataId);
-    return { dataId: out.dataId, dtype: 'float32', shape: [...outer, M, N] };
+    return { dataId: out.dataId, dtype: 'float32', shape: [...shape.outer, M, N] };
   };
 }
 
-let installed = false;
-
 /** Replace the wasm backend's BatchMatMul (idempotent; no-op without wasm). */
 export function installWasmMatMul(): void {
-  if (installed) return;
-  const stock = getKernel(BatchMatMul, 'wasm');
   const transpose = getKernel(Transpose, 'wasm');
-  if (!stock || !transpose) return;
-  unregisterKernel(BatchMatMul, 'wasm');
-  registerKernel({
-    kernelName: BatchMatMul,
-    backendName: 'wasm',
-    kernelFunc: fastMatMul(stock.kernelFunc, transpose.kernelFunc),
-  });
-  installed = true;
+  if (!transpose) return;
+  replaceKernels('wasm', { [BatchMatMul]: (stock) => fastMatMul(stock, transpose.kernelFunc) });
 }

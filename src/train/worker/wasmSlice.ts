@@ -14,20 +14,17 @@
  * Tensors are immutable, so, as on the cpu backend, the copy can share the input's memory.
  */
 import {
-  getKernel,
   Identity,
-  registerKernel,
   slice_util,
   Slice,
   Unpack,
-  unregisterKernel,
   util,
   type DataType,
-  type KernelConfig,
   type KernelFunc,
   type NamedAttrMap,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
+import { replaceKernels } from './kernels/replaceKernels';
 
 /** The part of BackendWasm these kernels use (public methods of tfjs-backend-wasm 4.22). */
 interface HeapBackend {
@@ -75,18 +72,9 @@ function sliceFromHeap(
   return out;
 }
 
-function patched(name: string, make: (stock: KernelFunc) => KernelFunc): KernelConfig | null {
-  const stock = getKernel(name, 'wasm');
-  if (!stock) return null;
-  return { kernelName: name, backendName: 'wasm', kernelFunc: make(stock.kernelFunc) };
-}
-
-let installed = false;
-
-/** Replace the wasm backend's Slice, Unpack and Identity kernels (idempotent; no-op without wasm). */
-export function installWasmSlice(): void {
-  if (installed) return;
-  const slice = patched(Slice, (stock) => (args) => {
+const slice =
+  (stock: KernelFunc): KernelFunc =>
+  (args) => {
     const x = args.inputs.x as TensorInfo;
     if (x.dtype === 'string') return stock(args);
     const attrs = args.attrs as NamedAttrMap & {
@@ -95,8 +83,11 @@ export function installWasmSlice(): void {
     };
     const [begin, size] = slice_util.parseSliceParams(x, attrs.begin, attrs.size);
     return sliceFromHeap(args.backend as HeapBackend, x, begin, size);
-  });
-  const unpack = patched(Unpack, (stock) => (args) => {
+  };
+
+const unpack =
+  (stock: KernelFunc): KernelFunc =>
+  (args) => {
     const value = args.inputs.value as TensorInfo;
     if (value.dtype === 'string') return stock(args);
     const rank = value.shape.length;
@@ -113,17 +104,18 @@ export function installWasmSlice(): void {
       outs.push({ dataId: s.dataId, dtype: s.dtype, shape: outShape });
     }
     return outs;
-  });
-  const identity = patched(Identity, (stock) => (args) => {
+  };
+
+const identity =
+  (stock: KernelFunc): KernelFunc =>
+  (args) => {
     const x = args.inputs.x as TensorInfo;
     if (x.dtype === 'string') return stock(args);
     (args.backend as HeapBackend).incRef(x.dataId);
     return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
-  });
-  if (!slice || !unpack || !identity) return;
-  for (const k of [slice, unpack, identity]) {
-    unregisterKernel(k.kernelName, 'wasm');
-    registerKernel(k);
-  }
-  installed = true;
+  };
+
+/** Replace the wasm backend's Slice, Unpack and Identity kernels (idempotent; no-op without wasm). */
+export function installWasmSlice(): void {
+  replaceKernels('wasm', { [Slice]: slice, [Unpack]: unpack, [Identity]: identity });
 }

@@ -5,11 +5,7 @@
  */
 import {
   BatchMatMul,
-  broadcast_util,
-  getKernel,
-  registerKernel,
   Sum,
-  unregisterKernel,
   util,
   type KernelFunc,
   type NamedAttrMap,
@@ -17,6 +13,8 @@ import {
 } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { fusedKernelsEnabled } from '../../../model/recurrence';
+import { matMulShape } from './matMulShape';
+import { replaceKernels } from './replaceKernels';
 import { MAX_INNER, MAX_OUTPUTS, SmallMatMulProgram, SmallSumProgram } from './smallWgsl';
 
 function matMul(stock: KernelFunc): KernelFunc {
@@ -26,23 +24,13 @@ function matMul(stock: KernelFunc): KernelFunc {
       transposeA: boolean;
       transposeB: boolean;
     };
-    const ra = a.shape.length;
-    const rb = b.shape.length;
-    const outerA = a.shape.slice(0, -2);
-    const outerB = b.shape.slice(0, -2);
-    const batchA = util.sizeFromShape(outerA);
-    const batchB = util.sizeFromShape(outerB);
-    const outer = broadcast_util.assertAndGetBroadcastShape(outerA, outerB);
-    const batch = util.sizeFromShape(outer);
-    const M = transposeA ? a.shape[ra - 1] : a.shape[ra - 2];
-    const K = transposeA ? a.shape[ra - 2] : a.shape[ra - 1];
-    const N = transposeB ? b.shape[rb - 2] : b.shape[rb - 1];
+    const shape = matMulShape(a, b, transposeA, transposeB);
+    const { batch, batchA, batchB, M, K, N } = shape;
     const small =
       fusedKernelsEnabled() &&
       a.dtype === 'float32' &&
       b.dtype === 'float32' &&
-      (batchA === batch || batchA === 1) &&
-      (batchB === batch || batchB === 1) &&
+      shape.simpleBatch &&
       K <= MAX_INNER &&
       batch * M * N * K > 0 &&
       batch * M * N <= MAX_OUTPUTS;
@@ -58,7 +46,7 @@ function matMul(stock: KernelFunc): KernelFunc {
       transposeB,
     });
     const out = (args.backend as WebGPUBackend).runWebGPUProgram(program, [a, b], 'float32');
-    return { dataId: out.dataId, dtype: out.dtype, shape: [...outer, M, N] };
+    return { dataId: out.dataId, dtype: out.dtype, shape: [...shape.outer, M, N] };
   };
 }
 
@@ -89,20 +77,7 @@ function sum(stock: KernelFunc): KernelFunc {
   };
 }
 
-let installed = false;
-
 /** Replace webgpu's BatchMatMul and Sum (idempotent; registering needs no GPU). */
 export function installSmallWebgpu(): void {
-  if (installed) return;
-  const stockMatMul = getKernel(BatchMatMul, 'webgpu');
-  const stockSum = getKernel(Sum, 'webgpu');
-  if (!stockMatMul || !stockSum) return;
-  for (const [name, kernelFunc] of [
-    [BatchMatMul, matMul(stockMatMul.kernelFunc)],
-    [Sum, sum(stockSum.kernelFunc)],
-  ] as const) {
-    unregisterKernel(name, 'webgpu');
-    registerKernel({ kernelName: name, backendName: 'webgpu', kernelFunc });
-  }
-  installed = true;
+  replaceKernels('webgpu', { [BatchMatMul]: matMul, [Sum]: sum });
 }
