@@ -276,8 +276,7 @@ export class WorkerController {
       bayesAuc: session.ceiling?.bayesAuc,
       testPositives: session.ceiling?.testPositives,
       testNegatives: session.ceiling?.testNegatives,
-      // DIEN's GRUs have H = D = 3·embDim units (models.ts).
-      ...kernelsInfo(this.opts.kernels, 3 * (this.config?.model.embDim ?? 0)),
+      ...kernelsInfo(this.opts.kernels, this.config),
     });
   }
 

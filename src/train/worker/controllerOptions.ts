@@ -40,13 +40,15 @@ export interface FusedSwitch {
   takesH(H: number): boolean;
 }
 
-/** What 'ready' says of the fused kernels for a recurrence of H units (nothing without a switch). */
+/** What 'ready' says of the fused kernels for this config (nothing without a switch). */
 export function kernelsInfo(
   k: FusedSwitch | undefined,
-  H: number,
+  config: SessionConfig | undefined,
 ): Pick<ReadyInfo, 'fusedKernels'> {
   if (!k) return {};
   const active = k.active();
+  // DIEN's GRUs have H = D = 3·embDim units (models.ts).
+  const H = 3 * (config?.model.embDim ?? 0);
   return { fusedKernels: { on: k.enabled(), active, recurrence: active && k.takesH(H) } };
 }
 
