@@ -79,6 +79,8 @@ test('?kernels=off: the engine line says the fused kernels are off, and training
   test.setTimeout(150_000);
   await open(page, 'kernels=off');
   await ready(page);
+  // A documented switch: the link's notice does not call it ignored.
+  await expect(page.getByText(/Parts of the link were ignored/)).toHaveCount(0);
   const engine = page.getByRole('status', { name: 'Engine' });
   await expect(engine).toContainText('Fused recurrent kernels: off (per-step path)');
   await stepOnce(page);

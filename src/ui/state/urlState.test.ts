@@ -80,6 +80,14 @@ describe('url state', () => {
     expect(problems.join(' ')).toMatch(/is not a setting of this page/);
   });
 
+  it('takes the fused kernels switch, and names a value it does not know', () => {
+    expect(parseUrlState('?kernels=off', defaults, 44).problems).toEqual([]);
+    expect(parseUrlState('?kernels=on', defaults, 44).problems).toEqual([]);
+    expect(parseUrlState('?kernels=maybe', defaults, 44).problems).toEqual([
+      'kernels=“maybe” (expected on or off)',
+    ]);
+  });
+
   it('says which keys are unknown or given twice, and uses the first of a repeated key', () => {
     const { state, problems } = parseUrlState('?T=5&T=9&colour=red', defaults, 44);
     expect(state.model.T).toBe(5);

@@ -75,6 +75,9 @@ function bstField<K extends keyof BstSettings>(
   });
 }
 
+/** `?kernels=`'s values, as train/page/workers.ts reads them. */
+const KERNELS = oneOf(['on', 'off'] as const);
+
 export const FIELDS: Field<unknown>[] = [
   field({
     key: 'seed',
@@ -257,8 +260,12 @@ export function parseUrlState(search: string, defaults: PageState, goodCount: nu
     params.get('lang') === 'zh' ? 'zh' : params.get('lang') === 'en' ? 'en' : defaults.lang;
   const w = URL_WORDS[lang];
   let state = defaults;
-  // `runs`: the runs panel's own parameter (src/ui/runs/runsParam.ts).
-  const known = new Set(['h', 'c', 'runs', ...FIELDS.map((f) => f.key)]);
+  // `runs`: the runs panel's own parameter (src/ui/runs/runsParam.ts); `kernels`: the workers'
+  // switch of the fused kernels (src/train/page/workers.ts), checked below.
+  const known = new Set(['h', 'c', 'runs', 'kernels', ...FIELDS.map((f) => f.key)]);
+  const kernels = params.get('kernels');
+  if (kernels !== null && KERNELS(kernels) === undefined)
+    problems.push(w.badValue('kernels', clip(kernels), w.expected(KERNELS.expect)));
   const seen = new Map<string, number>();
   for (const key of params.keys()) seen.set(key, (seen.get(key) ?? 0) + 1);
   for (const [key, n] of seen) {
