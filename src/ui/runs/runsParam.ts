@@ -5,7 +5,8 @@
  * (characters a query string keeps as they are, so the link stays short and readable).
  */
 import type { SessionConfig } from '../../train/protocol';
-import { FIELDS, withBst, withLab, type PageState } from '../state/urlState';
+import { FIELDS, type PageState } from '../state/urlFields';
+import { withBst, withLab } from '../state/urlReaders';
 
 /** Only the session settings travel: not the speed, the language or the backend. */
 const NOT_SETTINGS = new Set(['speed', 'lang', 'backend']);
