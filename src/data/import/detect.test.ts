@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   checkMapping,
   detectFormat,
-  headText,
   looksLikeHeader,
   sniffDelimiter,
   withFormat,
   withMapping,
 } from './detect';
 import { detectMeta } from './detectMeta';
+import { headText } from './headText';
 import { sampleFiles } from './sampleFiles';
 import { FORMATS } from './types';
 

@@ -1,5 +1,6 @@
 /** Detection of the optional item-metadata file (Amazon's meta dump, MovieLens' movies.csv). */
-import { headText, sniffDelimiter } from './detect';
+import { sniffDelimiter } from './detect';
+import { headText } from './headText';
 import { normalizeName } from './fields';
 import type { MetaDetection } from './types';
 

@@ -4,7 +4,8 @@
  * still fits, and the result is checked like a detected one (withProblem).
  */
 import Papa from 'papaparse';
-import { canonicalMapping, headText, withProblem } from '../../data/import/detect';
+import { canonicalMapping, withProblem } from '../../data/import/detect';
+import { headText } from '../../data/import/headText';
 import {
   REQUIRED_ROLES,
   type ColumnMapping,
